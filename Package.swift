@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+// The manifest keeps arrows pointing down: GRUCore knows nothing above it and only
+// Terminal links ncurses (see README "Architecture").
+import PackageDescription
+
+let package = Package(
+    name: "gruscope",
+    products: [
+        .executable(name: "gruscope", targets: ["gruscope"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(name: "GRUCore"),
+        .target(
+            name: "WeightFiles",
+            dependencies: ["GRUCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(name: "Script", dependencies: ["GRUCore", "WeightFiles"]),
+        .target(name: "Widgets"),
+        .target(
+            name: "Themes",
+            dependencies: ["Widgets", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(name: "Teaching", dependencies: ["GRUCore", "Script"]),
+        .target(name: "App", dependencies: ["GRUCore", "Script", "Widgets", "Themes", "Teaching"]),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "App", "Widgets", "Themes"]),
+        .executableTarget(
+            name: "gruscope",
+            dependencies: [
+                "GRUCore", "WeightFiles", "Script", "Themes", "Teaching", "App", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
+        .testTarget(
+            name: "WeightFilesTests",
+            dependencies: ["WeightFiles", "GRUCore"]
+        ),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets"]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes", "Widgets"]),
+        .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore"]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,21 @@
+import Foundation
+
+/// The squashing functions of the cell, written to stay finite and exact at the extremes.
+public enum Activation {
+    /// The logistic sigmoid, stable for every input: it never evaluates e^x for a large
+    /// positive x, so ±1e30 gives exactly 1 and 0 instead of NaN.
+    @inlinable
+    public static func sigmoid(_ x: Float) -> Float {
+        if x >= 0 {
+            return 1 / (1 + expf(-x))
+        }
+        let e = expf(x)
+        return e / (1 + e)
+    }
+
+    /// The hyperbolic tangent from the C library, which saturates cleanly to ±1.
+    @inlinable
+    public static func tanh(_ x: Float) -> Float {
+        tanhf(x)
+    }
+}
