@@ -1,0 +1,143 @@
+import Foundation
+import GRUCore
+
+/// Turns one line of text into a ``Command``, or an error that says what was expected.
+///
+/// Hosts add their own commands (the screen's `theme`, the teaching layer's `explain` …) as
+/// `extensions`; those parse to ``Command/extended(name:argument:)``.
+public struct CommandParser: Sendable {
+    /// Commands beyond the core language that this host handles.
+    public let extensions: [CommandInfo]
+
+    /// A parser that also accepts the given extra commands.
+    public init(extensions: [CommandInfo] = []) {
+        self.extensions = extensions
+    }
+
+    /// Every command this parser accepts, core first.
+    public var commands: [CommandInfo] { CommandCatalog.core + extensions }
+
+    /// Names that start with a prefix, for Tab completion.
+    public func completions(of prefix: String) -> [String] {
+        commands.map(\.name).filter { $0.hasPrefix(prefix) && $0.count > 1 }
+    }
+
+    /// Parses a line. Blank lines and `#` comments give nil.
+    public func parse(_ line: String) throws(ScriptError) -> Command? {
+        var text = Substring(line)
+        if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        let head = trimmed.prefix(while: { $0.isLetter }).lowercased()
+        if let vector = StateVector(rawValue: head) { return try parseAssignment(trimmed, vector) }
+        let words = trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
+        let name = words[0].lowercased()
+        let arguments = Array(words.dropFirst())
+        let rest = trimmed.dropFirst(words[0].count).trimmingCharacters(in: .whitespaces)
+        switch name {
+        case "step": return .step(try count(arguments, command: "step"))
+        case "back": return .back(try count(arguments, command: "back"))
+        case "reset": try none(arguments, command: "reset"); return .reset
+        case "pin": return try parsePin(rest)
+        case "unpin":
+            guard arguments.count <= 1 else { throw usageError("unpin") }
+            guard let word = arguments.first else { return .unpin(nil) }
+            guard let gate = Gate(rawValue: word.lowercased()) else {
+                throw ScriptError("unpin takes r or z, got '\(word)'")
+            }
+            return .unpin(gate)
+        case "load": return try parseLoad(arguments)
+        case "variant":
+            guard arguments.count == 1, let variant = GRUVariant(rawValue: arguments[0].lowercased()) else {
+                throw ScriptError("variant takes one of \(GRUVariant.spellings), got '\(rest)'")
+            }
+            return .variant(variant)
+        case "size":
+            guard arguments.count == 2, let i = Int(arguments[0]), let h = Int(arguments[1]) else {
+                throw ScriptError("size takes two whole numbers, I and H, e.g. size 4 5; got '\(rest)'")
+            }
+            return .size(inputSize: i, hiddenSize: h)
+        case "seed":
+            guard arguments.count == 1, let seed = UInt64(arguments[0]) else {
+                throw ScriptError("seed takes one whole number from 0 up, e.g. seed 7; got '\(rest)'")
+            }
+            return .seed(seed)
+        case "scene":
+            guard arguments.count <= 1 else { throw usageError("scene") }
+            return .scene(arguments.first)
+        case "show": try none(arguments, command: "show"); return .show
+        case "trace": try none(arguments, command: "trace"); return .trace
+        case "help", "?": return .help(arguments.first)
+        case "quit", "exit", "q": try none(arguments, command: "quit"); return .quit
+        default:
+            if extensions.contains(where: { $0.name == name }) {
+                return .extended(name: name, argument: rest)
+            }
+            if trimmed.contains("=") {
+                throw ScriptError("only x and h can be assigned, e.g. x = 1 2 3 4 or h[0] = -1; got '\(trimmed)'")
+            }
+            throw ScriptError("unknown command '\(words[0])'; type help for the list")
+        }
+    }
+
+    /// `x = …`, `h = …`, `x[2] = …` (spaces around `=` optional).
+    private func parseAssignment(_ text: String, _ vector: StateVector) throws(ScriptError) -> Command {
+        guard let equals = text.firstIndex(of: "=") else {
+            throw ScriptError("write \(vector.rawValue) = followed by numbers, e.g. \(vector.rawValue) = 1 2 3, or \(vector.rawValue)[0] = 0.5")
+        }
+        let left = text[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+        let right = text[text.index(after: equals)...]
+        let subscriptText = left.dropFirst().trimmingCharacters(in: .whitespaces)
+        if subscriptText.isEmpty {
+            return .assign(vector, try NumberList.parse(right, what: vector.rawValue))
+        }
+        guard subscriptText.hasPrefix("["), subscriptText.hasSuffix("]"),
+              let index = Int(subscriptText.dropFirst().dropLast().trimmingCharacters(in: .whitespaces))
+        else {
+            throw ScriptError("write \(vector.rawValue)[N] = V with a whole number N counting from 0; got '\(left)'")
+        }
+        let value = try NumberList.number(right, what: "\(vector.rawValue)[\(index)]")
+        return .assignElement(vector, index: index, value: value)
+    }
+
+    /// `pin z = 0.1 …`, also without the `=`.
+    private func parsePin(_ rest: String) throws(ScriptError) -> Command {
+        guard let first = rest.first, let gate = Gate(rawValue: String(first).lowercased()) else {
+            throw ScriptError("pin takes r or z and one value per unit, e.g. pin z = 0.1 0.5 0.9; got '\(rest)'")
+        }
+        var values = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        if values.hasPrefix("=") { values.removeFirst() }
+        let parsed = try NumberList.parse(values, what: "pinned \(gate.rawValue)")
+        guard !parsed.isEmpty else {
+            throw ScriptError("pin \(gate.rawValue) needs one value per unit, e.g. pin \(gate.rawValue) = 0.1 0.5 0.9")
+        }
+        return .pin(gate, parsed)
+    }
+
+    private func parseLoad(_ arguments: [String]) throws(ScriptError) -> Command {
+        switch arguments.count {
+        case 1: return .load(path: arguments[0], prefix: nil)
+        case 3 where arguments[1].lowercased() == "prefix": return .load(path: arguments[0], prefix: arguments[2])
+        default: throw usageError("load")
+        }
+    }
+
+    private func count(_ arguments: [String], command: String) throws(ScriptError) -> Int {
+        guard let word = arguments.first else { return 1 }
+        guard arguments.count == 1, let n = Int(word), n >= 1 else {
+            throw ScriptError("\(command) takes a whole number of steps from 1 up, e.g. \(command) 3; got '\(arguments.joined(separator: " "))'")
+        }
+        return n
+    }
+
+    private func none(_ arguments: [String], command: String) throws(ScriptError) {
+        guard arguments.isEmpty else {
+            throw ScriptError("\(command) takes nothing after it; got '\(arguments.joined(separator: " "))'")
+        }
+    }
+
+    private func usageError(_ name: String) -> ScriptError {
+        let usage = commands.first { $0.name == name }?.usage ?? name
+        return ScriptError("usage: \(usage)")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Parsing of the numbers people type: `1 2 3`, `1,2,3`, `1, -2.5e-1, 3`.
+public enum NumberList {
+    /// The largest magnitude accepted for a value typed or read from a file. Beyond it a single
+    /// product in the cell could overflow to infinity and poison the trace with NaN; ±1e30 still
+    /// saturates every gate cleanly.
+    public static let largestMagnitude: Float = 1e30
+
+    /// The numbers in `text`, separated by commas and/or whitespace (brackets are tolerated, so a
+    /// pasted `[1, 2, 3]` works). `what` names the vector in messages, e.g. `x` or `--h0`.
+    public static func parse(_ text: some StringProtocol, what: String) throws(ScriptError) -> [Float] {
+        var cleaned = String(text)
+        if let first = cleaned.firstIndex(where: { !$0.isWhitespace }), cleaned[first] == "[" {
+            cleaned.remove(at: first)
+            if let last = cleaned.lastIndex(where: { !$0.isWhitespace }), cleaned[last] == "]" {
+                cleaned.remove(at: last)
+            }
+        }
+        let pieces = cleaned.split(whereSeparator: { $0 == "," || $0.isWhitespace })
+        if cleaned.contains(",") {
+            // "1,,2" or a trailing comma is a typo, not an empty value.
+            let fields = cleaned.split(separator: ",", omittingEmptySubsequences: false)
+            if fields.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+                throw ScriptError("\(what) has an empty entry between commas; write numbers like 1, 2, 3")
+            }
+        }
+        var values: [Float] = []
+        values.reserveCapacity(pieces.count)
+        for (index, piece) in pieces.enumerated() {
+            values.append(try number(piece, what: "\(what)[\(index)]"))
+        }
+        return values
+    }
+
+    /// One number, refusing NaN, infinities, values past ±1e30 and anything that is not a number.
+    public static func number(_ text: some StringProtocol, what: String) throws(ScriptError) -> Float {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let value = Float(trimmed), isPlainNumber(trimmed) else {
+            let lower = trimmed.lowercased()
+            if lower.contains("nan") || lower.contains("inf") {
+                throw ScriptError("\(what) = \(trimmed) is not a finite number; use a value between -1e30 and 1e30")
+            }
+            throw ScriptError("\(what) = '\(trimmed)' is not a number; write numbers like 0.5, -2 or 1e-3")
+        }
+        guard value.isFinite, abs(value) <= largestMagnitude else {
+            throw ScriptError("\(what) = \(trimmed) is out of range; use a value between -1e30 and 1e30")
+        }
+        return value
+    }
+
+    /// `Float.init` also accepts "nan", "inf" and hexadecimal floats; people mean none of those.
+    private static func isPlainNumber(_ text: String) -> Bool {
+        text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+    }
+
+    /// Checks a vector's length against what the cell needs.
+    public static func expectCount(_ values: [Float], _ count: Int, what: String) throws(ScriptError) {
+        guard values.count == count else {
+            throw ScriptError("\(what) needs \(count) number\(count == 1 ? "" : "s"), got \(values.count)")
+        }
+    }
+}

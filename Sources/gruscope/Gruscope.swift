@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Script
+
+/// The root command: parses arguments and turns every failure into one `error:` line.
+@main
+struct Gruscope: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gruscope",
+        abstract: "Look inside a GRU recurrent cell: gates, candidate and new state, unit by unit.",
+        discussion: """
+            gruscope follows the frameworks' convention (TensorFlow, Keras, PyTorch): the update \
+            gate z is the share of the old state that is KEPT,
+              h′ = z·h + (1−z)·h̃
+            so what z forgets is exactly the share the candidate h̃ fills. (Some textbooks swap z \
+            and 1−z.) With no subcommand gruscope opens the full-screen view of the seed-code scene.
+            """,
+        subcommands: [ScreenCommand.self, TraceCommand.self, ReplCommand.self],
+        defaultSubcommand: ScreenCommand.self)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ScriptError {
+            fail(error.message, status: 2)
+        } catch {
+            switch exitCode(for: error) {
+            case .success:
+                exit(withError: error)
+            case .validationFailure:
+                fail(message(for: error).replacingOccurrences(of: "\n", with: " ") + " (see gruscope --help)", status: 2)
+            default:
+                fail(message(for: error), status: 1)
+            }
+        }
+    }
+
+    /// Prints one `error:` line to stderr and exits.
+    static func fail(_ message: String, status: Int32) -> Never {
+        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+        Foundation.exit(status)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import GRUCore
+import Script
+
+/// The setup options every way of running gruscope shares.
+struct SetupOptions: ParsableArguments {
+    @Option(name: .customLong("weights"), help: ArgumentHelp("Weights exported from a real model: .json or .npz (TensorFlow GRUCell, Keras or PyTorch names).", valueName: "file"))
+    var weightsPath: String?
+
+    @Option(help: ArgumentHelp("Picks one GRU when the weight file holds several (the error lists them).", valueName: "p"))
+    var prefix: String?
+
+    @Option(help: ArgumentHelp("I, the length of x, for random weights.", valueName: "i"))
+    var inputSize: Int?
+
+    @Option(help: ArgumentHelp("H, the number of hidden units, for random weights.", valueName: "h"))
+    var hiddenSize: Int?
+
+    @Option(help: ArgumentHelp("The seed of random weights; the same seed gives the same weights everywhere. (default: \(WeightInitializer.defaultSeed))", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("The convention of random weights: \(GRUVariant.spellings). (default: tf-grucell)", valueName: "v"))
+    var variant: String?
+
+    @Option(help: ArgumentHelp("A built-in scene: \(Scene.all.map(\.name).joined(separator: ", ")). (default: seed-code)", valueName: "name"))
+    var scene: String?
+
+    @Option(help: ArgumentHelp("The starting state h, e.g. \"1 2 0 1 4 3\". (default: zeros)", valueName: "list"))
+    var h0: String?
+
+    @Option(name: .customLong("x"), help: ArgumentHelp("An input vector, e.g. \"1,2,3,4\"; repeat for several steps.", valueName: "list"))
+    var xs: [String] = []
+
+    @Option(help: ArgumentHelp("Pin the reset gate r to these values in [0, 1], one per unit.", valueName: "list"))
+    var pinR: String?
+
+    @Option(help: ArgumentHelp("Pin the update gate z to these values in [0, 1], one per unit.", valueName: "list"))
+    var pinZ: String?
+
+    /// The options as the Script module's setup, with the variant spelling checked.
+    func setup() throws(ScriptError) -> SessionSetup {
+        var setup = SessionSetup()
+        setup.weightsPath = weightsPath
+        setup.prefix = prefix
+        setup.inputSize = inputSize
+        setup.hiddenSize = hiddenSize
+        setup.seed = seed
+        if let variant {
+            guard let parsed = GRUVariant(rawValue: variant.lowercased()) else {
+                throw ScriptError("--variant takes one of \(GRUVariant.spellings), got '\(variant)'")
+            }
+            setup.variant = parsed
+        }
+        setup.scene = scene
+        setup.h0 = h0
+        setup.xs = xs
+        setup.pinR = pinR
+        setup.pinZ = pinZ
+        return setup
+    }
+}
