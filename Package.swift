@@ -53,7 +53,7 @@ let package = Package(
             name: "AppTests",
             dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
     ],
     swiftLanguageModes: [.v6]
 )
