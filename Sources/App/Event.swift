@@ -35,4 +35,6 @@ public enum Event: Hashable, Sendable {
     case resize(width: Int, height: Int)
     /// Ctrl-C or SIGINT.
     case interrupt
+    /// The terminal loop reports how an ``Effect`` went, for the status line.
+    case notice(String, isError: Bool)
 }

@@ -1,0 +1,54 @@
+import Script
+
+/// Everything the screen shows, as one value. It changes only through ``update(_:_:)``.
+public struct AppState: Sendable {
+    /// The cell, its state and the command language's host state.
+    public var lines: LineSession<NoExtension>
+    /// Which part of the screen the keys act on.
+    public var focus: Focus = .units
+    /// The selected input position (x row).
+    public var inputIndex = 0
+    /// The selected unit (h row and gate table).
+    public var unit = 0
+    /// The selected gate-table column.
+    public var column: TableColumn = .z
+    /// The value being typed, when editing.
+    public var editing: EditBuffer?
+    /// The ':' line, when open.
+    public var command: EditBuffer?
+    /// Commands typed on the ':' line, oldest first.
+    public var commandHistory: [String] = []
+    /// Where ↑/↓ are in the history while browsing it.
+    public var historyCursor: Int?
+    /// The status line's message.
+    public var status: StatusMessage?
+    /// A panel over the screen.
+    public var overlay: Overlay?
+    /// The terminal's columns.
+    public var width: Int
+    /// The terminal's rows.
+    public var height: Int
+    /// The first unit row shown in the table.
+    public var tableOffset = 0
+    /// Bars in ASCII rather than Unicode blocks.
+    public var ascii: Bool
+    /// The theme's name, for the help screen.
+    public var themeName: String
+    /// Set once the user asked to leave.
+    public var isQuitting = false
+
+    /// A screen state on a session, at a terminal size.
+    public init(session: Session, width: Int = 80, height: Int = 24, ascii: Bool = false, themeName: String = "default") {
+        lines = LineSession(session: session, commands: NoExtension())
+        self.width = width
+        self.height = height
+        self.ascii = ascii
+        self.themeName = themeName
+    }
+
+    /// The cell and its state.
+    public var session: Session {
+        get { lines.session }
+        set { lines.session = newValue }
+    }
+}

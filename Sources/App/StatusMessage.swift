@@ -1,0 +1,21 @@
+/// A one-line message on the status line: the answer to the last action, or an error.
+public struct StatusMessage: Sendable, Equatable {
+    /// The text.
+    public var text: String
+    /// Whether it reports a mistake.
+    public var isError: Bool
+
+    /// A message from its parts.
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// A panel drawn over the screen until the next key.
+public enum Overlay: Sendable, Equatable {
+    /// The key list, with an explanation of a column when one is focused.
+    case help(TableColumn?)
+    /// Several lines of command output (`:help`, `:show`, `:trace` …).
+    case output(title: String, lines: [String])
+}
