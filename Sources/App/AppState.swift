@@ -11,7 +11,7 @@ public struct AppState: Sendable {
     /// The selected unit (h row and gate table).
     public var unit = 0
     /// The selected gate-table column.
-    public var column: TableColumn = .z
+    public var column: GateColumn = .z
     /// The value being typed, when editing.
     public var editing: EditBuffer?
     /// The ':' line, when open.

@@ -59,11 +59,11 @@ public struct ScreenLayout: Sendable, Equatable {
         (top, rest) = rest.splitTop(tableRows)
         tableBody = top
         story = rest.splitTop(1).rest
-        columnWidth = max(10, (width - Self.unitLabelWidth) / TableColumn.allCases.count)
+        columnWidth = max(10, (width - Self.unitLabelWidth) / GateColumn.allCases.count)
     }
 
     /// The columns a table column occupies.
-    public func columnRect(_ column: TableColumn) -> Rect {
+    public func columnRect(_ column: GateColumn) -> Rect {
         Rect(x: Self.unitLabelWidth + column.rawValue * columnWidth, y: tableBody.y, width: columnWidth - 1, height: tableBody.height)
     }
 

@@ -15,7 +15,7 @@ public struct StatusMessage: Sendable, Equatable {
 /// A panel drawn over the screen until the next key.
 public enum Overlay: Sendable, Equatable {
     /// The key list, with an explanation of a column when one is focused.
-    case help(TableColumn?)
+    case help(GateColumn?)
     /// Several lines of command output (`:help`, `:show`, `:trace` …).
     case output(title: String, lines: [String])
 }

@@ -109,7 +109,7 @@ extension AppState {
         case .x: inputIndex = min(max(0, inputIndex + delta), session.inputSize - 1)
         case .h: unit = min(max(0, unit + delta), session.hiddenSize - 1)
         case .units:
-            column = TableColumn(rawValue: min(max(0, column.rawValue + delta), TableColumn.allCases.count - 1)) ?? column
+            column = GateColumn(rawValue: min(max(0, column.rawValue + delta), GateColumn.allCases.count - 1)) ?? column
         }
     }
 
@@ -342,7 +342,7 @@ extension AppState {
             if row < session.hiddenSize {
                 hit = (.units, row)
                 let index = (mouse.x - ScreenLayout.unitLabelWidth) / layout.columnWidth
-                if mouse.x >= ScreenLayout.unitLabelWidth, let picked = TableColumn(rawValue: index) { column = picked }
+                if mouse.x >= ScreenLayout.unitLabelWidth, let picked = GateColumn(rawValue: index) { column = picked }
             }
         }
         guard let (newFocus, index) = hit else { return }

@@ -2,7 +2,7 @@ import GRUCore
 import Widgets
 
 /// The columns of the gate table, in the order the cell computes them.
-public enum TableColumn: Int, CaseIterable, Sendable, Hashable {
+public enum GateColumn: Int, CaseIterable, Sendable, Hashable {
     /// The reset gate r.
     case r
     /// The update gate z.
