@@ -183,20 +183,22 @@ def main():
               + [("weight_hh.npy", zeros)], zipfile.ZIP_DEFLATED)
     patch_central_sizes("bomb-lying.npz", "weight_hh.npy", uncompressed=len(npy_bytes(torch["weight_hh"])))
     write_zip("bzip2.npz", [(k + ".npy", npy_bytes(v)) for k, v in torch.items()], zipfile.ZIP_BZIP2)
-    # A deflate stream that never ends: a stored block claiming 65535 bytes with the archive's
-    # tail after it (ZIPFoundation's Archive.extract would wait for more input forever).
+    # A deflate stream that never ends: a stored block claiming 65535 bytes with only the
+    # archive's tail after it (ZIPFoundation's Archive.extract waits for more input forever).
     endless = b"\x00\xff\xff\x00\x00" + b"\x01" * 16
-    with zipfile.ZipFile(path("endless-deflate.npz"), "w") as archive:
-        info = zipfile.ZipInfo("weight_hh.npy", date_time=FIXED_TIME)
-        info.compress_type = zipfile.ZIP_STORED
-        archive.writestr(info, endless)
+    write_zip("endless-deflate.npz", [(k + ".npy", endless if k == "weight_hh" else npy_bytes(v))
+                                      for k, v in torch.items()])
     data = bytearray(open(path("endless-deflate.npz"), "rb").read())
-    struct.pack_into("<H", data, 8, 8)  # local header: method deflate
-    central = data.find(b"PK\x01\x02")
-    struct.pack_into("<H", data, central + 10, 8)
-    struct.pack_into("<I", data, central + 24, 0x20000)
+    for signature, method_offset in [(b"PK\x03\x04", 8), (b"PK\x01\x02", 10)]:
+        offset = data.find(signature)
+        while offset >= 0:
+            name_offset = offset + (30 if method_offset == 8 else 46)
+            if data[name_offset:name_offset + 13] == b"weight_hh.npy":
+                struct.pack_into("<H", data, offset + method_offset, 8)
+                if method_offset == 10:
+                    struct.pack_into("<I", data, offset + 24, 0x20000)
+            offset = data.find(signature, offset + 4)
     open(path("endless-deflate.npz"), "wb").write(bytes(data))
-
 
 if __name__ == "__main__":
     main()

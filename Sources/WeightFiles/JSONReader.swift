@@ -57,7 +57,7 @@ struct JSONReader {
             throw FileProblem(line: line, "values are nested more than \(Self.maximumDepth) levels deep")
         }
         guard position < bytes.count else {
-            throw FileProblem(line: line, "the file ends where \(place) should be")
+            throw FileProblem(line: line, "the file ends where a value for \(place) should be")
         }
         let startLine = line
         switch bytes[position] {
@@ -90,12 +90,12 @@ struct JSONReader {
                     + "(Python's json module writes \(text) for a non-finite float)")
         case "":
             position = start
-            throw FileProblem(line: startLine, "expected \(place) but found \(found)")
+            throw FileProblem(line: startLine, "expected a value for \(place) but found \(found)")
         default:
             let hint = ["True": " (JSON spells it true)", "False": " (JSON spells it false)",
                         "None": " (JSON spells it null)", "nan": "", "inf": "", "-inf": ""][text] ?? ""
             throw FileProblem(
-                line: startLine, "unexpected '\(OneLine.clean(String(text.prefix(40))))' where \(place) should be\(hint)")
+                line: startLine, "unexpected '\(OneLine.clean(String(text.prefix(40))))' where a value for \(place) should be\(hint)")
         }
     }
 
@@ -228,7 +228,7 @@ struct JSONReader {
         while true {
             skipSpace()
             guard position < bytes.count else {
-                throw FileProblem(line: line, "the file ends inside an object opened on line \(startLine)")
+                throw FileProblem(line: line, "the file ends inside an object, opened on line \(startLine)")
             }
             guard bytes[position] == UInt8(ascii: "\"") else {
                 let hint = bytes[position] == UInt8(ascii: "'") ? " (JSON keys need double quotes)" : ""
@@ -255,7 +255,7 @@ struct JSONReader {
             members.append(JSONMember(key: key, line: keyLine, value: item))
             skipSpace()
             guard position < bytes.count else {
-                throw FileProblem(line: line, "the file ends inside an object opened on line \(startLine)")
+                throw FileProblem(line: line, "the file ends inside an object, opened on line \(startLine)")
             }
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
@@ -283,7 +283,7 @@ struct JSONReader {
         while true {
             skipSpace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                throw FileProblem(line: line, "a comma before ']' in \(place); JSON allows no trailing comma")
+                throw FileProblem(line: line, "a comma before ']' in \(arrayPlace); JSON allows no trailing comma")
             }
             path.append(.index(packing.count))
             let element = try value(depth: depth + 1)
@@ -291,7 +291,7 @@ struct JSONReader {
             packing.append(element)
             skipSpace()
             guard position < bytes.count else {
-                throw FileProblem(line: line, "the file ends inside an array opened on line \(startLine)")
+                throw FileProblem(line: line, "the file ends inside \(arrayPlace), opened on line \(startLine)")
             }
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
@@ -300,7 +300,8 @@ struct JSONReader {
                 return JSONNode(line: startLine, value: packing.value)
             } else {
                 throw FileProblem(
-                    line: line, "expected ',' or ']' after element [\(packing.count - 1)] of \(place) but found \(found)")
+                    line: line,
+                    "expected ',' or ']' after element [\(packing.count - 1)] of \(arrayPlace) but found \(found)")
             }
         }
     }
@@ -308,6 +309,11 @@ struct JSONReader {
     /// The value being read, described for a message: `array 'gates/kernel' at [3][4]`.
     private var place: String {
         JSONPathComponent.describe(path)
+    }
+
+    /// The array being read, described for a message: `array 'weight_ih'`.
+    private var arrayPlace: String {
+        JSONPathComponent.describe(path, isArray: true)
     }
 }
 
@@ -317,7 +323,7 @@ enum JSONPathComponent {
     case index(Int)
 
     /// `array 'gates/kernel' at [3][4]`, `key 'variant'`, or `the top-level value`.
-    static func describe(_ path: [JSONPathComponent]) -> String {
+    static func describe(_ path: [JSONPathComponent], isArray: Bool = false) -> String {
         var keys: [String] = []
         var rest = ""
         for component in path {
@@ -330,9 +336,9 @@ enum JSONPathComponent {
         }
         let name = OneLine.quoted(keys.joined(separator: "/"))
         switch (keys.isEmpty, rest.isEmpty) {
-        case (true, true): return "the top-level value"
+        case (true, true): return isArray ? "the top-level array" : "the top-level value"
         case (true, false): return "the top-level array at \(rest)"
-        case (false, true): return "key \(name)"
+        case (false, true): return isArray ? "array \(name)" : "key \(name)"
         case (false, false): return "array \(name) at \(rest)"
         }
     }

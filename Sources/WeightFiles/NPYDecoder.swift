@@ -66,7 +66,9 @@ enum NPYDecoder {
                 }
                 guard value.isFinite else {
                     let position = storedPosition(k, shape: shape, fortranOrder: header.fortranOrder)
-                    return FileProblem("array \(quotedName) holds \(value) at \(position); weights must be finite numbers")
+                    return FileProblem(
+                        "array \(quotedName) holds \(value.isNaN ? "NaN" : value > 0 ? "+inf" : "-inf") at \(position); "
+                            + "weights must be finite numbers")
                 }
                 values[k] = value
             }
@@ -162,17 +164,23 @@ enum NPYDecoder {
         case "<f4": return 4
         case "<f8": return 8
         default:
-            let hint: String
+            let meaning: String
             if code.hasPrefix(">") && (code.hasSuffix("f4") || code.hasSuffix("f8")) {
-                hint = " (big-endian); convert with arr.astype('<f4')"
+                meaning = " (big-endian float\(code.hasSuffix("f4") ? 32 : 64))"
             } else if code.hasSuffix("f2") || code.hasSuffix("e") {
-                hint = " (float16); convert with arr.astype('<f4')"
+                meaning = " (float16)"
             } else if code.contains("O") {
-                hint = " (Python objects); save plain float arrays"
+                meaning = " (Python objects)"
+            } else if code.contains("i") || code.contains("u") {
+                meaning = " (integers)"
+            } else if code.contains("b") || code.contains("?") {
+                meaning = " (booleans)"
             } else {
-                hint = "; convert with arr.astype('<f4')"
+                meaning = ""
             }
-            throw FileProblem("array \(quotedName) has dtype '\(OneLine.clean(code))'; \(accepted)\(hint)")
+            throw FileProblem(
+                "array \(quotedName) has dtype '\(OneLine.clean(code))'\(meaning); \(accepted): "
+                    + "convert it with arr.astype('<f4') before saving")
         }
     }
 

@@ -73,7 +73,8 @@ public enum WeightFile {
         let limit = maximumFileSize
         guard Int(info.st_size) <= limit else {
             throw FileProblem(
-                "the file is \(ByteCount.text(Int(info.st_size))), larger than the \(ByteCount.text(limit)) gruscope reads; "
+                "the file has \(info.st_size) bytes (\(ByteCount.text(Int(info.st_size)))), more than the "
+                    + "\(ByteCount.text(limit)) gruscope reads; "
                     + "one GRU's weights are far smaller, so check that this is the right file")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
