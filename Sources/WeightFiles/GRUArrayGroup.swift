@@ -1,0 +1,61 @@
+import GRUCore
+
+/// The arrays of a file that could belong to one GRU: the same framework, prefix and layer.
+struct GRUArrayGroup {
+    /// What identifies a group.
+    struct Key: Hashable {
+        let variant: GRUVariant
+        let prefix: String
+        let layer: String
+    }
+
+    let key: Key
+    /// The names found for each role, in file order (more than one is an ambiguity).
+    private(set) var names: [GRUArrayRole: [String]] = [:]
+    /// PyTorch's layer suffix as the file spells it, for naming a missing array.
+    private(set) var layerSpelling = ""
+    /// The position of the group's first array in the file, to list groups in file order.
+    let firstIndex: Int
+
+    init(key: Key, firstIndex: Int) {
+        self.key = key
+        self.firstIndex = firstIndex
+    }
+
+    mutating func add(_ match: GRUNameMatch) {
+        if names.isEmpty { layerSpelling = match.layerSpelling }
+        names[match.role, default: []].append(match.name)
+    }
+
+    var variant: GRUVariant { key.variant }
+
+    /// The roles this group's framework needs.
+    var requiredRoles: [GRUArrayRole] { GRUArrayRole.roles(of: key.variant) }
+
+    /// Whether every array the framework needs is here.
+    var isComplete: Bool { requiredRoles.allSatisfy { names[$0] != nil } }
+
+    /// The roles that are missing.
+    var missingRoles: [GRUArrayRole] { requiredRoles.filter { names[$0] == nil } }
+
+    /// The names found, in role order.
+    var foundNames: [String] { requiredRoles.flatMap { names[$0] ?? [] } }
+
+    /// Whether the group holds an array only a GRU has: a lone `kernel` and `bias` are just as
+    /// likely a dense layer's.
+    var hasRecurrentEvidence: Bool {
+        names.keys.contains { $0 != .kernel && $0 != .bias }
+    }
+
+    /// The prefix as a user passes it to `--prefix`: without its trailing separator.
+    var displayPrefix: String {
+        var prefix = Substring(key.prefix)
+        if prefix.hasSuffix("/") || prefix.hasSuffix(".") { prefix = prefix.dropLast() }
+        return String(prefix)
+    }
+
+    /// The full name the file would use for a role of this group.
+    func expectedName(_ role: GRUArrayRole) -> String {
+        key.prefix + role.canonicalName + (key.variant == .pytorch ? layerSpelling : "")
+    }
+}

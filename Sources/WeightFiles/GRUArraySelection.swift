@@ -1,0 +1,15 @@
+import GRUCore
+
+/// The arrays chosen as one GRU: one name per role of its framework.
+struct GRUArraySelection: Equatable {
+    let variant: GRUVariant
+    /// The prefix as a user passes it to `--prefix`, nil when the names have none.
+    let prefix: String?
+    /// The file's name for each role.
+    let names: [GRUArrayRole: String]
+
+    /// The file's name for a role this selection has (every role of its framework).
+    func name(_ role: GRUArrayRole) -> String {
+        names[role] ?? role.canonicalName
+    }
+}

@@ -1,0 +1,14 @@
+import GRUCore
+
+/// The weights of one GRU read from a file, with where they came from.
+public struct LoadedWeights: Sendable {
+    /// The canonical weights (their `variant` names the framework the file follows).
+    public let weights: GRUWeights
+    /// The file's path as the user gave it.
+    public let path: String
+    /// The prefix of the chosen GRU's array names without its trailing separator
+    /// (`encoder.gru`, `rnn/gru_cell`), or nil when the names have none.
+    public let prefix: String?
+    /// The names of the arrays the weights were read from, as the file spells them.
+    public let arrayNames: [String]
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Reads one NumPy .npy array (format versions 1.0, 2.0 and 3.0) into float32, row-major.
+///
+/// Only little-endian float32 (`<f4`) and float64 (`<f8`) arrays are weights gruscope can use;
+/// everything else is refused with the dtype that was found. Fortran-ordered arrays are
+/// transposed into row-major order. Non-finite values are refused with their position.
+enum NPYDecoder {
+    /// The magic string every .npy array starts with.
+    static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
+    /// numpy itself refuses headers longer than 10000 bytes by default; this leaves room.
+    static let maximumHeaderLength = 100_000
+
+    /// The parts of a .npy header gruscope needs.
+    struct Header: Equatable {
+        var descr: String
+        var fortranOrder: Bool
+        var shape: [Int]
+        /// Bytes per element: 4 for `<f4`, 8 for `<f8`.
+        var itemSize: Int
+        /// Where the data starts.
+        var dataOffset: Int
+    }
+
+    /// Decodes the array called `name` from the bytes of its .npy entry.
+    static func decode(_ bytes: [UInt8], name: String) throws(FileProblem) -> WeightArray {
+        let header = try readHeader(bytes, name: name)
+        let quotedName = OneLine.quoted(name)
+        guard let count = WeightArray.elementCount(header.shape),
+              case let (byteCount, overflow) = count.multipliedReportingOverflow(by: header.itemSize), !overflow
+        else {
+            throw FileProblem("array \(quotedName) claims shape \(WeightArray.shapeText(header.shape)), too large to be real")
+        }
+        let available = bytes.count - header.dataOffset
+        let typeName = header.itemSize == 4 ? "float32" : "float64"
+        guard byteCount <= available else {
+            throw FileProblem(
+                "array \(quotedName) is truncated: its header claims shape \(WeightArray.shapeText(header.shape)) "
+                    + "of \(typeName) (\(byteCount) bytes) but only \(available) bytes follow")
+        }
+        guard byteCount == available else {
+            throw FileProblem(
+                "array \(quotedName) has \(available - byteCount) bytes after the data its header describes "
+                    + "(shape \(WeightArray.shapeText(header.shape)), \(typeName)); the file may be damaged")
+        }
+        var values = [Float](repeating: 0, count: count)
+        let start = header.dataOffset
+        let shape = header.shape
+        // withUnsafeBytes only rethrows untyped errors, so the loop hands its problem out instead.
+        let problem: FileProblem? = bytes.withUnsafeBytes { raw in
+            for k in 0..<count {
+                let value: Float
+                if header.itemSize == 4 {
+                    let bits = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * k, as: UInt32.self))
+                    value = Float(bitPattern: bits)
+                } else {
+                    let bits = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * k, as: UInt64.self))
+                    let wide = Double(bitPattern: bits)
+                    value = Float(wide)
+                    if wide.isFinite && !value.isFinite {
+                        let position = storedPosition(k, shape: shape, fortranOrder: header.fortranOrder)
+                        return FileProblem(
+                            "array \(quotedName) holds \(wide) at \(position), too large for float32; "
+                                + "weights must be finite float32 numbers")
+                    }
+                }
+                guard value.isFinite else {
+                    let position = storedPosition(k, shape: shape, fortranOrder: header.fortranOrder)
+                    return FileProblem(
+                        "array \(quotedName) holds \(value.isNaN ? "NaN" : value > 0 ? "+inf" : "-inf") at \(position); "
+                            + "weights must be finite numbers")
+                }
+                values[k] = value
+            }
+            return nil
+        }
+        if let problem { throw problem }
+        if header.fortranOrder && shape.count > 1 {
+            values = rowMajor(fromColumnMajor: values, shape: shape)
+        }
+        return WeightArray(name: name, shape: shape, values: values, line: nil)
+    }
+
+    /// Reads and checks the header.
+    static func readHeader(_ bytes: [UInt8], name: String) throws(FileProblem) -> Header {
+        let quotedName = OneLine.quoted(name)
+        guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
+            throw FileProblem("array \(quotedName) is not a .npy array (it does not start with the bytes \\x93NUMPY)")
+        }
+        let major = bytes[6], minor = bytes[7]
+        let headerLength: Int
+        let lengthSize: Int
+        switch major {
+        case 1:
+            lengthSize = 2
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+        case 2, 3:
+            lengthSize = 4
+            guard bytes.count >= 12 else {
+                throw FileProblem("array \(quotedName) is cut off inside its .npy header")
+            }
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+        default:
+            throw FileProblem(
+                "array \(quotedName) uses .npy format version \(major).\(minor); "
+                    + "gruscope reads versions 1.0, 2.0 and 3.0")
+        }
+        guard headerLength <= maximumHeaderLength else {
+            throw FileProblem("array \(quotedName) has a .npy header of \(headerLength) bytes, longer than any real array's")
+        }
+        let headerStart = 8 + lengthSize
+        guard bytes.count >= headerStart + headerLength else {
+            throw FileProblem("array \(quotedName) is cut off inside its .npy header")
+        }
+        let headerBytes = bytes[headerStart..<(headerStart + headerLength)]
+        // Versions 1 and 2 are latin-1, version 3 is UTF-8; the keys and dtypes that matter are ASCII.
+        let text = major == 3
+            ? String(decoding: headerBytes, as: UTF8.self)
+            : String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) }))
+        guard case let .dictionary(pairs)? = PythonLiteral.parse(text) else {
+            throw FileProblem("array \(quotedName) has a .npy header gruscope cannot read: \(clip(text))")
+        }
+        func entry(_ key: String) throws(FileProblem) -> PythonLiteral {
+            guard let pair = pairs.first(where: { $0.key == .string(key) }) else {
+                throw FileProblem("array \(quotedName) has a .npy header without '\(key)': \(clip(text))")
+            }
+            return pair.value
+        }
+        let descrValue = try entry("descr")
+        let itemSize = try itemSize(descrValue, quotedName: quotedName)
+        guard case let .string(descr) = descrValue else {
+            throw FileProblem("array \(quotedName) has an unreadable dtype \(descrValue.text)")
+        }
+        let orderValue = try entry("fortran_order")
+        guard case let .boolean(fortranOrder) = orderValue else {
+            throw FileProblem(
+                "array \(quotedName) has 'fortran_order' \(orderValue.text) in its header; expected True or False")
+        }
+        let shapeValue = try entry("shape")
+        guard case let .sequence(items, false) = shapeValue else {
+            throw FileProblem("array \(quotedName) has 'shape' \(shapeValue.text) in its header; expected a tuple of sizes")
+        }
+        var shape: [Int] = []
+        for item in items {
+            guard case let .integer(size) = item, size >= 0 else {
+                throw FileProblem("array \(quotedName) has 'shape' \(shapeValue.text) in its header; expected a tuple of sizes")
+            }
+            shape.append(size)
+        }
+        return Header(
+            descr: descr, fortranOrder: fortranOrder, shape: shape,
+            itemSize: itemSize, dataOffset: headerStart + headerLength)
+    }
+
+    /// 4 or 8 for the float dtypes gruscope reads; a message saying what was found otherwise.
+    private static func itemSize(_ descr: PythonLiteral, quotedName: String) throws(FileProblem) -> Int {
+        let accepted = "gruscope reads float32 or float64 arrays (little-endian)"
+        guard case let .string(code) = descr else {
+            throw FileProblem(
+                "array \(quotedName) has the structured dtype \(clip(descr.text)); \(accepted): "
+                    + "save each weight as its own plain array")
+        }
+        switch code {
+        case "<f4": return 4
+        case "<f8": return 8
+        default:
+            let meaning: String
+            if code.hasPrefix(">") && (code.hasSuffix("f4") || code.hasSuffix("f8")) {
+                meaning = " (big-endian float\(code.hasSuffix("f4") ? 32 : 64))"
+            } else if code.hasSuffix("f2") || code.hasSuffix("e") {
+                meaning = " (float16)"
+            } else if code.contains("O") {
+                meaning = " (Python objects)"
+            } else if code.contains("i") || code.contains("u") {
+                meaning = " (integers)"
+            } else if code.contains("b") || code.contains("?") {
+                meaning = " (booleans)"
+            } else {
+                meaning = ""
+            }
+            throw FileProblem(
+                "array \(quotedName) has dtype '\(OneLine.clean(code))'\(meaning); \(accepted): "
+                    + "convert it with arr.astype('<f4') before saving")
+        }
+    }
+
+    /// The position of stored element `k` as a row-major index, for messages.
+    private static func storedPosition(_ k: Int, shape: [Int], fortranOrder: Bool) -> String {
+        guard fortranOrder, shape.count > 1 else { return WeightArray.indexText(k, shape: shape) }
+        var rest = k
+        var parts: [Int] = []
+        for size in shape {
+            parts.append(rest % max(size, 1))
+            rest /= max(size, 1)
+        }
+        return parts.map { "[\($0)]" }.joined()
+    }
+
+    /// Reorders values stored column-major (first index fastest) into row-major order.
+    static func rowMajor(fromColumnMajor values: [Float], shape: [Int]) -> [Float] {
+        var result = [Float](repeating: 0, count: values.count)
+        guard !values.isEmpty else { return result }
+        // The column-major offset of each axis step.
+        var strides = [Int](repeating: 1, count: shape.count)
+        for axis in 1..<shape.count { strides[axis] = strides[axis - 1] * shape[axis - 1] }
+        var index = [Int](repeating: 0, count: shape.count)
+        var source = 0
+        for target in 0..<values.count {
+            result[target] = values[source]
+            // Advance the row-major odometer (last axis fastest), tracking the source offset.
+            var axis = shape.count - 1
+            while axis >= 0 {
+                index[axis] += 1
+                source += strides[axis]
+                if index[axis] < shape[axis] { break }
+                source -= strides[axis] * shape[axis]
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+        return result
+    }
+
+    private static func clip(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return OneLine.clean(trimmed.count > 160 ? String(trimmed.prefix(160)) + "…" : trimmed)
+    }
+}

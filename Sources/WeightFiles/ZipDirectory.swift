@@ -1,0 +1,282 @@
+import Foundation
+import ZIPFoundation
+
+/// A zip archive held in memory: its central directory, read with every offset and size checked
+/// against the bytes that are really there, and its entries' contents on request.
+///
+/// ZIPFoundation's `Archive` is not used for reading because its reader trusts the archive: it
+/// scans a non-zip file backwards byte by byte for the end record, and its inflate loop waits
+/// forever for input when a deflate stream runs past the end of a damaged file. Here the entry
+/// bounds come from this directory, and ZIPFoundation's `Data.decompress` inflates from a source
+/// that throws at the entry's end, so every damaged archive ends in a message.
+struct ZipDirectory {
+    /// The archive's bytes.
+    let bytes: [UInt8]
+    /// The entries in central-directory order.
+    let entries: [ZipEntry]
+
+    private static let endRecordSignature: UInt32 = 0x0605_4B50
+    private static let zip64LocatorSignature: UInt32 = 0x0706_4B50
+    private static let zip64EndRecordSignature: UInt32 = 0x0606_4B50
+    private static let centralHeaderSignature: UInt32 = 0x0201_4B50
+    private static let localHeaderSignature: UInt32 = 0x0403_4B50
+    /// The central directory's fixed part and the local header's.
+    private static let centralHeaderSize = 46
+    private static let localHeaderSize = 30
+    private static let endRecordSize = 22
+    /// The end record sits within the last 22 + 65535 (longest comment) bytes.
+    private static let endRecordSearchSpan = 22 + 0xFFFF
+
+    /// Reads the central directory of `bytes`.
+    init(bytes: [UInt8]) throws(FileProblem) {
+        self.bytes = bytes
+        guard let end = Self.findEndRecord(bytes) else {
+            throw Self.missingEndProblem(bytes)
+        }
+        var entryCount = Int(bytes.uint16(at: end + 10) ?? 0)
+        var directorySize = Int(bytes.uint32(at: end + 12) ?? 0)
+        var directoryOffset = Int(bytes.uint32(at: end + 16) ?? 0)
+        if entryCount == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
+            let zip64 = try Self.readZip64End(bytes, endRecord: end)
+            (entryCount, directorySize, directoryOffset) = zip64
+        }
+        guard directoryOffset <= end, directorySize <= end - directoryOffset else {
+            throw FileProblem(
+                "the archive is damaged: its directory claims \(directorySize) bytes at offset \(directoryOffset) "
+                    + "in a file of \(bytes.count) bytes; save it again with numpy.savez")
+        }
+        // Each directory record takes at least 46 bytes, which bounds a lying count.
+        guard entryCount <= directorySize / Self.centralHeaderSize else {
+            throw FileProblem(
+                "the archive is damaged: its directory claims \(entryCount) entries in \(directorySize) bytes")
+        }
+        var entries: [ZipEntry] = []
+        entries.reserveCapacity(entryCount)
+        var offset = directoryOffset
+        let directoryEnd = directoryOffset + directorySize
+        for index in 0..<entryCount {
+            let (entry, next) = try Self.readCentralRecord(bytes, at: offset, limit: directoryEnd, index: index)
+            entries.append(entry)
+            offset = next
+        }
+        self.entries = entries
+    }
+
+    /// The sum of the entries' declared uncompressed sizes, saturating rather than overflowing.
+    var declaredUncompressedTotal: Int {
+        entries.reduce(0) { total, entry in
+            let (sum, overflow) = total.addingReportingOverflow(entry.uncompressedSize)
+            return overflow ? Int.max : sum
+        }
+    }
+
+    /// The uncompressed bytes of `entry`, refusing to produce more than its declared size.
+    func contents(of entry: ZipEntry) throws(FileProblem) -> [UInt8] {
+        let quoted = OneLine.quoted(entry.name)
+        guard !entry.isEncrypted else {
+            throw FileProblem("entry \(quoted) is encrypted; save the weights again without a password")
+        }
+        let start = try dataStart(of: entry)
+        guard entry.compressedSize <= bytes.count - start else {
+            throw FileProblem(
+                "entry \(quoted) is cut off: it needs \(entry.compressedSize) bytes but the file ends "
+                    + "\(bytes.count - start) bytes after it starts; the archive is truncated")
+        }
+        let stored = bytes[start..<(start + entry.compressedSize)]
+        let output: [UInt8]
+        let checksum: UInt32
+        switch entry.method {
+        case 0:
+            guard entry.compressedSize == entry.uncompressedSize else {
+                throw FileProblem(
+                    "entry \(quoted) is damaged: it is stored uncompressed but declares \(entry.compressedSize) "
+                        + "bytes stored and \(entry.uncompressedSize) bytes unpacked")
+            }
+            output = Array(stored)
+            checksum = Data(stored).crc32(checksum: 0)
+        case 8:
+            (output, checksum) = try inflate(stored, entry: entry)
+        default:
+            throw FileProblem(
+                "entry \(quoted) uses zip compression method \(entry.method); gruscope reads stored or deflated "
+                    + "entries, as numpy.savez and numpy.savez_compressed write them")
+        }
+        guard output.count == entry.uncompressedSize else {
+            throw FileProblem(
+                "entry \(quoted) is damaged: it unpacks to \(output.count) bytes, not the \(entry.uncompressedSize) "
+                    + "it declares")
+        }
+        guard checksum == entry.checksum else {
+            throw FileProblem("entry \(quoted) is damaged: its checksum does not match its contents")
+        }
+        return output
+    }
+
+    /// Where the entry's data begins, after its local header.
+    private func dataStart(of entry: ZipEntry) throws(FileProblem) -> Int {
+        let offset = entry.localHeaderOffset
+        guard offset <= bytes.count - Self.localHeaderSize,
+              bytes.uint32(at: offset) == Self.localHeaderSignature,
+              let nameLength = bytes.uint16(at: offset + 26),
+              let extraLength = bytes.uint16(at: offset + 28)
+        else {
+            throw FileProblem(
+                "entry \(OneLine.quoted(entry.name)) is damaged: no local header where the directory points "
+                    + "(offset \(offset))")
+        }
+        let start = offset + Self.localHeaderSize + Int(nameLength) + Int(extraLength)
+        guard start <= bytes.count else {
+            throw FileProblem("entry \(OneLine.quoted(entry.name)) is cut off; the archive is truncated")
+        }
+        return start
+    }
+
+    /// Inflates a deflated entry with ZIPFoundation, stopping at the declared size.
+    private func inflate(_ stored: ArraySlice<UInt8>, entry: ZipEntry) throws(FileProblem) -> ([UInt8], UInt32) {
+        let chunkSize = 64 * 1024
+        let quoted = OneLine.quoted(entry.name)
+        let source = Data(stored)
+        var output: [UInt8] = []
+        output.reserveCapacity(min(entry.uncompressedSize, 16 * 1024 * 1024))
+        let overrun = FileProblem(
+            "entry \(quoted) unpacks to more than the \(entry.uncompressedSize) bytes it declares; "
+                + "the archive is damaged or hostile")
+        let cutOff = FileProblem("entry \(quoted) is damaged: its compressed data ends too early")
+        do {
+            let checksum = try Data.decompress(
+                size: Int64(source.count), bufferSize: chunkSize, skipCRC32: false,
+                provider: { position, _ in
+                    // The inflater reads a full chunk whatever the count says, so every chunk is
+                    // padded to full size; asking beyond the entry's data means the stream is cut off.
+                    guard position >= 0, position < Int64(source.count) else { throw cutOff }
+                    let from = Int(position)
+                    var chunk = source.subdata(in: from..<min(from + chunkSize, source.count))
+                    if chunk.count < chunkSize { chunk.append(Data(count: chunkSize - chunk.count)) }
+                    return chunk
+                },
+                consumer: { data in
+                    guard data.count <= entry.uncompressedSize - output.count else { throw overrun }
+                    output.append(contentsOf: data)
+                })
+            return (output, checksum)
+        } catch let problem as FileProblem {
+            throw problem
+        } catch {
+            throw FileProblem("entry \(quoted) is damaged: its compressed data cannot be inflated")
+        }
+    }
+
+    /// The offset of the end-of-central-directory record, searching back from the end.
+    private static func findEndRecord(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= endRecordSize else { return nil }
+        let lowest = max(0, bytes.count - endRecordSearchSpan)
+        var offset = bytes.count - endRecordSize
+        while offset >= lowest {
+            if bytes.uint32(at: offset) == endRecordSignature,
+               let commentLength = bytes.uint16(at: offset + 20),
+               offset + endRecordSize + Int(commentLength) <= bytes.count {
+                return offset
+            }
+            offset -= 1
+        }
+        return nil
+    }
+
+    /// Why there is no end record: a cut-off zip, a lone .npy, or not a zip at all.
+    private static func missingEndProblem(_ bytes: [UInt8]) -> FileProblem {
+        if bytes.isEmpty {
+            return FileProblem("the file is empty; a .npz file is a zip of .npy arrays written by numpy.savez")
+        }
+        if bytes.count >= 4, bytes.uint32(at: 0) == localHeaderSignature {
+            return FileProblem(
+                "the archive is truncated or damaged: the directory at the end of the zip is missing; "
+                    + "save the weights again with numpy.savez")
+        }
+        if bytes.starts(with: NPYDecoder.magic) {
+            return FileProblem(
+                "this is a single .npy array, not an .npz archive; save all the weights with numpy.savez")
+        }
+        return FileProblem("not a zip archive; a .npz file is a zip of .npy arrays written by numpy.savez")
+    }
+
+    /// The entry count, directory size and directory offset from the ZIP64 end record.
+    private static func readZip64End(_ bytes: [UInt8], endRecord: Int) throws(FileProblem) -> (Int, Int, Int) {
+        let damaged = FileProblem("the archive is damaged: its ZIP64 directory record is missing or unreadable")
+        let locator = endRecord - 20
+        guard locator >= 0, bytes.uint32(at: locator) == zip64LocatorSignature,
+              let recordOffset = bytes.uint64(at: locator + 8).flatMap({ Int(exactly: $0) }),
+              recordOffset <= bytes.count - 56,
+              bytes.uint32(at: recordOffset) == zip64EndRecordSignature,
+              let count = bytes.uint64(at: recordOffset + 32),
+              let size = bytes.uint64(at: recordOffset + 40),
+              let offset = bytes.uint64(at: recordOffset + 48)
+        else { throw damaged }
+        // Anything beyond the file's size is a lie; clamping keeps the arithmetic safe.
+        let limit = UInt64(bytes.count)
+        return (Int(min(count, limit)), Int(min(size, limit + 1)), Int(min(offset, limit + 1)))
+    }
+
+    /// One central-directory record and the offset of the next.
+    private static func readCentralRecord(
+        _ bytes: [UInt8], at offset: Int, limit: Int, index: Int
+    ) throws(FileProblem) -> (ZipEntry, Int) {
+        let damaged = FileProblem("the archive is damaged: directory record \(index) is unreadable")
+        guard offset <= limit - centralHeaderSize,
+              bytes.uint32(at: offset) == centralHeaderSignature,
+              let flags = bytes.uint16(at: offset + 8),
+              let method = bytes.uint16(at: offset + 10),
+              let checksum = bytes.uint32(at: offset + 16),
+              let compressed32 = bytes.uint32(at: offset + 20),
+              let uncompressed32 = bytes.uint32(at: offset + 24),
+              let nameLength = bytes.uint16(at: offset + 28),
+              let extraLength = bytes.uint16(at: offset + 30),
+              let commentLength = bytes.uint16(at: offset + 32),
+              let localOffset32 = bytes.uint32(at: offset + 42)
+        else { throw damaged }
+        let nameStart = offset + centralHeaderSize
+        let extraStart = nameStart + Int(nameLength)
+        let next = extraStart + Int(extraLength) + Int(commentLength)
+        guard next <= limit else { throw damaged }
+        let name = String(decoding: bytes[nameStart..<extraStart], as: UTF8.self)
+        var uncompressed = UInt64(uncompressed32)
+        var compressed = UInt64(compressed32)
+        var localOffset = UInt64(localOffset32)
+        // ZIP64 keeps the real values, in this order, for each field that is saturated.
+        if uncompressed32 == 0xFFFF_FFFF || compressed32 == 0xFFFF_FFFF || localOffset32 == 0xFFFF_FFFF {
+            guard var field = zip64Field(bytes, from: extraStart, length: Int(extraLength)) else { throw damaged }
+            func nextValue() throws(FileProblem) -> UInt64 {
+                guard field.length >= 8, let value = bytes.uint64(at: field.start) else { throw damaged }
+                field.start += 8
+                field.length -= 8
+                return value
+            }
+            if uncompressed32 == 0xFFFF_FFFF { uncompressed = try nextValue() }
+            if compressed32 == 0xFFFF_FFFF { compressed = try nextValue() }
+            if localOffset32 == 0xFFFF_FFFF { localOffset = try nextValue() }
+        }
+        // Offsets and stored sizes beyond the file are caught when the entry is read; clamping
+        // to just past the end keeps them representable here.
+        let beyond = UInt64(bytes.count) + 1
+        let entry = ZipEntry(
+            name: name, method: method, checksum: checksum,
+            compressedSize: Int(min(compressed, beyond)),
+            uncompressedSize: Int(min(uncompressed, UInt64(Int.max))),
+            localHeaderOffset: Int(min(localOffset, beyond)),
+            isEncrypted: flags & 1 != 0)
+        return (entry, next)
+    }
+
+    /// The data of the ZIP64 extra field (id 1) within an extra block.
+    private static func zip64Field(_ bytes: [UInt8], from start: Int, length: Int) -> (start: Int, length: Int)? {
+        var offset = start
+        let end = start + length
+        while offset + 4 <= end {
+            guard let id = bytes.uint16(at: offset), let size = bytes.uint16(at: offset + 2) else { return nil }
+            let dataStart = offset + 4
+            guard dataStart + Int(size) <= end else { return nil }
+            if id == 1 { return (dataStart, Int(size)) }
+            offset = dataStart + Int(size)
+        }
+        return nil
+    }
+}
