@@ -62,16 +62,25 @@ public struct Grid: Sendable, Equatable {
 
     /// Fills a rectangle with one character and style.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = cell }
+        let (columns, rows) = clipped(rect)
+        for y in rows {
+            for x in columns { self[x, y] = cell }
         }
     }
 
     /// Changes the style of every cell in a rectangle, keeping the characters.
     public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { change(&cells[y * width + x].style) }
+        let (columns, rows) = clipped(rect)
+        for y in rows {
+            for x in columns { change(&cells[y * width + x].style) }
         }
+    }
+
+    /// The columns and rows of `rect` inside the grid (empty ranges when it lies outside).
+    private func clipped(_ rect: Rect) -> (columns: Range<Int>, rows: Range<Int>) {
+        let left = min(max(0, rect.x), width)
+        let top = min(max(0, rect.y), height)
+        return (left..<max(left, min(width, rect.maxX)), top..<max(top, min(height, rect.maxY)))
     }
 
     /// Overwriting half of a wide character must not leave the other half behind.

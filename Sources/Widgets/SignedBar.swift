@@ -1,0 +1,128 @@
+/// A horizontal bar for a signed value on a symmetric scale: a zero line in the middle of the
+/// area, negative values growing left from it and positive values right, `value / scale = ±1`
+/// reaching the ends.
+///
+/// Layout for width `w`: `(w − 1) / 2` cells left of the zero line, the zero line, and as many
+/// cells right of it; when `w` is even the last column stays blank, so both sides always have the
+/// same length and bars on a shared scale compare honestly.
+///
+/// Precision is an eighth of a cell on both sides. Unicode has left-aligned eighth blocks but
+/// right-aligned ones only for ⅛ (▕) and ½ (▐), so the far end of a negative bar is drawn as the
+/// complementary left-aligned block with foreground and background swapped (the `reverse`
+/// attribute): ▎ reversed looks like a right-aligned ¾ block. The terminal and the SVG export
+/// both honour `reverse`, so the two sides stay equally precise.
+///
+/// Values beyond the scale fill their side and end in ``Glyphs/clipLeft`` / ``Glyphs/clipRight``.
+/// NaN draws ``Glyphs/notANumber`` on the zero line in the error role. A scale that is zero,
+/// negative or NaN counts as zero: only an exact zero stays inside it.
+public struct SignedBar: Sendable, Hashable {
+    /// The value.
+    public var value: Float
+    /// The magnitude that fills one side.
+    public var scale: Float
+    /// Cells right of the zero line.
+    public var positiveStyle: Style
+    /// Cells left of the zero line.
+    public var negativeStyle: Style
+    /// The zero line.
+    public var zeroLineStyle: Style
+    /// The empty cells (spaces).
+    public var trackStyle: Style
+    /// Unicode eighth blocks or ASCII.
+    public var glyphs: Glyphs
+
+    /// A bar coloured by sign.
+    public init(
+        value: Float, scale: Float,
+        positiveStyle: Style = Style(.positive), negativeStyle: Style = Style(.negative),
+        zeroLineStyle: Style = Style(.zeroLine), trackStyle: Style = .plain, glyphs: Glyphs = .unicode
+    ) {
+        self.value = value
+        self.scale = scale
+        self.positiveStyle = positiveStyle
+        self.negativeStyle = negativeStyle
+        self.zeroLineStyle = zeroLineStyle
+        self.trackStyle = trackStyle
+        self.glyphs = glyphs
+    }
+
+    /// A bar in one style on both sides, e.g. the role of its column (kept, added, …).
+    public init(value: Float, scale: Float, style: Style, zeroLineStyle: Style = Style(.zeroLine), trackStyle: Style = .plain, glyphs: Glyphs = .unicode) {
+        self.init(value: value, scale: scale, positiveStyle: style, negativeStyle: style, zeroLineStyle: zeroLineStyle, trackStyle: trackStyle, glyphs: glyphs)
+    }
+
+    /// Cells on each side of the zero line for an area `width` wide.
+    public static func sideLength(width: Int) -> Int { max(0, (width - 1) / 2) }
+
+    /// Draws the bar into `area`; every row gets the same bar.
+    public func draw(in area: Rect, into grid: inout Grid) {
+        guard !area.isEmpty else { return }
+        let side = Self.sideLength(width: area.width)
+        let cells = Self.cells(value: value, scale: scale, side: side, glyphs: glyphs)
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { grid[x, y] = Cell(" ", style: trackStyle) }
+            for (i, cell) in cells.enumerated() {
+                var cellStyle: Style
+                if i == side {
+                    cellStyle = cell.isMarker ? Style(.error, attributes: .bold) : zeroLineStyle
+                } else if cell.character == " " {
+                    cellStyle = trackStyle
+                } else {
+                    cellStyle = i < side ? negativeStyle : positiveStyle
+                }
+                if cell.reversed { cellStyle.attributes.insert(.reverse) }
+                grid[area.x + i, y] = Cell(cell.character, style: cellStyle)
+            }
+        }
+    }
+
+    /// The `2 · side + 1` cells: negative side, zero line, positive side.
+    static func cells(value: Float, scale: Float, side: Int, glyphs: Glyphs) -> [BarCell] {
+        var cells = Array(repeating: BarCell(character: " "), count: 2 * side + 1)
+        if value.isNaN {
+            cells[side] = BarCell(character: glyphs.notANumber, isMarker: true)
+            return cells
+        }
+        cells[side] = BarCell(character: glyphs.zeroLine)
+        guard side > 0, value != 0 else { return cells }
+        let ratio = Self.ratio(value: value, scale: scale)
+        let magnitude = abs(ratio)
+        let eighths = BarFill.eighths(fraction: magnitude, cells: side)
+        let clipped = BarFill.isBeyond(magnitude)
+        for step in 0..<side {
+            let covered = eighths - step * 8
+            if ratio > 0 {
+                cells[side + 1 + step] = BarCell(character: glyphs.leftBlock(eighths: covered))
+            } else {
+                cells[side - 1 - step] = Self.rightAligned(eighths: covered, glyphs: glyphs)
+            }
+        }
+        if clipped {
+            if ratio > 0 {
+                cells[2 * side] = BarCell(character: glyphs.clipRight, isMarker: true)
+            } else {
+                cells[0] = BarCell(character: glyphs.clipLeft, isMarker: true)
+            }
+        }
+        return cells
+    }
+
+    /// value / scale, where a scale that is not positive makes every non-zero value overflow.
+    static func ratio(value: Float, scale: Float) -> Float {
+        guard scale > 0 else { return value > 0 ? .infinity : -.infinity }
+        return value / scale
+    }
+
+    /// A block covering the right `eighths` eighths of a cell.
+    private static func rightAligned(eighths: Int, glyphs: Glyphs) -> BarCell {
+        let e = min(max(eighths, 0), 8)
+        guard glyphs == .unicode else { return BarCell(character: glyphs.leftBlock(eighths: e)) }
+        switch e {
+        case 0: return BarCell(character: " ")
+        case 1: return BarCell(character: "▕")
+        case 4: return BarCell(character: "▐")
+        case 8: return BarCell(character: "█")
+        default: return BarCell(character: glyphs.leftBlock(eighths: 8 - e), reversed: true)
+        }
+    }
+}

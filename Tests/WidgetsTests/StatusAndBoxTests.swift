@@ -1,0 +1,60 @@
+import Testing
+import Widgets
+
+@Suite struct StatusLineTests {
+    let hints = [KeyHint("q", "quit"), KeyHint("?", "help"), KeyHint("t", "theme")]
+
+    @Test func messageLeftHintsRight() {
+        let grid = drawn(width: 30) { StatusLine(message: "ok", hints: hints).draw(in: $0.area, into: &$0) }
+        #expect(grid.line(0) == "ok     q quit  ? help  t theme")
+        #expect(grid[7, 0].style == Style(.header, attributes: .bold))
+        #expect(grid[9, 0].style == Style(.dim))
+    }
+
+    @Test func hintsThatDoNotFitAreDropped() {
+        let grid = drawn(width: 15) { StatusLine(message: "ok", hints: hints).draw(in: $0.area, into: &$0) }
+        #expect(grid.line(0) == "ok       q quit")
+    }
+
+    @Test func longMessagesAreCutAndWinOverHints() {
+        let message = "themes/bad.toml line 7: role 'kept': unknown colour 'tael'"
+        let grid = drawn(width: 20) {
+            StatusLine(message: message, messageStyle: Style(.error, attributes: .bold), hints: hints).draw(in: $0.area, into: &$0)
+        }
+        #expect(grid.line(0) == "themes/bad.toml lin…")
+        #expect(grid[0, 0].style.foreground == .error)
+    }
+
+    @Test func newlinesInMessagesStayOnOneLine() {
+        let grid = drawn(width: 12) { StatusLine(message: "a\nb").draw(in: $0.area, into: &$0) }
+        #expect(grid.text == "a b")
+    }
+}
+
+@Suite struct MessageBoxTests {
+    @Test func centredWithAFrame() {
+        let grid = drawn(width: 40, height: 9) {
+            MessageBox(message: "gruscope needs at least 80×24").draw(in: $0.area, into: &$0)
+        }
+        let pad = String(repeating: " ", count: 3)
+        let rule = String(repeating: "─", count: 31)
+        let expected = ["", "", "", pad + "┌" + rule + "┐", pad + "│ gruscope needs at least 80×24 │", pad + "└" + rule + "┘", "", "", ""]
+        #expect(grid.text == expected.joined(separator: "\n"))
+    }
+
+    @Test func wrapsLongMessages() {
+        var box = Rect(x: 0, y: 0, width: 0, height: 0)
+        let grid = drawn(width: 20, height: 6) {
+            box = MessageBox(title: "size", message: "gruscope needs at least 80×24, this is 20×6", glyphs: .ascii).draw(in: $0.area, into: &$0)
+        }
+        #expect(box.width <= 20 && box.height <= 6)
+        #expect(grid.line(0) == "+ size -----------+ ")
+        #expect(grid.line(1) == "| gruscope needs  | ")
+        #expect(grid.line(3) == "| this is 20×6    | ")
+    }
+
+    @Test func tinyAreasDrawTextWithoutAFrame() {
+        let grid = drawn(width: 4, height: 2) { MessageBox(message: "needs 80×24").draw(in: $0.area, into: &$0) }
+        #expect(grid.text == "need\ns…")
+    }
+}
