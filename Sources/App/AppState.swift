@@ -1,4 +1,5 @@
 import Script
+import Widgets
 
 /// Everything the screen shows, as one value. It changes only through ``update(_:_:)``.
 public struct AppState: Sendable {

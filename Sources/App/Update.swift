@@ -1,6 +1,7 @@
 import Foundation
 import GRUCore
 import Script
+import Widgets
 
 /// The commands the screen adds to the language on its ':' line.
 public let screenCommands: [CommandInfo] = [
