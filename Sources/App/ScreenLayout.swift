@@ -69,7 +69,7 @@ public struct ScreenLayout: Sendable, Equatable {
 
     /// How many values of a vector row fit on screen.
     public var visibleValues: Int {
-        max(1, (xRow.width - Self.rowLabelWidth) / Self.valueCellWidth)
+        max(1, (xRow.width - Self.rowLabelWidth - 1) / Self.valueCellWidth)
     }
 
     /// The first value shown in a vector row when `selected` must be visible: whole pages, so

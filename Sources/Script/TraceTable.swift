@@ -52,7 +52,8 @@ public enum TraceTable {
         return largest
     }
 
-    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    /// Pads text with spaces to a width (on the left when `right` aligns it right).
+    public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let count = text.count
         guard count < width else { return text }
         let spaces = String(repeating: " ", count: width - count)

@@ -1,0 +1,63 @@
+import GRUCore
+import Script
+import Testing
+import Widgets
+@testable import App
+
+/// Whole screens as text plus style runs, compared with files under __Snapshots__.
+/// Re-record with GRUSCOPE_RECORD_SNAPSHOTS=1 swift test, then review the diff.
+@Suite struct ScreenSnapshotTests {
+    static func check(_ state: AppState, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let path = SnapshotFile.path(named: name, besideTestFile: #filePath)
+        if let problem = SnapshotFile.check(actual: GridSnapshot.render(view(state)), path: path) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+        }
+    }
+
+    static func state(_ scene: Scene, _ width: Int, _ height: Int, ascii: Bool = false) throws -> AppState {
+        AppState(session: try Session(scene: scene), width: width, height: height, ascii: ascii)
+    }
+
+    @Test func seedCodeAt80x24() throws {
+        Self.check(try Self.state(.seedCode, 80, 24), "seed-code-80x24")
+    }
+
+    @Test func seedDocAt120x40() throws {
+        Self.check(try Self.state(.seedDoc, 120, 40), "seed-doc-120x40")
+    }
+
+    @Test func asciiAt80x24() throws {
+        Self.check(try Self.state(.seedDoc, 80, 24, ascii: true), "seed-doc-ascii-80x24")
+    }
+
+    @Test func editingAndCommandLine() throws {
+        var state = try Self.state(.seedCode, 80, 24)
+        state = update(state, .key(.tab)).0
+        for key: Key in [.right, .enter, .character("-"), .character("0"), .character(".")] { state = update(state, .key(key)).0 }
+        Self.check(state, "editing-x-80x24")
+        var command = try Self.state(.seedCode, 80, 24)
+        for key: Key in [.character(":")] + "step 2".map({ Key.character($0) }) { command = update(command, .key(key)).0 }
+        Self.check(command, "command-line-80x24")
+    }
+
+    @Test func helpPanel() throws {
+        let state = update(try Self.state(.seedCode, 80, 24), .key(.character("?"))).0
+        Self.check(state, "help-80x24")
+    }
+
+    @Test func manyUnitsScroll() throws {
+        var session = try Session(scene: .seedCode)
+        try session.resize(inputSize: 12, hiddenSize: 40)
+        var state = AppState(session: session, width: 80, height: 24)
+        for _ in 0..<25 { state = update(state, .key(.down)).0 }
+        Self.check(state, "many-units-80x24")
+    }
+
+    @Test func tooSmall() throws {
+        Self.check(try Self.state(.seedCode, 20, 6), "too-small-20x6")
+        for (w, h) in [(1, 1), (2, 1), (0, 0), (5, 3), (79, 24)] {
+            let grid = view(try Self.state(.seedCode, w, h))
+            #expect(grid.width == w && grid.height == h)
+        }
+    }
+}
