@@ -5,9 +5,9 @@ import Widgets
 ///
 /// Every cell sits on a fixed grid: backgrounds are rectangles merged along each row; block
 /// elements (the bars' ▏…█, ▐, ▕) and box-drawing lines are drawn as rectangles so bars and
-/// frames are crisp and gap-free; other characters are `<text>` with one x position per
-/// character, so a font whose glyphs are slightly wider or narrower cannot drift, and a wide
-/// character simply takes two cells. `reverse` swaps the colours, `dim` fades, `bold` and
+/// frames are crisp and gap-free; other characters are `<text>` runs, one per word (so the
+/// font's monospace advance can drift at most within a word, and every renderer — browsers,
+/// rsvg, Inkscape — places them alike), with each wide character placed on its own two cells. `reverse` swaps the colours, `dim` fades, `bold` and
 /// `underline` are drawn as such.
 public enum SVGExport {
     /// Sizes in SVG user units (pixels).
@@ -41,35 +41,45 @@ public enum SVGExport {
         let m = metrics
         let width = grid.width * m.cellWidth + 2 * m.padding
         let height = grid.height * m.cellHeight + 2 * m.padding
+        var backgrounds: [String] = []
         var shapes: [String] = []
         var texts: [String] = []
 
         for y in 0..<grid.height {
             let top = m.padding + y * m.cellHeight
-            var run: (start: Int, colour: RGB)?
-            func closeRun(at end: Int) {
-                guard let open = run else { return }
-                shapes.append(rect(x: Double(m.padding + open.start * m.cellWidth), y: Double(top), width: Double((end - open.start) * m.cellWidth), height: Double(m.cellHeight), fill: open.colour))
-                run = nil
+            let baseline = top + (m.cellHeight * 3 + 2) / 4
+            var fill: (start: Int, colour: RGB)?
+            func closeFill(at end: Int) {
+                guard let open = fill else { return }
+                backgrounds.append(rect(x: Double(m.padding + open.start * m.cellWidth), y: Double(top), width: Double((end - open.start) * m.cellWidth), height: Double(m.cellHeight), fill: open.colour))
+                fill = nil
             }
-            var textRuns: [TextKey: [(x: Int, character: Character)]] = [:]
-            var textOrder: [TextKey] = []
+            var word: (start: Int, key: TextKey, characters: String)?
+            func closeWord() {
+                guard let open = word else { return }
+                var attributes = "x=\"\(m.padding + open.start * m.cellWidth)\" y=\"\(baseline)\" fill=\"\(open.key.colour.hex)\""
+                if open.key.bold { attributes += " font-weight=\"bold\"" }
+                if open.key.opacity < 1 { attributes += " fill-opacity=\"\(number(open.key.opacity))\"" }
+                texts.append("<text \(attributes)>\(escape(open.characters))</text>")
+                word = nil
+            }
             for x in 0..<grid.width {
                 let cell = grid[x, y]
                 let look = palette.look(of: cell.style)
                 if look.background != palette.canvas {
-                    if let open = run, open.colour != look.background { closeRun(at: x) }
-                    if run == nil { run = (x, look.background) }
+                    if let open = fill, open.colour != look.background { closeFill(at: x) }
+                    if fill == nil { fill = (x, look.background) }
                 } else {
-                    closeRun(at: x)
+                    closeFill(at: x)
                 }
                 guard !cell.isContinuation else { continue }
+                let columns = max(1, DisplayWidth.of(cell.character))
                 let left = Double(m.padding + x * m.cellWidth)
-                let cellWidth = Double(m.cellWidth * max(1, DisplayWidth.of(cell.character)))
                 if look.underline {
-                    shapes.append(rect(x: left, y: Double(top + m.cellHeight) - 2, width: cellWidth, height: 1, fill: look.foreground, opacity: look.opacity))
+                    shapes.append(rect(x: left, y: Double(top + m.cellHeight) - 2, width: Double(m.cellWidth * columns), height: 1, fill: look.foreground, opacity: look.opacity))
                 }
                 if let pieces = BlockShapes.pieces(for: cell.character) {
+                    closeWord()
                     for piece in pieces {
                         shapes.append(rect(
                             x: left + piece.x * Double(m.cellWidth), y: Double(top) + piece.y * Double(m.cellHeight),
@@ -79,27 +89,30 @@ public enum SVGExport {
                     }
                     continue
                 }
-                if cell.character == " " || DisplayWidth.of(cell.character) == 0 { continue }
+                if cell.character == " " || DisplayWidth.of(cell.character) == 0 {
+                    closeWord()
+                    continue
+                }
+                // A word is one <text> with one x: monospace advances keep narrow characters on
+                // the grid, and every wide character starts its own <text> at its own cell.
                 let key = TextKey(colour: look.foreground, bold: look.bold, opacity: look.opacity)
-                if textRuns[key] == nil { textOrder.append(key) }
-                textRuns[key, default: []].append((m.padding + x * m.cellWidth, cell.character))
+                if let open = word, open.key == key, columns == 1, x == open.start + open.characters.count {
+                    word?.characters.append(cell.character)
+                } else {
+                    closeWord()
+                    word = (x, key, String(cell.character))
+                }
+                if columns > 1 { closeWord() }
             }
-            closeRun(at: grid.width)
-            let baseline = top + (m.cellHeight * 3 + 2) / 4
-            for key in textOrder {
-                guard let characters = textRuns[key] else { continue }
-                var attributes = "x=\"\(characters.map { String($0.x) }.joined(separator: " "))\" y=\"\(baseline)\" fill=\"\(key.colour.hex)\""
-                if key.bold { attributes += " font-weight=\"bold\"" }
-                if key.opacity < 1 { attributes += " fill-opacity=\"\(number(key.opacity))\"" }
-                texts.append("<text \(attributes)>\(escape(String(characters.map(\.character))))</text>")
-            }
+            closeWord()
+            closeFill(at: grid.width)
         }
 
         var svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
         svg += "<title>\(escape("gruscope (theme \(theme.name))"))</title>\n"
         svg += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"\(palette.canvas.hex)\"/>\n"
-        svg += "<g shape-rendering=\"crispEdges\">\n" + shapes.map { $0 + "\n" }.joined() + "</g>\n"
+        svg += "<g shape-rendering=\"crispEdges\">\n" + (backgrounds + shapes).map { $0 + "\n" }.joined() + "</g>\n"
         svg += "<g font-family=\"'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', 'Noto Sans Mono CJK SC', monospace\" font-size=\"\(m.fontSize)\">\n"
         svg += texts.map { $0 + "\n" }.joined()
         svg += "</g>\n</svg>\n"

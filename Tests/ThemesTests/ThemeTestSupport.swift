@@ -29,7 +29,7 @@ func parseError(_ text: String, file: String = "themes/bad.toml") -> ThemeError?
 /// A small screen using every role, for resolution and SVG tests.
 func demoGrid() -> Grid {
     var grid = Grid(width: 44, height: 8)
-    grid.put("gruscope <x & h> 你好", x: 0, y: 0, style: Style(.header, attributes: .bold))
+    grid.put("gruscope <x&h> 你好", x: 0, y: 0, style: Style(.header, attributes: .bold))
     let table = Table(
         columns: [TableColumn("u", width: 2, alignment: .right), TableColumn("r", width: 6), TableColumn("z", width: 6), TableColumn("h'", width: 11), TableColumn("", width: 6)],
         rows: [
