@@ -8,6 +8,11 @@ enum ThemeParser {
     static let attributeNames: [(String, TextAttributes)] = [("bold", .bold), ("reverse", .reverse), ("underline", .underline), ("dim", .dim)]
 
     static func parse(_ text: String, file: String, defaultName: String) throws(ThemeError) -> Theme {
+        // TOMLKit hands the text to C as a NUL-terminated string: a NUL would silently end the file.
+        if let nul = text.firstIndex(of: "\0") {
+            let line = text[..<nul].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            throw ThemeError(file: file, line: line, message: "contains a NUL character; a theme is plain text")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -121,3 +121,17 @@ extension String {
         return lines.joined(separator: "\n")
     }
 }
+
+@Suite struct UnusualThemeTextTests {
+    @Test func nulCharactersAreRejectedNotTruncated() throws {
+        let error = try #require(parseError("name = \"x\"\n[roles]\n\u{0}kept = { fg = \"nope\" }\n"))
+        #expect(error.description == "themes/bad.toml line 3: contains a NUL character; a theme is plain text")
+    }
+
+    @Test func emptyTextIsAnEmptyTheme() throws {
+        let theme = try Theme.parse("", file: "themes/empty.toml")
+        #expect(theme.name == "empty")
+        #expect(theme.roles.isEmpty)
+        #expect(theme.style(for: .selection) == Theme.mono.style(for: .selection))
+    }
+}
