@@ -30,11 +30,14 @@ public enum SnapshotFile {
         return "snapshot \(path) differs (run with \(recordVariable)=1 to accept the new output):\n" + diff(expected: expected, actual: actual)
     }
 
-    /// The path of a snapshot named `name` in a `__Snapshots__` folder beside the test file
-    /// (pass `#filePath`).
-    public static func path(named name: String, besideTestFile testFile: String) -> String {
-        let directory = (testFile as NSString).deletingLastPathComponent
-        return directory + "/__Snapshots__/" + name + ".txt"
+    /// The path for a snapshot named `name` of the test file `testFile` (pass `#filePath`):
+    /// `Tests/Fixtures/snapshots/<test target folder>/<name>.txt`. Snapshots live outside the
+    /// test target folders so SwiftPM does not warn about unhandled resource files.
+    public static func path(named name: String, forTestFile testFile: String) -> String {
+        let targetDirectory = (testFile as NSString).deletingLastPathComponent
+        let target = (targetDirectory as NSString).lastPathComponent
+        let tests = (targetDirectory as NSString).deletingLastPathComponent
+        return tests + "/Fixtures/snapshots/" + target + "/" + name + ".txt"
     }
 
     /// Differing lines as `line N` with `-` expected and `+` actual, at most `limit` of them.

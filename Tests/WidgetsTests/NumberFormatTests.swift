@@ -17,7 +17,7 @@ import Widgets
     }
 
     @Test func scientificWhenFixedCannotFit() {
-        #expect(NumberFormat.fit(123_456_789, width: 7) == "1.2e+08")
+        #expect(NumberFormat.fit(123_456_792, width: 7) == "1.2e+08")
         #expect(NumberFormat.fit(1_234_567, width: 6) == " 1e+06")
         #expect(NumberFormat.fit(-1_234_567, width: 8) == "-1234567")
         #expect(NumberFormat.fit(-12_345_678, width: 8) == "-1.2e+07")

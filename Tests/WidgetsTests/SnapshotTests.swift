@@ -74,7 +74,7 @@ import Widgets
     }
 
     @Test func pathBesideTheTestFile() {
-        #expect(SnapshotFile.path(named: "table", besideTestFile: "/r/Tests/WidgetsTests/TableTests.swift") == "/r/Tests/WidgetsTests/__Snapshots__/table.txt")
+        #expect(SnapshotFile.path(named: "table", forTestFile: "/r/Tests/WidgetsTests/TableTests.swift") == "/r/Tests/Fixtures/snapshots/WidgetsTests/table.txt")
     }
 }
 
@@ -105,7 +105,7 @@ import Widgets
     }
 
     @Test(arguments: Glyphs.allCases) func screen(glyphs: Glyphs) {
-        let path = SnapshotFile.path(named: "screen-\(glyphs.rawValue)", besideTestFile: #filePath)
+        let path = SnapshotFile.path(named: "screen-\(glyphs.rawValue)", forTestFile: #filePath)
         let message = SnapshotFile.check(actual: GridSnapshot.render(Self.screen(glyphs: glyphs)), path: path)
         #expect(message == nil, "\(message ?? "")")
     }

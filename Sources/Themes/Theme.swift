@@ -1,0 +1,71 @@
+import Widgets
+
+/// A parsed theme: colours and attributes for each ``Role``. Load one with ``ThemeLibrary`` or
+/// ``Theme/parse(_:file:)``; fit it to a terminal with ``ResolvedTheme``.
+public struct Theme: Sendable, Hashable {
+    /// The terminal background a theme's colours are designed for.
+    public enum Appearance: String, Sendable, Hashable, CaseIterable {
+        /// Light colours for a dark screen.
+        case dark
+        /// Dark colours for a light screen.
+        case light
+    }
+
+    /// The theme's name.
+    public var name: String
+    /// One line for `gruscope themes`.
+    public var description: String
+    /// The background the colours are meant for.
+    public var appearance: Appearance
+    /// Text colour where a role gives none; nil keeps the terminal's.
+    public var foreground: ThemeColor?
+    /// Colour behind the whole screen; nil keeps the terminal's.
+    public var background: ThemeColor?
+    /// The roles the theme names; see ``style(for:)`` for the others.
+    public var roles: [Role: RoleStyle]
+
+    /// A theme from its parts.
+    public init(
+        name: String, description: String = "", appearance: Appearance = .dark,
+        foreground: ThemeColor? = nil, background: ThemeColor? = nil, roles: [Role: RoleStyle] = [:]
+    ) {
+        self.name = name
+        self.description = description
+        self.appearance = appearance
+        self.foreground = foreground
+        self.background = background
+        self.roles = roles
+    }
+
+    /// How a role is drawn: as the theme says, or for a role it leaves out, with the mono theme's
+    /// attributes (so selection and focus stay visible in any partial theme).
+    public func style(for role: Role) -> RoleStyle {
+        roles[role] ?? Theme.mono.roles[role] ?? RoleStyle()
+    }
+
+    /// Whether the theme names any colour at all (the mono theme does not).
+    public var usesColour: Bool {
+        foreground != nil || background != nil || roles.values.contains { $0.usesColour }
+    }
+
+    /// The compiled-in default (dark) theme, identical to `themes/default.toml`.
+    public static let `default`: Theme = builtIn(BuiltInThemeText.default, name: "default")
+
+    /// The compiled-in mono theme, identical to `themes/mono.toml`.
+    public static let mono: Theme = builtIn(BuiltInThemeText.mono, name: "mono")
+
+    /// The compiled-in themes by name.
+    public static let builtIns: [String: Theme] = ["default": .default, "mono": .mono]
+
+    /// Parses a compiled-in text; a test guarantees it parses, the fallback only keeps the
+    /// program running (attributes-only) if it ever did not.
+    private static func builtIn(_ text: String, name: String) -> Theme {
+        (try? ThemeParser.parse(text, file: "built-in \(name) theme", defaultName: name)) ?? Theme(name: name)
+    }
+
+    /// Parses the TOML text of a theme; `file` names it in error messages and its file name
+    /// (without `.toml`) is the name when the text gives none.
+    public static func parse(_ text: String, file: String) throws(ThemeError) -> Theme {
+        try ThemeParser.parse(text, file: file, defaultName: ThemeLibrary.stem(of: file))
+    }
+}
