@@ -8,7 +8,7 @@ import Widgets
 /// Re-record with GRUSCOPE_RECORD_SNAPSHOTS=1 swift test, then review the diff.
 @Suite struct ScreenSnapshotTests {
     static func check(_ state: AppState, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let path = SnapshotFile.path(named: name, besideTestFile: #filePath)
+        let path = SnapshotFile.path(named: name, forTestFile: #filePath)
         if let problem = SnapshotFile.check(actual: GridSnapshot.render(view(state)), path: path) {
             Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
