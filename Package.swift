@@ -19,7 +19,7 @@ let package = Package(
             name: "WeightFiles",
             dependencies: ["GRUCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .target(name: "Script", dependencies: ["GRUCore", "WeightFiles"]),
+        .target(name: "Script", dependencies: ["GRUCore", "WeightFiles", "Widgets"]),
         .target(name: "Widgets"),
         .target(
             name: "Themes",

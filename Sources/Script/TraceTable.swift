@@ -1,5 +1,6 @@
 import Foundation
 import GRUCore
+import Widgets
 
 /// Plain-text tables of a step, for `trace --format text` and the repl's `show` and `trace`.
 public enum TraceTable {
@@ -18,10 +19,8 @@ public enum TraceTable {
             var line = pad(String(unit), 4, right: true)
             for column in barColumns {
                 let value = trace[column.field][unit]
-                let bar = column.isGate
-                    ? Bars.magnitude(value, width: 5, ascii: ascii)
-                    : Bars.magnitude(abs(value) / scale, width: 5, ascii: ascii)
-                line += "  " + Numbers.fixed(value, width: 6) + " " + pad(bar, 5)
+                let share = column.isGate ? value : abs(value) / scale
+                line += "  " + NumberFormat.fit(value, width: 6) + " " + pad(bar(share, width: 5, ascii: ascii), 5)
             }
             lines.append(line)
         }
@@ -43,6 +42,16 @@ public enum TraceTable {
         return lines.joined(separator: "\n")
     }
 
+    /// A plain-text bar for a share in [0, 1]: the widgets' eighth blocks without colour, so
+    /// signed values show their magnitude (the number beside it carries the sign).
+    static func bar(_ share: Float, width: Int, ascii: Bool) -> String {
+        let glyphs: Glyphs = ascii ? .ascii : .unicode
+        let clamped = share.isNaN ? 0 : min(max(share, 0), 1)
+        let eighths = Int((clamped * Float(width * 8)).rounded())
+        let partial = glyphs.leftBlock(eighths: eighths % 8)
+        return String(repeating: glyphs.fullBlock, count: eighths / 8) + (partial == " " ? "" : String(partial))
+    }
+
     /// The largest magnitude among the signed columns.
     public static func signedScale(_ trace: GRUTrace) -> Float {
         var largest: Float = 0
@@ -61,33 +70,8 @@ public enum TraceTable {
     }
 }
 
-/// Number spellings that fit a fixed width.
-public enum Numbers {
-    /// `value` in at most `width` characters, right-aligned: 3 decimals when they fit, fewer
-    /// for larger values, scientific notation past that.
-    public static func fixed(_ value: Float, width: Int) -> String {
-        for decimals in stride(from: 3, through: 0, by: -1) {
-            let text = String(format: "%.\(decimals)f", Double(value))
-            if text.count <= width { return TraceTable.pad(text, width, right: true) }
-        }
-        return TraceTable.pad(String(format: "%.0e", Double(value)), width, right: true)
-    }
-}
-
-/// Bars drawn with characters.
-public enum Bars {
-    /// A bar for a share in [0, 1] over `width` cells: eighth blocks, or `#`/`=` in ASCII.
-    public static func magnitude(_ share: Float, width: Int, ascii: Bool) -> String {
-        let clamped = share.isNaN ? 0 : min(max(share, 0), 1)
-        let eighths = Int((clamped * Float(width * 8)).rounded())
-        let full = eighths / 8, partial = eighths % 8
-        if ascii {
-            return String(repeating: "#", count: full) + (partial >= 4 ? "=" : (partial > 0 ? "-" : ""))
-        }
-        let partials: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        return String(repeating: "█", count: full) + (partial > 0 ? String(partials[partial - 1]) : "")
-    }
-}
+/// Number spellings for answers and confirmations.
+public enum Numbers {}
 
 extension Numbers {
     /// A short readable spelling: up to 4 decimals, trailing zeros dropped (`0.5`, `-0.0332`).
