@@ -125,3 +125,23 @@ import Testing
         #expect(result.stderr == "error: --h0 needs 5 numbers, got 2\n")
     }
 }
+
+@Suite struct ThemesCommandTests {
+    @Test func listsTheFiveThemes() throws {
+        let result = try BuiltBinary.run(["themes"])
+        #expect(result.status == 0)
+        for name in ["default", "light", "high-contrast", "mono", "okabe-ito"] {
+            #expect(result.stdout.contains(name))
+        }
+    }
+
+    @Test func aBrokenThemeFolderIsReportedNotFatal() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gruscope-themes-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "name = \"bad\"\n[roles]\nkept = { fg = \"tael\" }\n".write(to: folder.appendingPathComponent("bad.toml"), atomically: true, encoding: .utf8)
+        let result = try BuiltBinary.run(["themes"], environment: ["GRUSCOPE_THEMES": folder.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("bad.toml line 3"))
+    }
+}
