@@ -180,6 +180,7 @@ integer = "a whole number from 1 up"
 texts = "a list of texts in quotes"
 integers = "a list of whole numbers"
 languages = "a table with en and zh texts"
+
 """#,
         "zh.toml": #"""
 # gruscope 教学部分的简体中文文本。
@@ -356,6 +357,7 @@ integer = "从 1 开始的整数"
 texts = "带引号的文本列表"
 integers = "整数列表"
 languages = "包含 en 和 zh 文本的表"
+
 """#,
     ]
 }

@@ -122,6 +122,7 @@ zh = """
 两种写法里 r⊙0 都是 0，而这组 TensorFlow 权重又没有循环偏置 b_hc。换成 PyTorch 自己的权重，\
 b_hc 不为 0，r⊙b_hc 会让两种规则即使在 h = 0 时也不同。所以从零状态出发的第一步可能一致，\
 之后的每一步却都不一样。"""
+
 """#,
         "keep-and-replace.toml": #"""
 # Lesson 1: the article's worked example, number by number.
@@ -222,6 +223,7 @@ zh = """
 
 轮到你了：用 pin z = … 改变更新门，或者用 h[4] = … 改变状态，然后输入 explain 4，\
 看看讲解如何随着数字改变。"""
+
 """#,
         "memory-and-overwrite.toml": #"""
 # Lesson 3: z pinned near 1 holds the state for many steps; near 0 the state follows the input.
@@ -306,6 +308,7 @@ zh = """
 训练好的网络不会只用一个固定的 z。它在每一步为每个单元分别计算 z，所以有的单元坚守旧值，\
 有的单元接收新输入。现在 z 重新由计算得出，单元 3 的 z = {z[3]}；上面的概览列出了哪些单元在记忆、\
 哪些在改写。"""
+
 """#,
         "reset-gate.toml": #"""
 # Lesson 2: what the reset gate lets the candidate see, with r pinned at 0 and at 1.
@@ -397,6 +400,7 @@ zh = """
 TensorFlow 规则的一个细节：单元 j 的 r 在 U_c 混合各单元之前就缩放了“旧单元 j”，\
 所以它作用于每一个单元的候选值。单元 2 的 r 很小（{r[2]}），会把旧单元 2 从所有候选值中挡掉；\
 不过这里它什么也没挡住，因为 h[2] = {h_prev[2]}。第 4 课会和 PyTorch 的规则做比较。"""
+
 """#,
         "spot-the-bug.toml": #"""
 # Lesson 5: the seed article's demo mixes with the raw pre-activation u instead of σ(u).
@@ -493,6 +497,7 @@ zh = """
 为什么没人发现？演示代码只是打印数字，错的数字看起来和对的没什么两样。两个简单的检查就能发现它：\
 和框架自带的 GRUCell 对比（gruscope 和 TensorFlow、Keras、PyTorch 的结果相差不超过 1e-5）；\
 再检查每个新的 h 是否都落在旧状态和候选值之间，因为 GRU 的更新总是两者的混合。"""
+
 """#,
     ]
 }
