@@ -138,6 +138,7 @@ complete = "Lesson {number}, {title}, is complete. Type lesson to choose another
 list_header = "Lessons (start one with lesson NAME or lesson N):"
 list_item = "  {number}. {name}: {title}. {summary}"
 list_current = "Now running: {name}, step {step} of {count}."
+checked = "{file}: {count} steps run, every placeholder filled"
 
 [error]
 toml = "{file} line {line}: {message}"
@@ -315,6 +316,7 @@ complete = "第 {number} 课「{title}」已经学完。输入 lesson 选择另�
 list_header = "课程（用 lesson 名称 或 lesson 编号 开始）："
 list_item = "  {number}. {name}：{title}。{summary}"
 list_current = "正在进行：{name}，第 {step}/{count} 步。"
+checked = "{file}：{count} 个步骤全部运行成功，每个占位符都已填好"
 
 [error]
 toml = "{file} 第 {line} 行：{message}"

@@ -34,6 +34,6 @@ struct LessonsCommand: ParsableCommand {
         while !teaching.isLessonComplete {
             _ = try teaching.nextStep(session: &session)
         }
-        print("\(check): \(teaching.lessonStepCount ?? 0) steps run, every placeholder filled")
+        print(language.text("lesson.checked", ["file": check, "count": String(teaching.lessonStepCount ?? 0)]))
     }
 }
