@@ -25,7 +25,10 @@ let package = Package(
             name: "Themes",
             dependencies: ["Widgets", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .target(name: "Teaching", dependencies: ["GRUCore", "Script"]),
+        .target(
+            name: "Teaching",
+            dependencies: ["GRUCore", "Script", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .target(name: "App", dependencies: ["GRUCore", "Script", "Widgets", "Themes", "Teaching"]),
         .systemLibrary(
             name: "CNcursesw",

@@ -188,6 +188,17 @@ public struct Session: Sendable {
         replaceWeights(weights, origin: .random(variant: variant, seed: seed))
     }
 
+    /// Applies the reset gate before (`false`, TensorFlow GRUCell) or after (`true`,
+    /// PyTorch/cuDNN) the recurrent product, on the SAME weights: the one way to compare the
+    /// two rules number for number (``setVariant(_:)`` draws new weights). x, h, pins, t and
+    /// the steps that `back` can undo are kept; only the pending and later steps change.
+    public mutating func setResetAfter(_ resetAfter: Bool) {
+        guard resetAfter != weights.resetAfter else { return }
+        weights.resetAfter = resetAfter
+        cell = GRUCell(weights: weights)
+        recompute()
+    }
+
     /// Starts again from a built-in scene (with this session's seed).
     public mutating func loadScene(_ scene: Scene) throws(ScriptError) {
         self = try Session(scene: scene, seed: seed)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Script
+import Teaching
 
 /// `gruscope repl`: the command language on stdin and stdout, no curses.
 struct ReplCommand: ParsableCommand {
@@ -12,19 +13,30 @@ struct ReplCommand: ParsableCommand {
             only when stdin is a terminal, so piped output holds nothing but answers; a bad line \
             prints one line starting "error:" and changes nothing. End of input quits with status 0.
 
-            Example:
+            Teaching commands: explain [UNIT], why r|z|candidate [UNIT], summary, bug [UNIT], \
+            rule [before|after], lesson [NAME], next, prev, lang [en|zh].
+
+            Examples:
               printf 'x = 1 2 3 4\\nstep\\nshow\\n' | gruscope repl
+              printf 'next\\nnext\\n' | gruscope repl --lesson keep-and-replace --lang zh
             """)
 
     @OptionGroup(title: "Setup") var setupOptions: SetupOptions
+    @OptionGroup(title: "Teaching") var teachingOptions: TeachingOptions
 
     func run() throws {
-        let session = try setupOptions.setup().makeSession()
-        var lines = LineSession(session: session, commands: NoExtension())
+        var session = try setupOptions.setup().makeSession()
+        var teaching = TeachingCommands(language: try teachingOptions.language())
+        var opening: String?
+        if let lesson = teachingOptions.lesson {
+            opening = try teaching.startLesson(lesson, session: &session).output
+        }
+        var lines = LineSession(session: session, commands: teaching)
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive {
             print("gruscope repl: \(Interpreter.describe(session)). Type help, or quit.")
         }
+        if let opening { print(opening) }
         while true {
             if interactive {
                 print("gruscope> ", terminator: "")

@@ -1,0 +1,55 @@
+import Script
+
+/// The lessons a session can start, in the order they are listed.
+public struct LessonLibrary: Sendable {
+    /// The lessons, by number.
+    public let lessons: [Lesson]
+
+    /// A library of given lessons (sorted by number, then name).
+    public init(lessons: [Lesson]) {
+        self.lessons = lessons.sorted { ($0.number, $0.name) < ($1.number, $1.name) }
+    }
+
+    /// The lessons built into the binary (from `lessons/` when it was built).
+    public static let builtIn = LessonLibrary(lessons: builtInParse.lessons)
+
+    /// Problems with built-in lessons; the tests keep this empty. Kept rather than fatal so a
+    /// broken lesson can never stop the program.
+    public static var builtInProblems: [String] { builtInParse.problems }
+
+    private static let builtInParse: (lessons: [Lesson], problems: [String]) = {
+        var lessons: [Lesson] = [], problems: [String] = []
+        for (name, text) in EmbeddedLessons.files.sorted(by: { $0.key < $1.key }) {
+            do throws(ScriptError) {
+                lessons.append(try Lesson.parse(text, file: "lessons/" + name, language: .en))
+            } catch {
+                problems.append(error.message)
+            }
+        }
+        return (lessons, problems)
+    }()
+
+    /// The lesson a user named: by name, by number, or (with a `/` or ending `.toml`) a file.
+    public func lesson(_ reference: String, language: Language) throws(ScriptError) -> Lesson {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        if trimmed.contains("/") || trimmed.hasSuffix(".toml") {
+            return try Lesson.load(path: trimmed, language: language)
+        }
+        if let found = lessons.first(where: { $0.name == trimmed.lowercased() || String($0.number) == trimmed }) {
+            return found
+        }
+        throw ScriptError(language.text("error.lesson.unknown", [
+            "name": trimmed, "names": lessons.map(\.name).joined(separator: ", "),
+        ]))
+    }
+
+    /// One line per lesson: number, name, title and summary.
+    public func listing(language: Language) -> String {
+        lessons.map { lesson in
+            language.text("lesson.list_item", [
+                "number": String(lesson.number), "name": lesson.name,
+                "title": lesson.title(in: language), "summary": lesson.summary(in: language),
+            ])
+        }.joined(separator: "\n")
+    }
+}
