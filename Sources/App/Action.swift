@@ -24,6 +24,8 @@ public enum Action: Hashable, Sendable {
     case help
     /// Leave.
     case quit
+    /// The next step of the running lesson.
+    case nextLessonStep
 }
 
 /// One row of the key map: the keys, how the help screen names them, and what they do.
@@ -34,8 +36,9 @@ public struct KeyBinding: Sendable {
     public let label: String
     /// What happens.
     public let action: Action
-    /// The help screen's description.
-    public let summary: String
+    /// The catalogue key of the help screen's description (under `screen.key.`), or nil for
+    /// a binding the row above already describes.
+    public let summaryKey: String?
 }
 
 /// The one table of keys: `update` dispatches through it and the help screen lists it, so the
@@ -43,25 +46,26 @@ public struct KeyBinding: Sendable {
 public enum KeyMap {
     /// Every binding, in the order the help screen shows them.
     public static let bindings: [KeyBinding] = [
-        KeyBinding(keys: [.up, .character("k")], label: "↑ k", action: .moveUp, summary: "move up"),
-        KeyBinding(keys: [.down, .character("j")], label: "↓ j", action: .moveDown, summary: "move down"),
-        KeyBinding(keys: [.left, .character("h")], label: "← h", action: .moveLeft, summary: "move left"),
-        KeyBinding(keys: [.right, .character("l")], label: "→ l", action: .moveRight, summary: "move right"),
-        KeyBinding(keys: [.tab], label: "Tab", action: .nextFocus, summary: "focus x → h → units"),
-        KeyBinding(keys: [.backTab], label: "S-Tab", action: .previousFocus, summary: "focus back"),
-        KeyBinding(keys: [.enter], label: "Enter 1-9 .", action: .edit, summary: "edit the focused value (Esc cancels)"),
-        KeyBinding(keys: [.character("+"), .character("=")], label: "+ -", action: .nudge(0.1), summary: "nudge the value by ±0.1"),
-        KeyBinding(keys: [.character("-")], label: "", action: .nudge(-0.1), summary: ""),
-        KeyBinding(keys: [.character("]")], label: "] [", action: .nudge(1), summary: "nudge the value by ±1"),
-        KeyBinding(keys: [.character("[")], label: "", action: .nudge(-1), summary: ""),
-        KeyBinding(keys: [.character(" "), .character("s")], label: "Space s", action: .step, summary: "step: h ← h′, t + 1"),
-        KeyBinding(keys: [.character("b")], label: "b", action: .back, summary: "step back"),
-        KeyBinding(keys: [.character("r")], label: "r", action: .newWeights, summary: "new random weights (next seed)"),
-        KeyBinding(keys: [.character("0")], label: "0", action: .zeroVector, summary: "zero the focused vector"),
-        KeyBinding(keys: [.character("p")], label: "p", action: .togglePin, summary: "pin or unpin the focused gate column"),
-        KeyBinding(keys: [.character(":")], label: ":", action: .commandLine, summary: "command line (help lists commands)"),
-        KeyBinding(keys: [.character("?"), .function(1)], label: "?", action: .help, summary: "help; on a column, explain it"),
-        KeyBinding(keys: [.character("q"), .control("c")], label: "q C-c", action: .quit, summary: "quit"),
+        KeyBinding(keys: [.up, .character("k")], label: "↑ k", action: .moveUp, summaryKey: "up"),
+        KeyBinding(keys: [.down, .character("j")], label: "↓ j", action: .moveDown, summaryKey: "down"),
+        KeyBinding(keys: [.left, .character("h")], label: "← h", action: .moveLeft, summaryKey: "left"),
+        KeyBinding(keys: [.right, .character("l")], label: "→ l", action: .moveRight, summaryKey: "right"),
+        KeyBinding(keys: [.tab], label: "Tab", action: .nextFocus, summaryKey: "focus"),
+        KeyBinding(keys: [.backTab], label: "S-Tab", action: .previousFocus, summaryKey: "focus_back"),
+        KeyBinding(keys: [.enter], label: "Enter 1-9", action: .edit, summaryKey: "edit"),
+        KeyBinding(keys: [.character("+"), .character("=")], label: "+ -", action: .nudge(0.1), summaryKey: "nudge_small"),
+        KeyBinding(keys: [.character("-")], label: "", action: .nudge(-0.1), summaryKey: nil),
+        KeyBinding(keys: [.character("]")], label: "] [", action: .nudge(1), summaryKey: "nudge_large"),
+        KeyBinding(keys: [.character("[")], label: "", action: .nudge(-1), summaryKey: nil),
+        KeyBinding(keys: [.character(" "), .character("s")], label: "Space s", action: .step, summaryKey: "step"),
+        KeyBinding(keys: [.character("b")], label: "b", action: .back, summaryKey: "back"),
+        KeyBinding(keys: [.character("r")], label: "r", action: .newWeights, summaryKey: "weights"),
+        KeyBinding(keys: [.character("0")], label: "0", action: .zeroVector, summaryKey: "zero"),
+        KeyBinding(keys: [.character("p"), .character("P")], label: "p P", action: .togglePin, summaryKey: "pin"),
+        KeyBinding(keys: [.character("n")], label: "n", action: .nextLessonStep, summaryKey: "next"),
+        KeyBinding(keys: [.character(":")], label: ":", action: .commandLine, summaryKey: "command"),
+        KeyBinding(keys: [.character("?"), .function(1)], label: "?", action: .help, summaryKey: "help"),
+        KeyBinding(keys: [.character("q"), .control("c")], label: "q C-c", action: .quit, summaryKey: "quit"),
     ]
 
     /// The action a key triggers, if any.

@@ -1,10 +1,11 @@
 import Script
+import Teaching
 import Widgets
 
 /// Everything the screen shows, as one value. It changes only through ``update(_:_:)``.
 public struct AppState: Sendable {
     /// The cell, its state and the command language's host state.
-    public var lines: LineSession<NoExtension>
+    public var lines: LineSession<TeachingCommands>
     /// Which part of the screen the keys act on.
     public var focus: Focus = .units
     /// The selected input position (x row).
@@ -39,12 +40,29 @@ public struct AppState: Sendable {
     public var isQuitting = false
 
     /// A screen state on a session, at a terminal size.
-    public init(session: Session, width: Int = 80, height: Int = 24, ascii: Bool = false, themeName: String = "default") {
-        lines = LineSession(session: session, commands: NoExtension())
+    public init(
+        session: Session, teaching: TeachingCommands = TeachingCommands(language: .en),
+        width: Int = 80, height: Int = 24, ascii: Bool = false, themeName: String = "default"
+    ) {
+        lines = LineSession(session: session, commands: teaching)
         self.width = width
         self.height = height
         self.ascii = ascii
         self.themeName = themeName
+    }
+
+    /// The teaching layer: language, lesson progress, explanations.
+    public var teaching: TeachingCommands { lines.extensionState }
+
+    /// The language of every text on the screen.
+    public var language: Language { teaching.language }
+
+    /// Whether a lesson is running (n and p then move through it).
+    public var isInLesson: Bool { teaching.progress != nil }
+
+    /// A screen text in the current language.
+    func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        language.text("screen." + key, arguments)
     }
 
     /// The cell and its state.

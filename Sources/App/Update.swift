@@ -1,6 +1,7 @@
 import Foundation
 import GRUCore
 import Script
+import Teaching
 import Widgets
 
 /// The commands the screen adds to the language on its ':' line.
@@ -58,8 +59,13 @@ extension AppState {
             beginEditing(with: String(character))
             return []
         }
+        // During a lesson p steps back through it; P still pins.
+        if isInLesson, key == .character("p") {
+            moveLesson(forward: false)
+            return []
+        }
         guard let action = KeyMap.action(for: key) else {
-            status = StatusMessage("that key does nothing here; press ? for the keys", isError: true)
+            status = StatusMessage(text("status.unknown_key"), isError: true)
             return []
         }
         return perform(action)
@@ -76,11 +82,13 @@ extension AppState {
         case .previousFocus: focus = focus.cycled(backwards: true)
         case .edit: beginEditing(with: nil)
         case let .nudge(amount): nudge(by: amount)
-        case .step: run { try $0.step() } describe: { "step: t = \($0.t)" }
-        case .back: run { try $0.back() } describe: { "back: t = \($0.t)" }
+        case .step:
+            if let changed = apply({ try $0.step() }) { say("status.stepped", ["t": String(changed.t)]) }
+        case .back:
+            if let changed = apply({ try $0.back() }) { say("status.stepped_back", ["t": String(changed.t)]) }
         case .newWeights:
             let seed = session.seed &+ 1
-            run { try $0.reseed(seed) } describe: { "new weights: \($0.origin.summary)" }
+            if let changed = apply({ try $0.reseed(seed) }) { say("status.new_weights", ["origin": changed.origin.summary]) }
         case .zeroVector: zeroFocusedVector()
         case .togglePin: togglePin()
         case .commandLine:
@@ -90,8 +98,40 @@ extension AppState {
         case .quit:
             isQuitting = true
             return [.quit]
+        case .nextLessonStep: moveLesson(forward: true)
         }
         return []
+    }
+
+    /// Moves through the running lesson; its narration shows in the lesson panel.
+    private mutating func moveLesson(forward: Bool) {
+        var teaching = lines.extensionState
+        var session = self.session
+        do {
+            let outcome = forward ? try teaching.nextStep(session: &session) : try teaching.previousStep(session: &session)
+            lines.extensionState = teaching
+            self.session = session
+            showLessonStatus(fallback: outcome.output)
+        } catch {
+            status = StatusMessage(error.message, isError: true)
+        }
+    }
+
+    /// After a lesson moved: select its unit and say where the class is.
+    private mutating func showLessonStatus(fallback: String) {
+        guard let title = teaching.lessonTitle, let step = teaching.lessonStepNumber, let count = teaching.lessonStepCount else {
+            status = StatusMessage(fallback.split(separator: "\n").first.map(String.init) ?? "")
+            return
+        }
+        clampSelection()
+        unit = min(teaching.focusUnit, session.hiddenSize - 1)
+        focus = .units
+        if let column = teaching.highlightedColumns.compactMap({ field in GateColumn.allCases.first { $0.field == field } }).first {
+            self.column = column
+        }
+        status = StatusMessage(teaching.isLessonComplete
+            ? text("lesson_done", ["title": title])
+            : text("lesson_title", ["title": title, "step": String(step), "count": String(count)]))
     }
 
     private mutating func move(vertical delta: Int) {
@@ -115,15 +155,24 @@ extension AppState {
     }
 
     /// Runs a session change; a failure goes to the status line and changes nothing.
-    private mutating func run(_ change: (inout Session) throws -> Void, describe: (Session) -> String) {
+    /// Applies a session change and returns the changed session, or shows why it failed on
+    /// the status line, changes nothing and returns nil.
+    @discardableResult
+    private mutating func apply(_ change: (inout Session) throws -> Void) -> Session? {
         var copy = session
         do {
             try change(&copy)
             session = copy
-            status = StatusMessage(describe(copy))
+            return copy
         } catch {
             status = StatusMessage(Self.message(of: error), isError: true)
+            return nil
         }
+    }
+
+    /// Shows a screen text on the status line.
+    private mutating func say(_ key: String, _ arguments: [String: String] = [:]) {
+        status = StatusMessage(text(key, arguments))
     }
 
     /// Every session change throws ``ScriptError``; anything else is still shown, never raised.
@@ -167,7 +216,7 @@ extension AppState {
     }
 
     mutating func set(_ target: Target, to value: Float) {
-        run({ session in
+        let changed = apply({ session in
             switch target {
             case let .input(i): try session.setX(at: i, to: value)
             case let .state(j): try session.setH(at: j, to: value)
@@ -176,7 +225,8 @@ extension AppState {
                 values[j] = value
                 try session.pin(gate, to: values)
             }
-        }, describe: { _ in "\(target.name) = \(Numbers.short(value))" })
+        })
+        if changed != nil { say("status.set", ["target": target.name, "value": Numbers.short(value)]) }
     }
 
     private mutating func nudge(by amount: Float) {
@@ -191,7 +241,7 @@ extension AppState {
 
     private mutating func beginEditing(with first: String?) {
         editing = EditBuffer(first ?? "")
-        status = StatusMessage("editing \(target.name): type a number, Enter to set, Esc to cancel")
+        status = StatusMessage(text("status.editing", ["target": target.name]))
     }
 
     private mutating func handleEditing(_ key: Key) {
@@ -199,7 +249,7 @@ extension AppState {
         switch key {
         case .escape:
             editing = nil
-            status = StatusMessage("edit cancelled; \(target.name) is still \(Numbers.short(value(of: target)))")
+            status = StatusMessage(text("status.cancelled", ["target": target.name, "value": Numbers.short(value(of: target))]))
         case .enter:
             let target = self.target
             do {
@@ -211,7 +261,7 @@ extension AppState {
                 editing = nil
                 set(target, to: number)
             } catch {
-                status = StatusMessage(Self.message(of: error) + "; Esc keeps \(Numbers.short(value(of: target)))", isError: true)
+                status = StatusMessage(text("status.keep_old", ["message": Self.message(of: error), "value": Numbers.short(value(of: target))]), isError: true)
             }
         default:
             if buffer.apply(key) { editing = buffer }
@@ -222,26 +272,24 @@ extension AppState {
         switch focus {
         case .x:
             let zeros = [Float](repeating: 0, count: session.inputSize)
-            run { try $0.setX(zeros) } describe: { _ in "x = 0" }
+            if apply({ try $0.setX(zeros) }) != nil { say("status.zeroed", ["vector": "x"]) }
         case .h, .units:
             let zeros = [Float](repeating: 0, count: session.hiddenSize)
-            run { try $0.setH(zeros) } describe: { _ in "h = 0" }
+            if apply({ try $0.setH(zeros) }) != nil { say("status.zeroed", ["vector": "h"]) }
         }
     }
 
     private mutating func togglePin() {
         guard focus == .units, let gate = column.gate else {
-            status = StatusMessage("move to the r or z column of the table to pin a gate", isError: true)
+            status = StatusMessage(text("status.pin_where"), isError: true)
             return
         }
         if session.pins[gate] != nil {
             session.unpin(gate)
-            status = StatusMessage("\(gate.rawValue) is computed again")
+            status = StatusMessage(text("status.unpinned", ["gate": gate.rawValue]))
         } else {
             let current = gate == .r ? session.trace.r : session.trace.z
-            run { try $0.pin(gate, to: current) } describe: { _ in
-                "\(gate.rawValue) pinned at its current values; edit them with Enter or + -"
-            }
+            if apply({ try $0.pin(gate, to: current) }) != nil { say("status.pinned", ["gate": gate.rawValue]) }
         }
     }
 
@@ -289,8 +337,8 @@ extension AppState {
     }
 
     /// Runs one ':' line: the screen's own commands here, the rest through the language.
-    mutating func runCommand(_ text: String) -> [Effect] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+    mutating func runCommand(_ line: String) -> [Effect] {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return [] }
         if commandHistory.last != trimmed { commandHistory.append(trimmed) }
         historyCursor = nil
@@ -303,7 +351,7 @@ extension AppState {
         }
         if case let .extended(name, argument) = parsed, screenCommands.contains(where: { $0.name == name }) {
             guard !argument.isEmpty else {
-                status = StatusMessage("\(name) needs an argument: \(screenCommands.first { $0.name == name }?.usage ?? name)", isError: true)
+                status = StatusMessage(text("status.needs_argument", ["name": name, "usage": screenCommands.first { $0.name == name }?.usage ?? name]), isError: true)
                 return []
             }
             return [name == "theme" ? .loadTheme(argument) : .export(path: argument)]
@@ -314,6 +362,11 @@ extension AppState {
             return [.quit]
         }
         let outputLines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if case let .extended(name, _) = parsed, ["lesson", "next", "prev"].contains(name),
+           !outcome.output.hasPrefix("error:"), isInLesson {
+            showLessonStatus(fallback: outcome.output)
+            return []
+        }
         if outputLines.count > 1 {
             overlay = .output(title: ":" + trimmed, lines: outputLines)
             status = nil
@@ -351,7 +404,7 @@ extension AppState {
         focus = newFocus
         if newFocus == .x { inputIndex = index } else { unit = index }
         switch mouse.action {
-        case .click: status = StatusMessage("selected \(target.name)")
+        case .click: status = StatusMessage(text("status.selected", ["target": target.name]))
         case .wheelUp: nudge(by: 0.1)
         case .wheelDown: nudge(by: -0.1)
         }

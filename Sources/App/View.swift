@@ -1,5 +1,6 @@
 import GRUCore
 import Script
+import Teaching
 import Widgets
 
 /// Draws the whole screen for a state: a pure function, so every screen is testable as text.
@@ -8,7 +9,10 @@ public func view(_ state: AppState) -> Grid {
     let layout = state.layout
     let glyphs: Glyphs = state.ascii ? .ascii : .unicode
     if layout.isTooSmall {
-        let message = "gruscope needs at least \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight); this terminal is \(state.width)×\(state.height). Enlarge it, or press q to quit."
+        let message = state.text("too_small", [
+            "min_w": String(ScreenLayout.minimumWidth), "min_h": String(ScreenLayout.minimumHeight),
+            "w": String(state.width), "h": String(state.height),
+        ])
         MessageBox(title: "gruscope", message: message, maxWidth: 60, glyphs: glyphs).draw(in: grid.area, into: &grid)
         return grid
     }
@@ -39,13 +43,15 @@ struct ScreenPainter {
     func header(into grid: inout Grid) {
         let area = layout.header
         grid.fill(area, with: Cell(" ", style: Style(.header, attributes: .reverse)))
-        let rule = session.weights.resetAfter ? "reset after" : "reset before"
+        let rule = state.text(session.weights.resetAfter ? "reset_after" : "reset_before")
         var parts = [
             "gruscope", "\(session.variant.rawValue) (\(rule))",
             "I=\(session.inputSize) H=\(session.hiddenSize)", "t=\(session.t)",
-            session.sceneName.map { "scene \($0)" } ?? session.origin.summary,
+            session.sceneName.map { state.text("scene", ["name": $0]) } ?? session.origin.summary,
         ]
-        if !trace.pinned.isEmpty { parts.append("pinned: " + trace.pinned.map(\.rawValue).joined(separator: ", ")) }
+        if !trace.pinned.isEmpty {
+            parts.append(state.text("pinned", ["gates": trace.pinned.map(\.rawValue).joined(separator: ", ")]))
+        }
         let separator = glyphs == .unicode ? " · " : " | "
         grid.put(" " + parts.joined(separator: separator), x: area.x, y: area.y,
                  style: Style(.header, attributes: [.reverse, .bold]), maxWidth: area.width)
@@ -86,10 +92,11 @@ struct ScreenPainter {
             let rect = layout.columnRect(column)
             let isSelected = state.focus == .units && state.column == column
             let pinned = column.gate.map { session.pins[$0] != nil } ?? false
-            var title = column.title
-            if pinned { title += glyphs == .unicode ? " ●pin" : " *pin" }
+            var title = state.text("column." + column.catalogueKey)
+            if pinned { title += (glyphs == .unicode ? " ●" : " *") + state.text("pin_mark") }
             var style = Style(column.role, attributes: .bold)
             if isSelected { style.attributes.insert(.reverse) }
+            if state.teaching.highlightedColumns.contains(column.field) { style.attributes.insert(.underline) }
             grid.put(title, x: rect.x, y: titleY, style: style, maxWidth: rect.width)
         }
         let scale = max(1, TraceTable.signedScale(trace))
@@ -99,10 +106,12 @@ struct ScreenPainter {
             guard unit < session.hiddenSize else { break }
             let y = body.y + row
             let isSelectedUnit = unit == state.unit
+            let isHighlighted = state.teaching.highlightedUnits.contains(unit)
             let labelStyle = isSelectedUnit
                 ? Style(.selection, attributes: state.focus == .units ? [.reverse, .bold] : .bold)
-                : Style(.dim)
-            grid.put(TraceTable.pad(String(unit), 4, right: true), x: 0, y: y, style: labelStyle)
+                : Style(isHighlighted ? .focus : .dim, attributes: isHighlighted ? .bold : [])
+            let mark = isHighlighted ? (glyphs == .unicode ? "▶" : ">") : " "
+            grid.put(mark + TraceTable.pad(String(unit), 3, right: true), x: 0, y: y, style: labelStyle)
             for column in GateColumn.allCases {
                 cell(unit: unit, column: column, y: y, scale: scale, isSelectedUnit: isSelectedUnit, into: &grid)
             }
@@ -136,29 +145,36 @@ struct ScreenPainter {
         }
     }
 
-    // MARK: The selected unit's story
+    // MARK: The story panel
 
+    /// During a lesson, its narration; otherwise the selected unit's story and the step's
+    /// summary, all built from the live numbers by the teaching layer.
     func story(into grid: inout Grid) {
         let area = layout.story
-        guard area.height > 0 else { return }
-        let j = state.unit
-        let z = trace.z[j], old = trace.hPrev[j], candidate = trace.candidate[j]
-        let title = "unit \(j)"
-        grid.put(title, x: 0, y: area.y, style: Style(.header, attributes: .bold))
-        let keptPercent = Int((z * 100).rounded()), forgotPercent = 100 - Int((z * 100).rounded())
-        let spans: [TextSpan] = [
-            TextSpan("z = \(Numbers.short(z)): "),
-            TextSpan("keeps \(keptPercent)% of the old \(Numbers.short(old))", style: Style(.kept)),
-            TextSpan(" (kept \(Numbers.short(trace.kept[j]))); the \(forgotPercent)% forgotten is the share the "),
-            TextSpan("candidate \(Numbers.short(candidate))", style: Style(.candidate)),
-            TextSpan(" fills ("),
-            TextSpan("added \(Numbers.short(trace.added[j]))", style: Style(.added)),
-            TextSpan("); "),
-            TextSpan("new h′ = \(Numbers.short(trace.h[j]))", style: Style(.newState, attributes: .bold)),
-            TextSpan(". r = \(Numbers.short(trace.r[j])) lets \(Int((trace.r[j] * 100).rounded()))% of the old state into the candidate."),
-        ]
-        let text = Rect(x: 2, y: area.y + 1, width: area.width - 2, height: area.height - 1)
-        _ = TextPanel(spans, glyphs: glyphs).draw(in: text, into: &grid)
+        guard area.height > 1 else { return }
+        let language = state.language
+        var sections: [(title: String, body: String)] = []
+        if let title = state.teaching.lessonTitle, let step = state.teaching.lessonStepNumber,
+           let count = state.teaching.lessonStepCount {
+            let heading = state.teaching.isLessonComplete
+                ? state.text("lesson_done", ["title": title])
+                : state.text("lesson_title", ["title": title, "step": String(step), "count": String(count)])
+            sections.append((heading, state.teaching.narration ?? ""))
+        }
+        let unitStory = (try? Explainer.unit(state.unit, trace: trace, weights: session.weights, language: language)) ?? ""
+        sections.append((state.text("unit_title", ["unit": String(state.unit)]), unitStory))
+        sections.append((state.text("step_title"), Explainer.summary(trace: trace, language: language)))
+        var y = area.y
+        for section in sections where y < area.maxY - 1 {
+            grid.put(section.title, x: 0, y: y, style: Style(.header, attributes: .bold), maxWidth: area.width)
+            y += 1
+            let spans = [TextSpan(section.body)]
+            let room = Rect(x: 2, y: y, width: area.width - 2, height: area.maxY - y)
+            let needed = TextPanel.lineCount(spans, width: room.width)
+            let body = Rect(x: room.x, y: room.y, width: room.width, height: min(room.height, needed))
+            _ = TextPanel(spans, glyphs: glyphs).draw(in: body, into: &grid)
+            y += body.height + 1
+        }
     }
 
     // MARK: Status and command line
@@ -176,11 +192,14 @@ struct ScreenPainter {
             grid[cursorX, area.y] = Cell(under, style: Style(.focus, attributes: .reverse))
             return
         }
-        let hints = [
-            KeyHint("Tab", "focus"), KeyHint("Enter", "edit"), KeyHint("+-", "nudge"), KeyHint("Space", "step"),
-            KeyHint("b", "back"), KeyHint("p", "pin"), KeyHint("r", "weights"), KeyHint(":", "command"),
-            KeyHint("?", "help"), KeyHint("q", "quit"),
-        ]
+        let hint = { (key: String, name: String) in KeyHint(key, state.text("hint." + name)) }
+        var hints = [hint("Tab", "focus"), hint("Enter", "edit"), hint("+-", "nudge"), hint("Space", "step")]
+        if state.isInLesson {
+            hints = [hint("n", "next"), hint("p", "prev")] + hints + [hint("P", "pin")]
+        } else {
+            hints += [hint("b", "back"), hint("p", "pin"), hint("r", "weights")]
+        }
+        hints += [hint(":", "command"), hint("?", "help"), hint("q", "quit")]
         StatusLine(hints: hints, glyphs: glyphs).draw(in: area, into: &grid)
     }
 
@@ -193,19 +212,36 @@ struct ScreenPainter {
         case let .help(column):
             var spans: [TextSpan] = []
             if let column {
-                spans.append(TextSpan(column.title + ": ", style: Style(column.role, attributes: .bold)))
-                spans.append(TextSpan(column.formula + "\n\n"))
+                spans.append(TextSpan(state.text("column." + column.catalogueKey) + "\n", style: Style(column.role, attributes: .bold)))
+                spans.append(TextSpan(Explainer.column(column.field, resetAfter: session.weights.resetAfter, language: state.language) + "\n\n"))
             }
-            let bindings = KeyMap.bindings.filter { !$0.label.isEmpty }
-            for binding in bindings {
-                spans.append(TextSpan(TraceTable.pad(binding.label, 12), style: Style(.focus, attributes: .bold)))
-                spans.append(TextSpan(binding.summary + "\n"))
+            // Two bindings a line when the panel is wide enough, so the list fits 80×24.
+            let entries = KeyMap.bindings.compactMap { binding in
+                binding.summaryKey.map { (label: binding.label, summary: state.text("key." + $0)) }
             }
-            spans.append(TextSpan("\nUnits and inputs count from 0. h′ = z·h + (1−z)·h̃: z is the share kept. Theme: \(state.themeName). Any key closes this.", style: Style(.dim)))
-            MessageBox(title: "keys", spans: spans, maxWidth: 76, glyphs: glyphs).draw(in: area, into: &grid)
+            let twoColumns = area.width >= 76
+            let half = 36, labelWidth = 10
+            for (index, entry) in entries.enumerated() {
+                spans.append(TextSpan(padded(entry.label, labelWidth), style: Style(.focus, attributes: .bold)))
+                let isLeft = twoColumns && index % 2 == 0 && index + 1 < entries.count
+                if twoColumns {
+                    let summary = TextLayout.truncate(entry.summary, width: half - labelWidth - 1, ellipsis: glyphs.ellipsis)
+                    spans.append(TextSpan(isLeft ? padded(summary, half - labelWidth) : summary + "\n"))
+                } else {
+                    spans.append(TextSpan(entry.summary + "\n"))
+                }
+            }
+            if state.isInLesson { spans.append(TextSpan(state.text("help_lesson") + "\n")) }
+            spans.append(TextSpan("\n" + state.text("help_footer", ["theme": state.themeName]), style: Style(.dim)))
+            MessageBox(title: state.text("help_title"), spans: spans, maxWidth: 76, glyphs: glyphs).draw(in: area, into: &grid)
         case let .output(title, lines):
             MessageBox(title: title, spans: [TextSpan(lines.joined(separator: "\n"))], maxWidth: area.width, glyphs: glyphs)
                 .draw(in: area, into: &grid)
         }
     }
+}
+
+/// Text padded with spaces to a display width (wide characters count twice).
+func padded(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
 }
