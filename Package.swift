@@ -32,7 +32,8 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "App", "Widgets", "Themes"]),
+        .target(name: "CTerminalSupport"),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "CTerminalSupport", "App", "Widgets", "Themes"]),
         .executableTarget(
             name: "gruscope",
             dependencies: [
@@ -53,6 +54,7 @@ let package = Package(
             name: "AppTests",
             dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore"]
         ),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
