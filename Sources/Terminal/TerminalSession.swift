@@ -77,9 +77,7 @@ public final class TerminalSession {
         set_escdelay(25)
         Self.disableFlowControl()
 
-        mousemask(
-            shim_BUTTON1_PRESSED() | shim_BUTTON1_CLICKED() | shim_BUTTON4_PRESSED() | shim_BUTTON5_PRESSED(), nil)
-        mouseinterval(0)
+        Self.enableMouse()
 
         var count = 0
         var hasDefaultColors = false
@@ -138,6 +136,12 @@ public final class TerminalSession {
         terminal_support_set_armed(1)
         reset_prog_mode()
         forceFullRedraw()
+    }
+
+    /// Clicks of the primary button and the wheel, reported at once (no click timing).
+    private static func enableMouse() {
+        mousemask(shim_BUTTON1_PRESSED() | shim_BUTTON1_CLICKED() | shim_BUTTON4_PRESSED() | shim_BUTTON5_PRESSED(), nil)
+        mouseinterval(0)
     }
 
     /// Makes the next ``present(_:style:)`` clear the terminal and draw every cell, for when
