@@ -24,3 +24,15 @@ public struct PendingSignals: OptionSet, Sendable, Hashable {
         !intersection([.interrupt, .terminate, .hangUp, .quit]).isEmpty
     }
 }
+
+extension PendingSignals {
+    /// Takes (and clears) the signals the C handlers recorded.
+    static func take() -> PendingSignals {
+        PendingSignals(rawValue: UInt32(terminal_support_take_pending_signals()))
+    }
+
+    /// Records signals as if they had arrived; the next ``take()`` returns them.
+    static func post(_ signals: PendingSignals) {
+        terminal_support_post_pending_signals(signals.rawValue)
+    }
+}

@@ -51,9 +51,9 @@ public final class TerminalSession {
         // Our handlers go in before newterm: ncurses only installs its own SIGINT/SIGTSTP
         // handlers (which would exit or stop behind our back) where none exist. SIGWINCH is left
         // to ncurses, which turns it into KEY_RESIZE.
-        terminal_support_install(0)
+        SignalHandlers.install()
         guard let screen = newterm(term, shim_stdout(), shim_stdin()) else {
-            terminal_support_uninstall()
+            SignalHandlers.uninstall()
             throw .unknownTerminal(term)
         }
         set_term(screen)
@@ -61,7 +61,7 @@ public final class TerminalSession {
             endwin()
             delscreen(screen)
             terminal_support_restore_modes()
-            terminal_support_uninstall()
+            SignalHandlers.uninstall()
             throw .cannotAddressCursor(term)
         }
         self.screen = screen
@@ -107,7 +107,7 @@ public final class TerminalSession {
         endwin()
         delscreen(screen)
         terminal_support_restore_modes()
-        terminal_support_uninstall()
+        SignalHandlers.uninstall()
         fflush(shim_stdout())
     }
 
@@ -118,7 +118,7 @@ public final class TerminalSession {
 
     /// The signals that arrived since the last call; see ``PendingSignals`` for what each asks.
     public func pendingSignals() -> PendingSignals {
-        PendingSignals(rawValue: UInt32(terminal_support_take_pending_signals()))
+        PendingSignals.take()
     }
 
     /// Ctrl-Z: gives the terminal back, stops the process, and on `fg` takes the screen again.
@@ -131,8 +131,7 @@ public final class TerminalSession {
         fflush(shim_stdout())
         terminal_support_stop_self()
         // Continued: SIGCONT has set its flag, which this redraw already answers.
-        let pending = terminal_support_take_pending_signals()
-        terminal_support_post_pending_signals(pending & ~UInt32(TERMINAL_SUPPORT_SIGCONT))
+        PendingSignals.post(PendingSignals.take().subtracting(.resume))
         terminal_support_set_armed(1)
         reset_prog_mode()
         forceFullRedraw()

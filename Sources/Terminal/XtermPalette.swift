@@ -38,11 +38,12 @@ enum XtermPalette {
     }
 
     /// A perceptually weighted ("redmean") squared distance: cheap and good enough for fitting.
+    /// (Swift's `>>` binds tighter than `*`, hence the parentheses.)
     private static func distanceSquared(_ a: RGB, _ b: RGB) -> Int {
         let meanRed = (Int(a.red) + Int(b.red)) / 2
         let dr = Int(a.red) - Int(b.red)
         let dg = Int(a.green) - Int(b.green)
         let db = Int(a.blue) - Int(b.blue)
-        return ((512 + meanRed) * dr * dr >> 8) + 4 * dg * dg + ((767 - meanRed) * db * db >> 8)
+        return (((512 + meanRed) * dr * dr) >> 8) + 4 * dg * dg + (((767 - meanRed) * db * db) >> 8)
     }
 }

@@ -68,9 +68,12 @@ final class TmuxHarness {
         var variables = environment
         if variables["TERM"] == nil { variables["TERM"] = Self.defaultTerm }
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        // $1 is the scratch directory; the rest is `env NAME=value... command...`.
+        // $1 is the scratch directory; the rest is `env NAME=value... command...`. Ctrl-C and
+        // Ctrl-\ reach the whole process group, so the wrapper catches them (a caught signal,
+        // unlike an ignored one, is back at its default in the command) to outlive the command.
         let wrapper = """
             dir="$1"; shift
+            trap ':' INT QUIT
             "$@"
             status=$?
             stty -a > "$dir/stty" 2>&1

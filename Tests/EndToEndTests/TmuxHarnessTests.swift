@@ -59,6 +59,15 @@ struct TmuxHarnessTests {
         #expect(error?.description.contains("never shown") == true)
     }
 
+    @Test func ctrlCReachesTheCommandAndTheWrapperSurvivesIt() throws {
+        let tmux = try TmuxHarness(command: ["sh", "-c", "trap 'echo caught int; exit 6' INT; echo ready; while :; do sleep 0.05; done"])
+        try tmux.waitFor("ready")
+        try tmux.sendKeys("C-c")
+        try tmux.waitFor("caught int")
+        #expect(try tmux.waitForExit() == 6)
+        #expect(try tmux.terminalState().isSane)
+    }
+
     @Test func signalsReachTheCommand() throws {
         let tmux = try TmuxHarness(command: ["sh", "-c", "trap 'echo caught term; exit 5' TERM; echo ready; while :; do sleep 0.05; done"])
         try tmux.waitFor("ready")
