@@ -4,6 +4,8 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -14,6 +16,10 @@ static int saved_fd = -1;
 static int have_saved_modes = 0;
 static char restore_sequence[1024];
 static size_t restore_length = 0;
+
+static int captured_stderr_fd = -1; /* the temporary file now at fd 2 */
+static int real_stderr_fd = -1;     /* a duplicate of the original fd 2 */
+static atomic_int stderr_captured = 0;
 
 static atomic_uint pending_signals = 0;
 static atomic_int armed = 0;
@@ -58,6 +64,45 @@ static void write_all(int fd, const char *bytes, size_t length) {
     }
 }
 
+int terminal_support_capture_stderr(void) {
+    if (atomic_load(&stderr_captured)) return 0;
+    char path[] = "/tmp/gruscope-stderr-XXXXXX";
+    int file = mkstemp(path);
+    if (file < 0) return -1;
+    unlink(path);
+    int original = dup(STDERR_FILENO);
+    if (original < 0) {
+        close(file);
+        return -1;
+    }
+    fflush(stderr);
+    if (dup2(file, STDERR_FILENO) < 0) {
+        close(file);
+        close(original);
+        return -1;
+    }
+    captured_stderr_fd = file;
+    real_stderr_fd = original;
+    atomic_store(&stderr_captured, 1);
+    return 0;
+}
+
+void terminal_support_release_stderr(void) {
+    if (!atomic_exchange(&stderr_captured, 0)) return;
+    dup2(real_stderr_fd, STDERR_FILENO);
+    static char buffer[4096];
+    if (lseek(captured_stderr_fd, 0, SEEK_SET) == 0) {
+        ssize_t count;
+        while ((count = read(captured_stderr_fd, buffer, sizeof buffer)) > 0) {
+            write_all(STDERR_FILENO, buffer, (size_t)count);
+        }
+    }
+    close(captured_stderr_fd);
+    close(real_stderr_fd);
+    captured_stderr_fd = -1;
+    real_stderr_fd = -1;
+}
+
 void terminal_support_restore_now(void) {
     if (!atomic_load(&armed)) return;
     /* Only the first caller restores: a crash inside the restore must not loop. */
@@ -65,6 +110,9 @@ void terminal_support_restore_now(void) {
     int fd = saved_fd >= 0 ? saved_fd : STDIN_FILENO;
     if (restore_length > 0) write_all(STDOUT_FILENO, restore_sequence, restore_length);
     if (have_saved_modes) tcsetattr(fd, TCSANOW, &saved_modes);
+    /* Now the screen is the shell's again, show what was written to stderr (a fatalError's
+       message, for one) before the backtrace that follows. */
+    terminal_support_release_stderr();
 }
 
 void terminal_support_restore_modes(void) {

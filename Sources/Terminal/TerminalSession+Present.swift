@@ -51,8 +51,14 @@ extension TerminalSession {
                 guard let drawing = cursesStyle(for: cell.style, resolve: resolve, pairsMayRunOut: pairsMayRunOut) else {
                     return false
                 }
+                let isWide = DisplayWidth.of(cell.character) == 2
+                if isWide && x + 1 >= width {
+                    // Half of it would hang off a narrower screen: a wide character is never split.
+                    put(" ", x: x, y: y, style: drawing)
+                    continue
+                }
                 put(cell.character, x: x, y: y, style: drawing)
-                if x + 1 < width, DisplayWidth.of(cell.character) == 2, shim_wcwidth(characterBuffer[0]) != 2 {
+                if isWide, shim_wcwidth(characterBuffer[0]) != 2 {
                     // The locale thinks this character is narrow: blank the column we skip.
                     put(" ", x: x + 1, y: y, style: drawing)
                 }

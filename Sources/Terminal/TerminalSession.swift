@@ -10,6 +10,10 @@ import Widgets
 ///
 /// One session at a time (ncurses has one current screen). Use it from the main thread only.
 /// `stop()` runs on deinit too, and a crash handler restores the terminal on a crash.
+///
+/// While the session is open, standard error goes to a temporary file (so stray messages cannot
+/// scribble over the screen) and is written to the terminal when the session stops or crashes.
+/// Nothing else may write to standard output meanwhile: ncurses owns it.
 public final class TerminalSession {
     /// How many colours ncurses reports (COLORS), or 0 when colours are off or unavailable.
     public let colorCount: Int
@@ -67,6 +71,8 @@ public final class TerminalSession {
         self.screen = screen
         self.window = window
         Self.armCrashRestore()
+        // Messages on stderr would scribble over the screen; they are shown after it closes.
+        terminal_support_capture_stderr()
 
         cbreak()
         noecho()
@@ -109,6 +115,7 @@ public final class TerminalSession {
         terminal_support_restore_modes()
         SignalHandlers.uninstall()
         fflush(shim_stdout())
+        terminal_support_release_stderr()
     }
 
     /// Columns and rows of the screen now.

@@ -122,9 +122,10 @@ final class TmuxHarness {
         }
     }
 
-    /// The screen as text; with `escapes`, with the colour and attribute escape sequences.
-    func capture(escapes: Bool = false) throws -> String {
-        try run(["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : []))
+    /// The screen as text; with `escapes`, with the colour and attribute escape sequences; with
+    /// `scrollback`, with the lines that scrolled off the top too.
+    func capture(escapes: Bool = false, scrollback: Bool = false) throws -> String {
+        try run(["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : []) + (scrollback ? ["-S", "-"] : []))
     }
 
     /// Waits until the screen shows `text`, returning the screen; throws with the last screen

@@ -15,6 +15,14 @@ struct TmuxHarnessTests {
         #expect(state.isSane, "problems: \(state.problems)")
     }
 
+    @Test func scrollbackHoldsWhatScrolledOffTheScreen() throws {
+        let tmux = try TmuxHarness(command: ["sh", "-c", "echo first line; seq 1 40"], height: 10)
+        try tmux.waitForExit()
+        try tmux.waitFor("40")
+        #expect(!(try tmux.capture()).contains("first line"))
+        #expect(try tmux.capture(scrollback: true).contains("first line"))
+    }
+
     @Test func exitStatusIsReported() throws {
         let tmux = try TmuxHarness(command: ["sh", "-c", "exit 7"])
         #expect(try tmux.waitForExit() == 7)

@@ -45,8 +45,19 @@ unsigned terminal_support_take_pending_signals(void);
 /* Adds bits as if those signals had arrived (for tests and for re-queuing). */
 void terminal_support_post_pending_signals(unsigned bits);
 
-/* Writes the restore sequence and restores the saved modes now, if armed. Async-signal-safe. */
+/* Writes the restore sequence, restores the saved modes and releases standard error now, if
+   armed. Async-signal-safe. */
 void terminal_support_restore_now(void);
+
+/* Sends standard error to an unlinked temporary file while the screen is up, so stray messages
+   cannot scribble over it; they are replayed to the real standard error by
+   terminal_support_release_stderr(), which every restore path (crash, exit, stop) calls.
+   0 on success; on failure standard error is left as it was. */
+int terminal_support_capture_stderr(void);
+
+/* Points standard error back at the terminal and writes what was captured. Async-signal-safe;
+   does nothing when nothing is captured. */
+void terminal_support_release_stderr(void);
 
 /* Puts back the saved terminal modes only (after endwin, which already left the screen). */
 void terminal_support_restore_modes(void);
