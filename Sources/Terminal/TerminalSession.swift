@@ -11,6 +11,21 @@ import Widgets
 /// One session at a time (ncurses has one current screen). Use it from the main thread only.
 /// `stop()` runs on deinit too, and a crash handler restores the terminal on a crash.
 ///
+/// The main loop, in order:
+///
+/// ```swift
+/// if let problem = TerminalCheck.currentProblem() { print(problem); exit(2) }
+/// let session = try TerminalSession()          // TerminalError: print .message, exit 2
+/// defer { session.stop() }
+/// loop: while true {
+///     let signals = session.pendingSignals()
+///     if signals.wantsQuit { break loop }       // SIGINT (Ctrl-C), SIGTERM, SIGHUP, SIGQUIT
+///     if signals.contains(.suspend) { session.suspend() }   // Ctrl-Z; returns after `fg`
+///     session.present(view(state), style: theme.resolve)
+///     if let event = session.nextEvent(timeoutMilliseconds: 100) { state = update(state, event) }
+/// }
+/// ```
+///
 /// While the session is open, standard error goes to a temporary file (so stray messages cannot
 /// scribble over the screen) and is written to the terminal when the session stops or crashes.
 /// Nothing else may write to standard output meanwhile: ncurses owns it.
@@ -124,8 +139,17 @@ public final class TerminalSession {
     }
 
     /// The signals that arrived since the last call; see ``PendingSignals`` for what each asks.
+    ///
+    /// A `.resume` (SIGCONT after being stopped from outside, e.g. `kill -STOP`) is already
+    /// answered here: the program's terminal modes are set again and the next frame is drawn in
+    /// full. `.suspend` is left to the caller, who calls ``suspend()``.
     public func pendingSignals() -> PendingSignals {
-        PendingSignals.take()
+        let signals = PendingSignals.take()
+        if signals.contains(.resume) && !isStopped {
+            reset_prog_mode()
+            forceFullRedraw()
+        }
+        return signals
     }
 
     /// Ctrl-Z: gives the terminal back, stops the process, and on `fg` takes the screen again.
