@@ -223,7 +223,10 @@ final class TmuxHarness {
     func kill() {
         guard !isKilled else { return }
         isKilled = true
+        // The server leaves its socket file behind; remove it too so runs do not pile them up.
+        let socketPath = (try? run(["display-message", "-p", "#{socket_path}"]))?.trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try? run(["kill-server"])
+        if let socketPath, socketPath.contains(socketName) { try? FileManager.default.removeItem(atPath: socketPath) }
         try? FileManager.default.removeItem(at: scratchDirectory)
     }
 
