@@ -35,7 +35,8 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "App", "Widgets", "Themes"]),
+        .target(name: "CTerminalSupport"),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "CTerminalSupport", "App", "Widgets", "Themes"]),
         .executableTarget(
             name: "gruscope",
             dependencies: [
@@ -56,6 +57,7 @@ let package = Package(
             name: "AppTests",
             dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore"]
         ),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,16 +1,137 @@
+import App
 import ArgumentParser
+import Foundation
 import Script
+import Terminal
+import Themes
+import Widgets
 
 /// `gruscope` with no subcommand: the full-screen view.
 struct ScreenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
-        abstract: "Open the full-screen view of the cell (the default).")
+        abstract: "Open the full-screen view of the cell (the default).",
+        discussion: """
+            Keys: arrows or h j k l move, Tab cycles x → h → units, Enter or a digit edits, \
+            + - nudge by 0.1 and ] [ by 1, Space steps, b steps back, p pins a gate column, \
+            : opens the command line, ? lists every key, q quits.
+            """)
 
     @OptionGroup(title: "Setup") var setupOptions: SetupOptions
 
+    @Option(help: ArgumentHelp("A theme name (default, light, high-contrast, mono, okabe-ito) or a .toml file.", valueName: "name|path"))
+    var theme: String?
+
+    @Flag(help: "Draw bars and frames with ASCII characters (automatic when the locale is not UTF-8).")
+    var ascii = false
+
     func run() throws {
-        _ = try setupOptions.setup().makeSession()
-        throw ScriptError("the full-screen view is not built yet; use gruscope repl or gruscope trace")
+        if let problem = TerminalCheck.currentProblem() { throw ScriptError(problem) }
+        let session = try setupOptions.setup().makeSession()
+        let library = ThemeCatalog.library()
+        let (loaded, themeError) = library.loadOrDefault(theme)
+        let terminal: TerminalSession
+        do {
+            terminal = try TerminalSession()
+        } catch {
+            throw ScriptError(error.message)
+        }
+        defer { terminal.stop() }
+        var loop = ScreenLoop(
+            terminal: terminal, library: library, theme: loaded.theme,
+            state: AppState(
+                session: session, width: terminal.size().width, height: terminal.size().height,
+                ascii: ascii || !terminal.isUTF8, themeName: loaded.theme.name))
+        if let themeError { loop.send(.notice(themeError.description, isError: true)) }
+        loop.run()
+    }
+}
+
+/// The terminal loop: events in through ``update(_:_:)``, frames out through ``view(_:)``,
+/// effects carried out here. It redraws only after something changed.
+struct ScreenLoop {
+    let terminal: TerminalSession
+    let library: ThemeLibrary
+    var resolved: ResolvedTheme
+    var theme: Theme
+    var state: AppState
+    private var needsFrame = true
+    private var lastFrame: Grid?
+
+    init(terminal: TerminalSession, library: ThemeLibrary, theme: Theme, state: AppState) {
+        self.terminal = terminal
+        self.library = library
+        self.theme = theme
+        self.state = state
+        resolved = ResolvedTheme(theme: theme, depth: terminal.colorDepth)
+    }
+
+    /// Feeds one event through `update` and carries out what it asks.
+    mutating func send(_ event: Event) {
+        let (next, effects) = update(state, event)
+        state = next
+        needsFrame = true
+        for effect in effects { perform(effect) }
+    }
+
+    mutating func run() {
+        while !state.isQuitting {
+            let signals = terminal.pendingSignals()
+            if signals.wantsQuit { break }
+            if signals.contains(.suspend) {
+                terminal.suspend()
+                let (width, height) = terminal.size()
+                send(.resize(width: width, height: height))
+            }
+            if needsFrame {
+                let frame = view(state)
+                if frame != lastFrame {
+                    terminal.present(frame, style: resolved.resolve)
+                    lastFrame = frame
+                }
+                needsFrame = false
+            }
+            if let event = terminal.nextEvent(timeoutMilliseconds: 250) { send(event) }
+        }
+    }
+
+    private mutating func perform(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            state.isQuitting = true
+        case let .loadTheme(name):
+            switch library.load(name) {
+            case let .success(loaded):
+                theme = loaded.theme
+                resolved = ResolvedTheme(theme: loaded.theme, depth: terminal.colorDepth)
+                state.themeName = loaded.theme.name
+                lastFrame = nil
+                terminal.forceFullRedraw()
+                send(.notice("theme \(loaded.theme.name) (\(loaded.source))", isError: false))
+            case let .failure(error):
+                send(.notice(error.description, isError: true))
+            }
+        case let .export(path):
+            send(Self.export(view(state), theme: theme, to: path))
+        }
+    }
+
+    /// Writes the screen as SVG or text; the result comes back as a status notice.
+    static func export(_ grid: Grid, theme: Theme, to path: String) -> Event {
+        let lower = path.lowercased()
+        let contents: String
+        if lower.hasSuffix(".svg") {
+            contents = SVGExport.render(grid: grid, theme: theme)
+        } else if lower.hasSuffix(".txt") {
+            contents = grid.text + "\n"
+        } else {
+            return .notice("export writes FILE.svg (a picture) or FILE.txt (plain text); got \(path)", isError: true)
+        }
+        do {
+            try contents.write(toFile: (path as NSString).expandingTildeInPath, atomically: true, encoding: .utf8)
+            return .notice("saved the screen to \(path)", isError: false)
+        } catch {
+            return .notice("cannot write \(path): \(error.localizedDescription)", isError: true)
+        }
     }
 }

@@ -1,0 +1,104 @@
+import CNcursesw
+import Themes
+import Widgets
+
+extension TerminalSession {
+    /// Shows a frame. Only cells that differ from the last frame are handed to ncurses, and
+    /// ncurses sends only what differs from the screen; after a resize, resume, a size change
+    /// of the grid or a change in what `style` returns (a new theme), every cell is drawn.
+    ///
+    /// The grid is clipped to the screen; screen cells outside it are blank.
+    /// `style` is normally a resolved theme's `resolve`.
+    public func present(_ grid: Grid, style resolve: (Style) -> ResolvedStyle) {
+        if !styleCache.isEmpty && styleCache.contains(where: { resolve($0.key) != $0.value.resolved }) {
+            styleCache.removeAll(keepingCapacity: true)
+            previousFrame = nil
+        }
+        if !draw(grid, resolve: resolve, pairsMayRunOut: true) {
+            // Every pair was in use: start the table again and draw the whole frame with it.
+            pairs.reset()
+            styleCache.removeAll(keepingCapacity: true)
+            previousFrame = nil
+            _ = draw(grid, resolve: resolve, pairsMayRunOut: false)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previousFrame = grid
+    }
+
+    /// Draws the changed cells; false when a colour pair could not be had and
+    /// `pairsMayRunOut` asked to be told rather than fall back to the default colours.
+    private func draw(_ grid: Grid, resolve: (Style) -> ResolvedStyle, pairsMayRunOut: Bool) -> Bool {
+        let (screenWidth, screenHeight) = size()
+        let previous = previousFrame.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        if previous == nil {
+            werase(window)
+            if needsClear {
+                clearok(shim_curscr(), true)
+                needsClear = false
+            }
+        }
+        let width = min(grid.width, screenWidth)
+        let height = min(grid.height, screenHeight)
+        let cells = grid.cells
+        let oldCells = previous?.cells
+        for y in 0..<height {
+            let rowStart = y * grid.width
+            for x in 0..<width {
+                let cell = cells[rowStart + x]
+                if let oldCells, oldCells[rowStart + x] == cell { continue }
+                if cell.isContinuation { continue }
+                guard let drawing = cursesStyle(for: cell.style, resolve: resolve, pairsMayRunOut: pairsMayRunOut) else {
+                    return false
+                }
+                let isWide = DisplayWidth.of(cell.character) == 2
+                if isWide && x + 1 >= width {
+                    // Half of it would hang off a narrower screen: a wide character is never split.
+                    put(" ", x: x, y: y, style: drawing)
+                    continue
+                }
+                put(cell.character, x: x, y: y, style: drawing)
+                if isWide, shim_wcwidth(characterBuffer[0]) != 2 {
+                    // The locale thinks this character is narrow: blank the column we skip.
+                    put(" ", x: x + 1, y: y, style: drawing)
+                }
+            }
+        }
+        return true
+    }
+
+    private func put(_ character: Character, x: Int, y: Int, style: CachedStyle) {
+        let count = CellCharacters.fill(&characterBuffer, with: character)
+        let result = characterBuffer.withUnsafeBufferPointer { buffer in
+            shim_put_cell(window, Int32(y), Int32(x), buffer.baseAddress, style.attributes, style.pair)
+        }
+        if result == shim_SETCCHAR_FAILED() && count > 1 {
+            // ncurses refused the combining marks: show the base character alone.
+            characterBuffer[1] = 0
+            _ = characterBuffer.withUnsafeBufferPointer { buffer in
+                shim_put_cell(window, Int32(y), Int32(x), buffer.baseAddress, style.attributes, style.pair)
+            }
+        }
+    }
+
+    /// The attributes and pair of a style, resolving and allocating on first use; nil when a
+    /// new pair was needed, none was left and `pairsMayRunOut` is true.
+    private func cursesStyle(for style: Style, resolve: (Style) -> ResolvedStyle, pairsMayRunOut: Bool) -> CachedStyle? {
+        if let cached = styleCache[style] { return cached }
+        let resolved = resolve(style)
+        var pair: Int32 = 0
+        if colors.colorCount > 0 && colorDepth != .none {
+            let foreground = colors.number(for: resolved.foreground, isForeground: true)
+            let background = colors.number(for: resolved.background, isForeground: false)
+            if let allocation = pairs.pair(foreground: foreground, background: background) {
+                if allocation.isNew { init_extended_pair(allocation.pair, foreground, background) }
+                pair = allocation.pair
+            } else if pairsMayRunOut {
+                return nil
+            }
+        }
+        let cached = CachedStyle(resolved: resolved, attributes: resolved.attributes.cursesAttributes, pair: pair)
+        styleCache[style] = cached
+        return cached
+    }
+}

@@ -1,0 +1,262 @@
+import App
+import CNcursesw
+import CTerminalSupport
+import Foundation
+import Themes
+import Widgets
+
+/// The full-screen terminal: opens ncurses on the controlling terminal, draws ``Widgets/Grid``
+/// frames, reads keys and mouse events, and always gives the terminal back as it found it.
+///
+/// One session at a time (ncurses has one current screen). Use it from the main thread only.
+/// `stop()` runs on deinit too, and a crash handler restores the terminal on a crash.
+///
+/// The main loop, in order:
+///
+/// ```swift
+/// if let problem = TerminalCheck.currentProblem() { print(problem); exit(2) }
+/// let session = try TerminalSession()          // TerminalError: print .message, exit 2
+/// defer { session.stop() }
+/// loop: while true {
+///     let signals = session.pendingSignals()
+///     if signals.wantsQuit { break loop }       // SIGINT (Ctrl-C), SIGTERM, SIGHUP, SIGQUIT
+///     if signals.contains(.suspend) { session.suspend() }   // Ctrl-Z; returns after `fg`
+///     session.present(view(state), style: theme.resolve)
+///     if let event = session.nextEvent(timeoutMilliseconds: 100) { state = update(state, event) }
+/// }
+/// ```
+///
+/// While the session is open, standard error goes to a temporary file (so stray messages cannot
+/// scribble over the screen) and is written to the terminal when the session stops or crashes.
+/// Nothing else may write to standard output meanwhile: ncurses owns it.
+public final class TerminalSession {
+    /// How many colours ncurses reports (COLORS), or 0 when colours are off or unavailable.
+    public let colorCount: Int
+    /// The depth the theme should resolve for (see ``TerminalColorDepth``).
+    public let colorDepth: ColorDepth
+    /// Whether the locale encodes characters as UTF-8 (box drawing and bars need it; after
+    /// trying the user's locale the session falls back to C.UTF-8).
+    public let isUTF8: Bool
+
+    private let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    private var isStopped = false
+
+    // Frame state, used by `present`.
+    var previousFrame: Grid?
+    var needsClear = false
+    var pairs: ColorPairTable
+    let colors: ColorMapper
+    var styleCache: [Style: CachedStyle] = [:]
+    var characterBuffer = [wchar_t](repeating: 0, count: CellCharacters.maximumCount + 1)
+
+    /// A style as last resolved, with what it became in ncurses terms.
+    struct CachedStyle {
+        var resolved: ResolvedStyle
+        var attributes: attr_t
+        var pair: Int32
+    }
+
+    /// Opens the screen: locale, terminal modes saved, signal and crash handlers, ncurses on
+    /// standard input and output, raw-ish keyboard (cbreak, no echo, keypad, no flow control),
+    /// hidden cursor, 25 ms Escape delay, mouse clicks and wheel, colours.
+    ///
+    /// Throws ``TerminalError`` (a user-facing message) when TERM is unset or unknown, or the
+    /// terminal cannot address the cursor; the terminal is untouched then.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalError) {
+        guard let term = environment["TERM"], !term.isEmpty else { throw .terminalTypeUnset }
+        isUTF8 = Self.setUpLocale()
+        guard terminal_support_save_modes(STDIN_FILENO) == 0 else { throw .cannotReadTerminalModes }
+        // Our handlers go in before newterm: ncurses only installs its own SIGINT/SIGTSTP
+        // handlers (which would exit or stop behind our back) where none exist. SIGWINCH is left
+        // to ncurses, which turns it into KEY_RESIZE.
+        SignalHandlers.install()
+        guard let screen = newterm(term, shim_stdout(), shim_stdin()) else {
+            SignalHandlers.uninstall()
+            throw .unknownTerminal(term)
+        }
+        set_term(screen)
+        guard shim_terminfo_string("cup") != nil, let window = shim_stdscr() else {
+            endwin()
+            delscreen(screen)
+            terminal_support_restore_modes()
+            SignalHandlers.uninstall()
+            throw .cannotAddressCursor(term)
+        }
+        self.screen = screen
+        self.window = window
+        Self.armCrashRestore()
+        // Messages on stderr would scribble over the screen; they are shown after it closes.
+        terminal_support_capture_stderr()
+
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        curs_set(0)
+        set_escdelay(25)
+        Self.disableFlowControl()
+
+        Self.enableMouse()
+
+        var count = 0
+        var hasDefaultColors = false
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        if has_colors() && !noColor && start_color() == shim_OK() {
+            hasDefaultColors = use_default_colors() == shim_OK()
+            count = Int(shim_COLORS())
+        }
+        colorCount = count
+        colorDepth = TerminalColorDepth.detect(environment: environment, terminalColors: count)
+        colors = ColorMapper(colorCount: count, hasDefaultColors: hasDefaultColors)
+        pairs = ColorPairTable(capacity: count > 0 ? Int(shim_COLOR_PAIRS()) : 0)
+        needsClear = true
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Gives the terminal back: mouse off, cursor shown, alternate screen left, modes restored,
+    /// signal handlers put back. Safe to call more than once.
+    public func stop() {
+        guard !isStopped else { return }
+        isStopped = true
+        mousemask(0, nil)
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        terminal_support_restore_modes()
+        SignalHandlers.uninstall()
+        fflush(shim_stdout())
+        terminal_support_release_stderr()
+    }
+
+    /// Columns and rows of the screen now.
+    public func size() -> (width: Int, height: Int) {
+        (Int(shim_max_x(window)), Int(shim_max_y(window)))
+    }
+
+    /// The signals that arrived since the last call; see ``PendingSignals`` for what each asks.
+    ///
+    /// A `.resume` (SIGCONT after being stopped from outside, e.g. `kill -STOP`) is already
+    /// answered here: the program's terminal modes are set again and the next frame is drawn in
+    /// full. `.suspend` is left to the caller, who calls ``suspend()``.
+    public func pendingSignals() -> PendingSignals {
+        let signals = PendingSignals.take()
+        if signals.contains(.resume) && !isStopped {
+            reset_prog_mode()
+            forceFullRedraw()
+        }
+        return signals
+    }
+
+    /// Ctrl-Z: gives the terminal back, stops the process, and on `fg` takes the screen again.
+    /// The next ``present(_:style:)`` redraws everything.
+    public func suspend() {
+        guard !isStopped else { return }
+        endwin()
+        terminal_support_restore_modes()
+        terminal_support_set_armed(0)
+        fflush(shim_stdout())
+        terminal_support_stop_self()
+        // Continued: SIGCONT has set its flag, which this redraw already answers.
+        PendingSignals.post(PendingSignals.take().subtracting(.resume))
+        terminal_support_set_armed(1)
+        reset_prog_mode()
+        forceFullRedraw()
+    }
+
+    /// Clicks of the primary button and the wheel, reported at once (no click timing).
+    private static func enableMouse() {
+        mousemask(shim_BUTTON1_PRESSED() | shim_BUTTON1_CLICKED() | shim_BUTTON4_PRESSED() | shim_BUTTON5_PRESSED(), nil)
+        mouseinterval(0)
+    }
+
+    /// Makes the next ``present(_:style:)`` clear the terminal and draw every cell, for when
+    /// the screen may hold something else (after SIGCONT from outside, or on the user's Ctrl-L).
+    public func forceFullRedraw() {
+        previousFrame = nil
+        needsClear = true
+    }
+
+    /// The next input: a key, mouse click or wheel, or a resize; nil when nothing arrived within
+    /// the timeout, a signal interrupted the wait, or the input means nothing to the app.
+    /// A negative timeout waits without limit (still interrupted by signals).
+    public func nextEvent(timeoutMilliseconds: Int) -> Event? {
+        guard !isStopped else { return nil }
+        wtimeout(window, Int32(clamping: timeoutMilliseconds))
+        var value: wint_t = 0
+        let result = wget_wch(window, &value)
+        let raw: RawInput
+        switch result {
+        case shim_OK(): raw = .character(UInt32(value))
+        case shim_KEY_CODE_YES(): raw = .keyCode(Int32(bitPattern: UInt32(value)))
+        default: return nil
+        }
+        switch InputDecoder.decode(raw) {
+        case .event(let event):
+            return event
+        case .ignore:
+            return nil
+        case .resized:
+            forceFullRedraw()
+            let (width, height) = size()
+            return .resize(width: width, height: height)
+        case .readMouse:
+            var mouse = MEVENT()
+            guard getmouse(&mouse) == shim_OK(),
+                let action = InputDecoder.mouseAction(buttonState: UInt(mouse.bstate))
+            else { return nil }
+            return .mouse(MouseEvent(action, x: Int(mouse.x), y: Int(mouse.y)))
+        }
+    }
+
+    /// Uses the user's locale; if it is not UTF-8 (often LANG is unset over SSH) tries C.UTF-8,
+    /// since the screen draws bars and boxes. Returns whether the result is UTF-8.
+    private static func setUpLocale() -> Bool {
+        setlocale(LC_ALL, "")
+        if isUTF8Codeset() { return true }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+            if isUTF8Codeset() { return true }
+        }
+        return false
+    }
+
+    private static func isUTF8Codeset() -> Bool {
+        guard let codeset = shim_codeset() else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// Keeps Ctrl-S and Ctrl-Q as keys instead of XON/XOFF that would freeze the screen; saved
+    /// as ncurses' program mode so a resume after Ctrl-Z keeps it.
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+        def_prog_mode()
+    }
+
+    /// What a crash must write to give the screen back, taken from this terminal's own
+    /// description: attributes off, cursor on, keypad off, mouse off, alternate screen left.
+    private static func armCrashRestore() {
+        var sequence = ""
+        for capability in ["sgr0", "cnorm", "rmkx"] {
+            if let value = shim_terminfo_string(capability) { sequence += String(cString: value) }
+        }
+        if shim_terminfo_string("kmous") != nil {
+            // xterm mouse modes ncurses may have turned on: click, drag, any motion, SGR.
+            sequence += "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l"
+        }
+        if let value = shim_terminfo_string("rmcup") { sequence += String(cString: value) }
+        let bytes = Array(sequence.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                terminal_support_set_restore_sequence(chars.baseAddress, chars.count)
+            }
+        }
+    }
+}
