@@ -34,8 +34,8 @@ public final class TerminalSession {
     public let colorCount: Int
     /// The depth the theme should resolve for (see ``TerminalColorDepth``).
     public let colorDepth: ColorDepth
-    /// Whether the locale encodes characters as UTF-8 (box drawing and bars need it; after
-    /// trying the user's locale the session falls back to C.UTF-8).
+    /// Whether the user's locale encodes characters as UTF-8; when it does not, the screen
+    /// draws its bars and frames in ASCII.
     public let isUTF8: Bool
 
     private let screen: OpaquePointer
@@ -215,11 +215,14 @@ public final class TerminalSession {
 
     /// Uses the user's locale; if it is not UTF-8 (often LANG is unset over SSH) tries C.UTF-8,
     /// since the screen draws bars and boxes. Returns whether the result is UTF-8.
+    /// Whether the user's own locale is UTF-8, which decides Unicode or ASCII bars. Under a
+    /// non-UTF-8 locale the character handling still switches to a UTF-8 one when the system
+    /// has it, so ncurses can place wide characters; the drawing stays ASCII.
     private static func setUpLocale() -> Bool {
         setlocale(LC_ALL, "")
         if isUTF8Codeset() { return true }
         for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
-            if isUTF8Codeset() { return true }
+            if isUTF8Codeset() { break }
         }
         return false
     }

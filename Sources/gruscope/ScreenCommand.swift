@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Foundation
 import Script
+import Teaching
 import Terminal
 import Themes
 import Widgets
@@ -19,6 +20,8 @@ struct ScreenCommand: ParsableCommand {
 
     @OptionGroup(title: "Setup") var setupOptions: SetupOptions
 
+    @OptionGroup(title: "Teaching") var teachingOptions: TeachingOptions
+
     @Option(help: ArgumentHelp("A theme name (default, light, high-contrast, mono, okabe-ito) or a .toml file.", valueName: "name|path"))
     var theme: String?
 
@@ -27,7 +30,9 @@ struct ScreenCommand: ParsableCommand {
 
     func run() throws {
         if let problem = TerminalCheck.currentProblem() { throw ScriptError(problem) }
-        let session = try setupOptions.setup().makeSession()
+        var session = try setupOptions.setup().makeSession()
+        var teaching = TeachingCommands(language: try teachingOptions.language())
+        if let lesson = teachingOptions.lesson { _ = try teaching.startLesson(lesson, session: &session) }
         let library = ThemeCatalog.library()
         let (loaded, themeError) = library.loadOrDefault(theme)
         let terminal: TerminalSession
@@ -40,7 +45,8 @@ struct ScreenCommand: ParsableCommand {
         var loop = ScreenLoop(
             terminal: terminal, library: library, theme: loaded.theme,
             state: AppState(
-                session: session, width: terminal.size().width, height: terminal.size().height,
+                session: session, teaching: teaching,
+                width: terminal.size().width, height: terminal.size().height,
                 ascii: ascii || !terminal.isUTF8, themeName: loaded.theme.name))
         if let themeError { loop.send(.notice(themeError.description, isError: true)) }
         loop.run()
