@@ -32,7 +32,7 @@ import Widgets
 public final class TerminalSession {
     /// How many colours ncurses reports (COLORS), or 0 when colours are off or unavailable.
     public let colorCount: Int
-    /// The depth the theme should resolve for (see ``TerminalColorDepth``).
+    /// The depth the theme should resolve for (see `ColorDepth.detect`).
     public let colorDepth: ColorDepth
     /// Whether the user's locale encodes characters as UTF-8; when it does not, the screen
     /// draws its bars and frames in ASCII.
@@ -108,7 +108,7 @@ public final class TerminalSession {
             count = Int(shim_COLORS())
         }
         colorCount = count
-        colorDepth = TerminalColorDepth.detect(environment: environment, terminalColors: count)
+        colorDepth = ColorDepth.detect(environment: environment, terminalColors: count)
         colors = ColorMapper(colorCount: count, hasDefaultColors: hasDefaultColors)
         pairs = ColorPairTable(capacity: count > 0 ? Int(shim_COLOR_PAIRS()) : 0)
         needsClear = true

@@ -15,15 +15,13 @@ import Widgets
         #expect(ColorDepth.detect(environment: ["TERM": "dumb", "COLORTERM": "truecolor"], terminalColors: 8) == .none)
     }
 
-    @Test func colorTerm() {
-        #expect(ColorDepth.detect(environment: ["COLORTERM": "truecolor"], terminalColors: 256) == .trueColor)
-        #expect(ColorDepth.detect(environment: ["COLORTERM": "24bit"], terminalColors: 8) == .trueColor)
-        #expect(ColorDepth.detect(environment: ["COLORTERM": "TrueColor"], terminalColors: 8) == .trueColor)
-        #expect(ColorDepth.detect(environment: ["COLORTERM": "yes"], terminalColors: 16) == .ansi16)
+    @Test func colorTermAloneCannotGiveDirectColour() {
+        #expect(ColorDepth.detect(environment: ["COLORTERM": "truecolor"], terminalColors: 256) == .palette256)
+        #expect(ColorDepth.detect(environment: ["COLORTERM": "24bit"], terminalColors: 8) == .ansi8)
     }
 
     @Test func byColourCount() {
-        #expect(ColorDepth.detect(environment: [:], terminalColors: 16_777_216) == .palette256)
+        #expect(ColorDepth.detect(environment: [:], terminalColors: 16_777_216) == .trueColor)
         #expect(ColorDepth.detect(environment: [:], terminalColors: 256) == .palette256)
         #expect(ColorDepth.detect(environment: [:], terminalColors: 88) == .ansi16)
         #expect(ColorDepth.detect(environment: [:], terminalColors: 16) == .ansi16)
