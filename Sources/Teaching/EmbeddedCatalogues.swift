@@ -184,7 +184,7 @@ languages = "a table with en and zh texts"
 
 # The full-screen view: headers, key hints, the help panel and status messages.
 [screen]
-too_small = "gruscope needs at least {min_w}×{min_h}; this terminal is {w}×{h}. Enlarge it, or press q to quit."
+too_small = "needs at least {min_w}×{min_h}, now {w}×{h}. Enlarge the window, or press q to quit."
 reset_before = "reset before"
 reset_after = "reset after"
 scene = "scene {name}"
@@ -436,7 +436,7 @@ languages = "包含 en 和 zh 文本的表"
 
 # 全屏界面：标题、按键提示、帮助面板和状态消息。
 [screen]
-too_small = "gruscope 至少需要 {min_w}×{min_h}，当前终端是 {w}×{h}。请放大窗口，或按 q 退出。"
+too_small = "至少需要 {min_w}×{min_h}，当前是 {w}×{h}。请放大窗口，或按 q 退出。"
 reset_before = "先重置"
 reset_after = "后重置"
 scene = "场景 {name}"

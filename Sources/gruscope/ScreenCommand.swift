@@ -96,9 +96,18 @@ struct ScreenLoop {
                     lastFrame = frame
                 }
                 needsFrame = false
+                crashIfAskedByTests()
             }
             if let event = terminal.nextEvent(timeoutMilliseconds: 250) { send(event) }
         }
+    }
+
+    /// The end-to-end tests prove that a Swift runtime trap leaves a working terminal; this
+    /// variable is their only way to cause one on a drawn screen.
+    private func crashIfAskedByTests() {
+        guard ProcessInfo.processInfo.environment["GRUSCOPE_TEST_TRAP_AFTER_FIRST_FRAME"] == "1" else { return }
+        let empty: [Int] = []
+        _ = empty[Int(state.width)]
     }
 
     private mutating func perform(_ effect: Effect) {

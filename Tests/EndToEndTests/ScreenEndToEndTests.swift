@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// The full screen in a real terminal: tmux on a private server, keys typed with send-keys,
+/// the screen read with capture-pane, every wait for something drawn rather than for time.
+@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "needs tmux"))
+struct ScreenEndToEndTests {
+    static let header = "gruscope · tf-grucell"
+
+    static func start(_ arguments: [String] = [], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws -> TmuxHarness {
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "", "NO_COLOR": ""]
+        for (key, value) in environment { env[key] = value }
+        return try TmuxHarness(command: [BuiltBinary.path] + arguments, width: width, height: height, environment: env)
+    }
+
+    /// The h row of the screen, the line that starts with "h ".
+    static func hRow(_ screen: String) -> String {
+        screen.split(separator: "\n").first { $0.hasPrefix("h ") }.map(String.init) ?? ""
+    }
+
+    static func expectSaneExit(_ pane: TmuxHarness, status expected: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let status = try pane.waitForExit()
+        #expect(status == expected, sourceLocation: sourceLocation)
+        let state = try pane.terminalState()
+        #expect(state.isSane, "terminal left broken: \(state.problems)", sourceLocation: sourceLocation)
+    }
+
+    @Test func editXThenStepShowsTheEngineNumbers() throws {
+        let pane = try Self.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys("Tab", "5", "Enter")
+        _ = try pane.waitFor("5.000")
+        try pane.sendKeys("Space")
+        let screen = try pane.waitFor("t=1")
+        let trace = try BuiltBinary.run(["trace", "--x", "5 2 3 4", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(trace.stdout.utf8)) as? [String: Any])
+        let h = try #require((object["steps"] as? [[String: Any]])?.first?["h"] as? [Double])
+        let row = Self.hRow(screen)
+        for value in h {
+            #expect(row.contains(String(format: "%.3f", value)), "h row \(row) lacks \(value)")
+        }
+        try pane.sendKeys("q")
+        try Self.expectSaneExit(pane)
+    }
+
+    @Test func theCommandLineRunsTheLanguage() throws {
+        let pane = try Self.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys(":")
+        try pane.sendText("h = 1 1 1 1 1")
+        try pane.sendKeys("Enter")
+        _ = try pane.waitFor("h = [1, 1, 1, 1, 1]")
+        #expect(Self.hRow(try pane.capture()).contains("1.000   1.000   1.000"))
+        try pane.sendKeys(":")
+        try pane.sendText("x = 1 2")
+        try pane.sendKeys("Enter")
+        _ = try pane.waitFor("error: x needs 4 numbers, got 2")
+        let picture = FileManager.default.temporaryDirectory.appendingPathComponent("gruscope-e2e-\(getpid()).svg")
+        defer { try? FileManager.default.removeItem(at: picture) }
+        try pane.sendKeys(":")
+        try pane.sendText("export \(picture.path)")
+        try pane.sendKeys("Enter")
+        _ = try pane.waitFor("saved the screen")
+        let svg = try String(contentsOf: picture, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") || svg.hasPrefix("<svg"))
+        #expect(svg.contains("seed-code"))
+        try pane.sendKeys("q")
+        try Self.expectSaneExit(pane)
+    }
+
+    @Test func tinyTerminalsRecover() throws {
+        let pane = try Self.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        try pane.resize(width: 20, height: 6)
+        _ = try pane.waitFor("80×24, now 20×6")
+        try pane.resize(width: 1, height: 1)
+        try pane.resize(width: 3, height: 2)
+        try pane.resize(width: 80, height: 24)
+        _ = try pane.waitFor("scene seed-code")
+        #expect(!pane.hasExited)
+        try pane.sendKeys("q")
+        try Self.expectSaneExit(pane)
+    }
+
+    @Test func ctrlCQuitsCleanly() throws {
+        let pane = try Self.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys("C-c")
+        try Self.expectSaneExit(pane)
+    }
+
+    @Test func sigtermQuitsCleanly() throws {
+        let pane = try Self.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        Foundation.kill(try pane.commandPID(), SIGTERM)
+        try Self.expectSaneExit(pane)
+    }
+
+    @Test func aRuntimeTrapStillRestoresTheTerminal() throws {
+        let pane = try Self.start(environment: [
+            "GRUSCOPE_TEST_TRAP_AFTER_FIRST_FRAME": "1", "SWIFT_BACKTRACE": "enable=no",
+        ])
+        defer { pane.kill() }
+        let status = try pane.waitForExit()
+        #expect(status != 0, "the trap ends the process")
+        let state = try pane.terminalState()
+        #expect(state.isSane, "terminal left broken after a crash: \(state.problems)")
+    }
+
+    @Test(arguments: [
+        ["TERM": "xterm-256color"], ["TERM": "xterm"], ["NO_COLOR": "1"], ["LANG": "C", "LC_ALL": "C"],
+    ])
+    func shortRunsUnderOtherTerminals(_ environment: [String: String]) throws {
+        let pane = try Self.start(environment: environment)
+        defer { pane.kill() }
+        let ascii = environment["LANG"] == "C"
+        let screen = try pane.waitFor(ascii ? "gruscope | tf-grucell" : Self.header)
+        if ascii {
+            #expect(!screen.contains("█"), "a C locale draws ASCII bars")
+            #expect(screen.contains("#"))
+        }
+        try pane.sendKeys("Space")
+        _ = try pane.waitFor("t=1")
+        try pane.sendKeys("q")
+        try Self.expectSaneExit(pane)
+    }
+
+    @Test func lessonsMoveWithNAndP() throws {
+        let pane = try Self.start(["--lesson", "keep-and-replace"], width: 100, height: 30)
+        defer { pane.kill() }
+        _ = try pane.waitFor("step 1 of")
+        try pane.sendKeys("n")
+        _ = try pane.waitFor("step 2 of")
+        try pane.sendKeys("p")
+        _ = try pane.waitFor("step 1 of")
+        try pane.sendKeys("q")
+        try Self.expectSaneExit(pane)
+    }
+
+    @Test func chineseLaysOutAt80x24() throws {
+        let pane = try Self.start(["--lang", "zh"])
+        defer { pane.kill() }
+        let screen = try pane.waitFor("单元 0")
+        #expect(screen.contains("前进"))
+        try pane.sendKeys("q")
+        try Self.expectSaneExit(pane)
+    }
+
+    @Test func notATerminalPointsToTheLineCommands() throws {
+        let result = try BuiltBinary.run([])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.contains("gruscope repl") && result.stderr.contains("gruscope trace"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func anUnknownTerminalGetsOurMessage() throws {
+        let pane = try Self.start(environment: ["TERM": "no-such-terminal"])
+        defer { pane.kill() }
+        let status = try pane.waitForExit()
+        #expect(status == 2)
+        #expect(try pane.capture().contains("error: the terminal type 'no-such-terminal' is unknown"))
+    }
+}
