@@ -93,7 +93,8 @@ struct ScreenPainter {
             let isSelected = state.focus == .units && state.column == column
             let pinned = column.gate.map { session.pins[$0] != nil } ?? false
             var title = state.text("column." + column.catalogueKey)
-            if pinned { title += (glyphs == .unicode ? " ●" : " *") + state.text("pin_mark") }
+            // The header names the pinned gates; the column only needs a mark that fits.
+            if pinned { title += glyphs == .unicode ? " ●" : " *" }
             var style = Style(column.role, attributes: .bold)
             if isSelected { style.attributes.insert(.reverse) }
             if state.teaching.highlightedColumns.contains(column.field) { style.attributes.insert(.underline) }

@@ -196,7 +196,6 @@ lesson_done = "lesson complete: {title}. Press n to leave it, or : lesson to pic
 help_title = "keys"
 help_footer = "Units and inputs count from 0. h′ = z·h + (1−z)·h̃: z is the share of the old state kept. Theme: {theme}. Any key closes this panel."
 help_lesson = "During a lesson: n next step, p previous step (P pins a gate column)."
-pin_mark = "pin"
 
 [screen.column]
 r = "r reset"
@@ -448,7 +447,6 @@ lesson_done = "课程完成：{title}。按 n 结束，或用 : lesson 选择另
 help_title = "按键"
 help_footer = "单元和输入都从 0 开始编号。h′ = z·h + (1−z)·h̃：z 是旧状态被保留的比例。主题：{theme}。按任意键关闭此面板。"
 help_lesson = "上课时：n 下一步，p 上一步（P 固定门所在的列）。"
-pin_mark = "固定"
 
 [screen.column]
 r = "r 重置门"

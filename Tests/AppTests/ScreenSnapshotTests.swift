@@ -1,5 +1,6 @@
 import GRUCore
 import Script
+import Teaching
 import Testing
 import Widgets
 @testable import App
@@ -51,6 +52,24 @@ import Widgets
         var state = AppState(session: session, width: 80, height: 24)
         for _ in 0..<25 { state = update(state, .key(.down)).0 }
         Self.check(state, "many-units-80x24")
+    }
+
+    @Test func explanationPanelInEnglishAndChinese() throws {
+        for language in Language.allCases {
+            var session = try Session(scene: .seedDoc)
+            var teaching = TeachingCommands(language: language)
+            _ = try teaching.startLesson("keep-and-replace", session: &session)
+            var state = AppState(session: session, teaching: teaching, width: 80, height: 24)
+            state = update(state, .key(.down)).0
+            Self.check(state, "lesson-\(language.rawValue)-80x24")
+            let plain = AppState(session: try Session(scene: .seedDoc), teaching: TeachingCommands(language: language), width: 80, height: 24)
+            Self.check(plain, "explanation-\(language.rawValue)-80x24")
+            let grid = view(plain)
+            // A wide character never straddles the edge: its continuation cell is always inside.
+            for y in 0..<grid.height {
+                #expect(!grid[0, y].isContinuation)
+            }
+        }
     }
 
     @Test func tooSmall() throws {

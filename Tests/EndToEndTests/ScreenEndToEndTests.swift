@@ -151,6 +151,43 @@ struct ScreenEndToEndTests {
         try Self.expectSaneExit(pane)
     }
 
+    @Test func theMouseSelectsAndTheWheelNudges() throws {
+        let pane = try Self.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        // x[2] sits in the x row (row 1), in the third value cell (columns 4 + 2·8 … ).
+        try pane.sendMouse(.left, x: 4 + 2 * 8 + 3, y: 1, encoding: .x10)
+        _ = try pane.waitFor("selected x[2]")
+        try pane.sendMouse(.wheelUp, x: 4 + 2 * 8 + 3, y: 1, encoding: .x10)
+        _ = try pane.waitFor("x[2] = 3.1")
+        // Unit 3 is the fourth row of the table (rows start at 5).
+        try pane.sendMouse(.left, x: 1, y: 5 + 3, encoding: .x10)
+        _ = try pane.waitFor("selected h[3]")
+        try pane.sendKeys("q")
+        try Self.expectSaneExit(pane)
+    }
+
+    @Test func themesSwitchLiveAndBrokenOnesAreReported() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gruscope-e2e-themes-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let broken = folder.appendingPathComponent("broken.toml")
+        try "name = \"broken\"\n[roles]\nkept = { fg = \"tael\" }\n".write(to: broken, atomically: true, encoding: .utf8)
+        let pane = try Self.start(["--theme", broken.path], width: 120, height: 30)
+        defer { pane.kill() }
+        _ = try pane.waitFor("broken.toml line 3")
+        try pane.sendKeys(":")
+        try pane.sendText("theme high-contrast")
+        try pane.sendKeys("Enter")
+        _ = try pane.waitFor("theme high-contrast")
+        try pane.sendKeys(":")
+        try pane.sendText("theme no-such-theme")
+        try pane.sendKeys("Enter")
+        _ = try pane.waitFor("no-such-theme")
+        try pane.sendKeys("q")
+        try Self.expectSaneExit(pane)
+    }
+
     @Test func notATerminalPointsToTheLineCommands() throws {
         let result = try BuiltBinary.run([])
         #expect(result.status == 2)
