@@ -62,7 +62,6 @@ struct ScreenLoop {
     var theme: Theme
     var state: AppState
     private var needsFrame = true
-    private var lastFrame: Grid?
 
     init(terminal: TerminalSession, library: ThemeLibrary, theme: Theme, state: AppState) {
         self.terminal = terminal
@@ -89,12 +88,11 @@ struct ScreenLoop {
                 let (width, height) = terminal.size()
                 send(.resize(width: width, height: height))
             }
+            // After a stop from outside the terminal wants everything drawn again.
+            if signals.contains(.resume) { needsFrame = true }
             if needsFrame {
-                let frame = view(state)
-                if frame != lastFrame {
-                    terminal.present(frame, style: resolved.resolve)
-                    lastFrame = frame
-                }
+                // The terminal copies only the cells that differ from its last frame.
+                terminal.present(view(state), style: resolved.resolve)
                 needsFrame = false
                 crashIfAskedByTests()
             }
@@ -120,7 +118,6 @@ struct ScreenLoop {
                 theme = loaded.theme
                 resolved = ResolvedTheme(theme: loaded.theme, depth: terminal.colorDepth)
                 state.themeName = loaded.theme.name
-                lastFrame = nil
                 terminal.forceFullRedraw()
                 send(.notice("theme \(loaded.theme.name) (\(loaded.source))", isError: false))
             case let .failure(error):

@@ -101,6 +101,28 @@ struct ScreenEndToEndTests {
         try Self.expectSaneExit(pane)
     }
 
+    @Test func ctrlZThenFgComesBack() throws {
+        // A shell with job control, as a user has it.
+        let pane = try TmuxHarness(
+            command: ["bash", "--norc", "--noprofile", "-i"], width: 80, height: 24,
+            environment: ["LANG": "C.UTF-8", "LC_ALL": "", "NO_COLOR": "", "PS1": "prompt$ "])
+        defer { pane.kill() }
+        _ = try pane.waitFor("prompt$")
+        try pane.sendText("\(BuiltBinary.path)\n")
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys("C-z")
+        _ = try pane.waitFor("Stopped")
+        #expect(!(try pane.capture()).contains("scene seed-code"), "the screen is given back while stopped")
+        try pane.sendText("fg\n")
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys("Space")
+        _ = try pane.waitFor("t=1")
+        try pane.sendKeys("q")
+        _ = try pane.waitFor("prompt$")
+        try pane.sendText("exit\n")
+        try Self.expectSaneExit(pane)
+    }
+
     @Test func aRuntimeTrapStillRestoresTheTerminal() throws {
         let pane = try Self.start(environment: [
             "GRUSCOPE_TEST_TRAP_AFTER_FIRST_FRAME": "1", "SWIFT_BACKTRACE": "enable=no",
