@@ -9,19 +9,19 @@ public enum TerminalCheck {
         let alternatives = "use `gruscope repl` for commands from a pipe or file, or `gruscope trace` for traces"
         switch (stdinIsTTY, stdoutIsTTY) {
         case (false, false):
-            return "error: standard input and output are not a terminal, so the screen cannot be shown; \(alternatives)"
+            return "standard input and output are not a terminal, so the screen cannot be shown; \(alternatives)"
         case (false, true):
-            return "error: standard input is not a terminal, so keys cannot be read; \(alternatives)"
+            return "standard input is not a terminal, so keys cannot be read; \(alternatives)"
         case (true, false):
-            return "error: standard output is not a terminal, so the screen cannot be shown; \(alternatives)"
+            return "standard output is not a terminal, so the screen cannot be shown; \(alternatives)"
         case (true, true):
             break
         }
         guard let term, !term.isEmpty else {
-            return "error: TERM is not set, so the screen cannot be drawn; set TERM=xterm-256color, or \(alternatives)"
+            return "TERM is not set, so the screen cannot be drawn; set TERM=xterm-256color, or \(alternatives)"
         }
         if term == "dumb" {
-            return "error: TERM=dumb cannot draw a screen; set TERM=xterm-256color, or \(alternatives)"
+            return "TERM=dumb cannot draw a screen; set TERM=xterm-256color, or \(alternatives)"
         }
         return nil
     }

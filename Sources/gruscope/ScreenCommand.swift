@@ -28,7 +28,14 @@ struct ScreenCommand: ParsableCommand {
     @Flag(help: "Draw bars and frames with ASCII characters (automatic when the locale is not UTF-8).")
     var ascii = false
 
+    @Flag(help: "Measure drawing instead of running: frames drawn while a value is nudged, then medians (needs a terminal; quote with a release build).")
+    var benchRender = false
+
+    @Option(help: ArgumentHelp("Frames for --bench-render; 0 measures start to first frame only.", valueName: "n"))
+    var frames = 300
+
     func run() throws {
+        let started = ProcessInfo.processInfo.systemUptime
         if let problem = TerminalCheck.currentProblem() { throw ScriptError(problem) }
         var session = try setupOptions.setup().makeSession()
         var teaching = TeachingCommands(language: try teachingOptions.language())
@@ -42,108 +49,19 @@ struct ScreenCommand: ParsableCommand {
             throw ScriptError(error.message)
         }
         defer { terminal.stop() }
+        let state = AppState(
+            session: session, teaching: teaching,
+            width: terminal.size().width, height: terminal.size().height,
+            ascii: ascii || !terminal.isUTF8, themeName: loaded.theme.name)
+        if benchRender {
+            let report = RenderBenchmark(terminal: terminal, theme: loaded.theme, state: state, started: started).run(frames: max(0, frames))
+            terminal.stop()
+            print(report)
+            return
+        }
         var loop = ScreenLoop(
-            terminal: terminal, library: library, theme: loaded.theme,
-            state: AppState(
-                session: session, teaching: teaching,
-                width: terminal.size().width, height: terminal.size().height,
-                ascii: ascii || !terminal.isUTF8, themeName: loaded.theme.name))
+            terminal: terminal, library: library, theme: loaded.theme, state: state)
         if let themeError { loop.send(.notice(themeError.description, isError: true)) }
         loop.run()
-    }
-}
-
-/// The terminal loop: events in through ``update(_:_:)``, frames out through ``view(_:)``,
-/// effects carried out here. It redraws only after something changed.
-struct ScreenLoop {
-    let terminal: TerminalSession
-    let library: ThemeLibrary
-    var resolved: ResolvedTheme
-    var theme: Theme
-    var state: AppState
-    private var needsFrame = true
-
-    init(terminal: TerminalSession, library: ThemeLibrary, theme: Theme, state: AppState) {
-        self.terminal = terminal
-        self.library = library
-        self.theme = theme
-        self.state = state
-        resolved = ResolvedTheme(theme: theme, depth: terminal.colorDepth)
-    }
-
-    /// Feeds one event through `update` and carries out what it asks.
-    mutating func send(_ event: Event) {
-        let (next, effects) = update(state, event)
-        state = next
-        needsFrame = true
-        for effect in effects { perform(effect) }
-    }
-
-    mutating func run() {
-        while !state.isQuitting {
-            let signals = terminal.pendingSignals()
-            if signals.wantsQuit { break }
-            if signals.contains(.suspend) {
-                terminal.suspend()
-                let (width, height) = terminal.size()
-                send(.resize(width: width, height: height))
-            }
-            // After a stop from outside the terminal wants everything drawn again.
-            if signals.contains(.resume) { needsFrame = true }
-            if needsFrame {
-                // The terminal copies only the cells that differ from its last frame.
-                terminal.present(view(state), style: resolved.resolve)
-                needsFrame = false
-                crashIfAskedByTests()
-            }
-            if let event = terminal.nextEvent(timeoutMilliseconds: 250) { send(event) }
-        }
-    }
-
-    /// The end-to-end tests prove that a Swift runtime trap leaves a working terminal; this
-    /// variable is their only way to cause one on a drawn screen.
-    private func crashIfAskedByTests() {
-        guard ProcessInfo.processInfo.environment["GRUSCOPE_TEST_TRAP_AFTER_FIRST_FRAME"] == "1" else { return }
-        let empty: [Int] = []
-        _ = empty[Int(state.width)]
-    }
-
-    private mutating func perform(_ effect: Effect) {
-        switch effect {
-        case .quit:
-            state.isQuitting = true
-        case let .loadTheme(name):
-            switch library.load(name) {
-            case let .success(loaded):
-                theme = loaded.theme
-                resolved = ResolvedTheme(theme: loaded.theme, depth: terminal.colorDepth)
-                state.themeName = loaded.theme.name
-                terminal.forceFullRedraw()
-                send(.notice("theme \(loaded.theme.name) (\(loaded.source))", isError: false))
-            case let .failure(error):
-                send(.notice(error.description, isError: true))
-            }
-        case let .export(path):
-            send(Self.export(view(state), theme: theme, to: path))
-        }
-    }
-
-    /// Writes the screen as SVG or text; the result comes back as a status notice.
-    static func export(_ grid: Grid, theme: Theme, to path: String) -> Event {
-        let lower = path.lowercased()
-        let contents: String
-        if lower.hasSuffix(".svg") {
-            contents = SVGExport.render(grid: grid, theme: theme)
-        } else if lower.hasSuffix(".txt") {
-            contents = grid.text + "\n"
-        } else {
-            return .notice("export writes FILE.svg (a picture) or FILE.txt (plain text); got \(path)", isError: true)
-        }
-        do {
-            try contents.write(toFile: (path as NSString).expandingTildeInPath, atomically: true, encoding: .utf8)
-            return .notice("saved the screen to \(path)", isError: false)
-        } catch {
-            return .notice("cannot write \(path): \(error.localizedDescription)", isError: true)
-        }
     }
 }

@@ -213,7 +213,7 @@ struct ScreenEndToEndTests {
     @Test func notATerminalPointsToTheLineCommands() throws {
         let result = try BuiltBinary.run([])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.hasPrefix("error: ") && !result.stderr.hasPrefix("error: error:"))
         #expect(result.stderr.contains("gruscope repl") && result.stderr.contains("gruscope trace"))
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
