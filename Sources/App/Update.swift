@@ -367,7 +367,8 @@ extension AppState {
             showLessonStatus(fallback: outcome.output)
             return []
         }
-        if outputLines.count > 1 {
+        // Long answers (explain, why, help) get a panel rather than a clipped status line.
+        if outputLines.count > 1 || DisplayWidth.of(outcome.output) > width {
             overlay = .output(title: ":" + trimmed, lines: outputLines)
             status = nil
         } else {

@@ -26,7 +26,15 @@ public struct Grid: Sendable, Equatable {
         }
         set {
             guard x >= 0, x < width, y >= 0, y < height else { return }
-            cells[y * width + x] = newValue
+            let index = y * width + x
+            // Overwriting half of a wide character must not leave the other half behind: an
+            // orphaned continuation draws nothing, so the terminal would keep stale text there.
+            if cells[index].isContinuation {
+                if !newValue.isContinuation, x > 0 { cells[index - 1] = .blank }
+            } else if x + 1 < width, cells[index + 1].isContinuation {
+                cells[index + 1] = .blank
+            }
+            cells[index] = newValue
         }
     }
 
@@ -46,7 +54,6 @@ public struct Grid: Sendable, Equatable {
                 break
             }
             if column >= 0 {
-                clearWideNeighbours(x: column, y: y, width: w)
                 self[column, y] = Cell(character, style: style)
                 if w == 2 { self[column + 1, y] = Cell(" ", style: style, isContinuation: true) }
             }
@@ -81,13 +88,6 @@ public struct Grid: Sendable, Equatable {
         let left = min(max(0, rect.x), width)
         let top = min(max(0, rect.y), height)
         return (left..<max(left, min(width, rect.maxX)), top..<max(top, min(height, rect.maxY)))
-    }
-
-    /// Overwriting half of a wide character must not leave the other half behind.
-    private mutating func clearWideNeighbours(x: Int, y: Int, width w: Int) {
-        if self[x, y].isContinuation, x > 0 { self[x - 1, y] = .blank }
-        let after = x + w
-        if after < width, self[after, y].isContinuation { self[after, y] = .blank }
     }
 
     /// One row as text, wide characters once, trailing spaces kept.
