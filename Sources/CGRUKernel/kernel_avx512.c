@@ -1,0 +1,10 @@
+/* 512-bit vectors, for CPUs with AVX-512F (Skylake-SP and later server parts, Zen 4). */
+#if defined(__x86_64__)
+#define KERNEL_NAME(name) cgru_##name##_avx512
+#define VLEN 16
+#define GEMV_UNROLL 4
+#define GEMM_ROWS 6
+#pragma clang attribute push(__attribute__((target("avx512f,avx2,fma"))), apply_to = function)
+#include "kernel_body.h"
+#pragma clang attribute pop
+#endif

@@ -1,0 +1,268 @@
+/*
+ * The kernels, written once over a generic vector type of VLEN floats and compiled once per
+ * path: each path's .c file defines KERNEL_NAME(x), VLEN, GEMV_UNROLL (columns of the matrix
+ * taken per loop turn, each with its own accumulators) and GEMM_ROWS (inputs sharing each load
+ * of W), wraps the include in its target attribute, and gets cgru_project_<path>,
+ * cgru_step_<path> and cgru_run_<path>.
+ */
+
+#include <stdint.h>
+#include <string.h>
+
+#include "layout.h"
+
+#define VECTORS_PER_PANEL (CGRU_PANEL / VLEN)
+
+typedef float vf __attribute__((ext_vector_type(VLEN)));
+typedef int32_t vi __attribute__((ext_vector_type(VLEN)));
+/* The same vector with the alignment of one float, for loads from any float address. */
+typedef float vf_unaligned __attribute__((ext_vector_type(VLEN), aligned(4)));
+
+static inline vf splat(float x) { return (vf)x; }
+
+static inline vf load(const float *p) { return *(const vf_unaligned *)p; }
+
+static inline void store(float *p, vf v) { *(vf_unaligned *)p = v; }
+
+/* The first n < VLEN lanes; the rest are zero. */
+static inline vf load_part(const float *p, size_t n) {
+    vf v = splat(0.0f);
+    for (size_t i = 0; i < n; i++) v[i] = p[i];
+    return v;
+}
+
+static inline void store_part(float *p, vf v, size_t n) {
+    for (size_t i = 0; i < n; i++) p[i] = v[i];
+}
+
+/* a where mask is set (all ones), else b. */
+static inline vf pick(vi mask, vf a, vf b) {
+    return (vf)(((vi)a & mask) | ((vi)b & ~mask));
+}
+
+/*
+ * e^x within 2 ulp for x in [-87.3, 88]: x = n·ln2 + r with |r| ≤ ln2/2, e^r by a polynomial
+ * fitted on that interval (least squares on Chebyshev nodes), 2^n built in the exponent bits.
+ * Above 88 the result is +inf and below -87.3 it is 0, so that the sigmoid and tanh below
+ * saturate to exactly 0, 1 and ±1 instead of producing NaN.
+ */
+static inline vf exp_approx(vf x) {
+    const float high = 88.0f, low = -87.33654f;
+    /* Adding 1.5·2^23 leaves no fraction bits: the sum is round-to-nearest(x·log2 e) + magic. */
+    const float magic = 12582912.0f;
+    vi over = x > high, under = x < low;
+    vf clamped = pick(over, splat(high), pick(under, splat(low), x));
+    vf shifted = clamped * 1.44269504088896341f + magic;
+    vf n = shifted - magic;
+    vi exponent = (vi)shifted - (vi)splat(magic);
+    /* ln 2 split so that n·ln2_high is exact for |n| ≤ 128 (Cody and Waite's reduction). */
+    vf r = clamped - n * 0.693359375f;
+    r = r - n * -2.12194440e-4f;
+    vf q = splat(0.0013933646259829402f);
+    q = q * r + 0.008363175205886364f;
+    q = q * r + 0.04166646674275398f;
+    q = q * r + 0.16666576266288757f;
+    q = q * r + 0.5f;
+    vf er = 1.0f + r + r * r * q;
+    vf scale = (vf)((exponent + 127) << 23);
+    vf result = er * scale;
+    result = pick(over, splat(__builtin_inff()), result);
+    return pick(under, splat(0.0f), result);
+}
+
+/* 1/(1+e^-x): exactly 1 for large x (e^-x = 0) and exactly 0 for very negative x (e^-x = inf). */
+static inline vf sigmoid_approx(vf x) {
+    return 1.0f / (1.0f + exp_approx(-x));
+}
+
+/*
+ * tanh within 2 ulp: an odd polynomial near 0 (where 1 − 2/(e^2x + 1) would cancel), that
+ * formula elsewhere; it reaches exactly ±1 from |x| ≈ 9 on.
+ */
+static inline vf tanh_approx(vf x) {
+    vi sign = (vi)x & (int32_t)0x80000000u;
+    vf a = (vf)((vi)x & 0x7fffffff);
+    vf s = a * a;
+    vf q = splat(-0.006658453494310379f);
+    q = q * s + 0.02134041115641594f;
+    q = q * s + -0.05391588434576988f;
+    q = q * s + 0.13333159685134888f;
+    q = q * s + -0.3333333134651184f;
+    vf near_zero = a + a * s * q;
+    vf far = 1.0f - 2.0f / (exp_approx(2.0f * a) + 1.0f);
+    vf magnitude = pick(a < 0.55f, near_zero, far);
+    return (vf)((vi)magnitude | sign);
+}
+
+/*
+ * out[row] = bias[row] + Σ_k M[row, k]·v[k] for every row of a packed matrix (whole panels:
+ * `out` and `bias` are padded). Each turn of the loop takes GEMV_UNROLL columns, each into its
+ * own accumulators, so that the additions of one column need not wait for the previous one.
+ */
+static void matrix_vector(const float *packed, size_t rows, size_t columns, const float *v,
+                          const float *bias, float *out) {
+    size_t panels = cgru_round_up(rows) / CGRU_PANEL;
+    for (size_t p = 0; p < panels; p++) {
+        const float *panel = packed + p * CGRU_PANEL * columns;
+        vf acc[GEMV_UNROLL][VECTORS_PER_PANEL];
+        for (int u = 0; u < GEMV_UNROLL; u++)
+            for (int i = 0; i < VECTORS_PER_PANEL; i++) acc[u][i] = splat(0.0f);
+        size_t k = 0;
+        for (; k + GEMV_UNROLL <= columns; k += GEMV_UNROLL) {
+            for (size_t u = 0; u < GEMV_UNROLL; u++) {
+                vf value = splat(v[k + u]);
+                const float *column = panel + (k + u) * CGRU_PANEL;
+                for (int i = 0; i < VECTORS_PER_PANEL; i++)
+                    acc[u][i] = acc[u][i] + load(column + i * VLEN) * value;
+            }
+        }
+        for (; k < columns; k++) {
+            vf value = splat(v[k]);
+            const float *column = panel + k * CGRU_PANEL;
+            for (int i = 0; i < VECTORS_PER_PANEL; i++)
+                acc[0][i] = acc[0][i] + load(column + i * VLEN) * value;
+        }
+        for (int i = 0; i < VECTORS_PER_PANEL; i++) {
+            vf sum = load(bias + p * CGRU_PANEL + i * VLEN);
+            for (int u = 0; u < GEMV_UNROLL; u++) sum = sum + acc[u][i];
+            store(out + p * CGRU_PANEL + i * VLEN, sum);
+        }
+    }
+}
+
+/* `count` (a constant after inlining) inputs times one panel of W, plus the bias. */
+static inline __attribute__((always_inline)) void panel_times_inputs(
+    const float *panel, size_t columns, const float *inputs, const float *bias, float *out,
+    size_t out_stride, const int count) {
+    vf acc[GEMM_ROWS][VECTORS_PER_PANEL];
+    for (int t = 0; t < count; t++)
+        for (int i = 0; i < VECTORS_PER_PANEL; i++) acc[t][i] = load(bias + i * VLEN);
+    for (size_t k = 0; k < columns; k++) {
+        vf w[VECTORS_PER_PANEL];
+        for (int i = 0; i < VECTORS_PER_PANEL; i++) w[i] = load(panel + k * CGRU_PANEL + i * VLEN);
+        for (int t = 0; t < count; t++) {
+            vf x = splat(inputs[(size_t)t * columns + k]);
+            for (int i = 0; i < VECTORS_PER_PANEL; i++) acc[t][i] = acc[t][i] + w[i] * x;
+        }
+    }
+    for (int t = 0; t < count; t++)
+        for (int i = 0; i < VECTORS_PER_PANEL; i++)
+            store(out + (size_t)t * out_stride + i * VLEN, acc[t][i]);
+}
+
+void KERNEL_NAME(project)(const cgru_model *model, const float *inputs, int steps,
+                          float *projection) {
+    cgru_layout layout = cgru_layout_of(model);
+    size_t columns = (size_t)model->input_size, stride = cgru_projection_stride(model->hidden_size);
+    size_t panels = stride / CGRU_PANEL, count = (size_t)steps;
+    /* Panel by panel, so that one panel of W (CGRU_PANEL × I floats) stays in cache while every
+     * input of the chunk passes by. */
+    for (size_t p = 0; p < panels; p++) {
+        const float *panel = layout.input_weights + p * CGRU_PANEL * columns;
+        const float *bias = layout.input_bias + p * CGRU_PANEL;
+        float *out = projection + p * CGRU_PANEL;
+        size_t t = 0;
+        for (; t + GEMM_ROWS <= count; t += GEMM_ROWS)
+            panel_times_inputs(panel, columns, inputs + t * columns, bias, out + t * stride, stride,
+                               GEMM_ROWS);
+        for (; t < count; t++)
+            panel_times_inputs(panel, columns, inputs + t * columns, bias, out + t * stride, stride, 1);
+    }
+}
+
+#define LOAD(p) (whole ? load(p) : load_part((p), n))
+#define STORE(p, v)                                   \
+    do {                                              \
+        if (whole) store((p), (v));                   \
+        else store_part((p), (v), n);                 \
+    } while (0)
+
+void KERNEL_NAME(step)(const cgru_model *model, const float *projection_row, const float *h,
+                       const float *pin_r, const float *pin_z, float *scratch,
+                       const cgru_fields *fields, float *h_out) {
+    cgru_layout layout = cgru_layout_of(model);
+    cgru_scratch work = cgru_scratch_of(model->hidden_size, scratch);
+    size_t hidden = (size_t)model->hidden_size;
+    int reset_after = model->reset_after;
+    /* U·h + b_h for the gates (and, resetting after, for the candidate too): all read h. */
+    matrix_vector(layout.state_weights, cgru_state_rows(model->hidden_size, reset_after), hidden, h,
+                  layout.state_bias, work.state_product);
+    const float *in_r = projection_row, *in_z = projection_row + hidden;
+    const float *in_c = projection_row + 2 * hidden;
+    const float *state_r = work.state_product, *state_z = work.state_product + hidden;
+
+    for (size_t j = 0; j < hidden; j += VLEN) {
+        size_t n = hidden - j < VLEN ? hidden - j : VLEN;
+        int whole = n == VLEN;
+        vf r_pre = LOAD(in_r + j) + LOAD(state_r + j);
+        vf z_pre = LOAD(in_z + j) + LOAD(state_z + j);
+        vf r = pin_r ? LOAD(pin_r + j) : sigmoid_approx(r_pre);
+        vf z = pin_z ? LOAD(pin_z + j) : sigmoid_approx(z_pre);
+        if (fields) {
+            STORE(fields->r_pre + j, r_pre);
+            STORE(fields->r + j, r);
+            STORE(fields->z_pre + j, z_pre);
+            STORE(fields->z + j, z);
+        }
+        vf state = LOAD(h + j);
+        if (!reset_after) {
+            /* The candidate needs all of r⊙h first: finish below. */
+            STORE(work.reset_state + j, r * state);
+            STORE(work.update + j, z);
+            continue;
+        }
+        vf candidate_pre = LOAD(in_c + j) + r * LOAD(work.state_product + 2 * hidden + j);
+        vf candidate = tanh_approx(candidate_pre);
+        vf kept = z * state;
+        vf added = (1.0f - z) * candidate;
+        if (fields) {
+            STORE(fields->candidate_pre + j, candidate_pre);
+            STORE(fields->candidate + j, candidate);
+            STORE(fields->kept + j, kept);
+            STORE(fields->added + j, added);
+        }
+        STORE(h_out + j, kept + added);
+    }
+    if (reset_after) return;
+
+    matrix_vector(layout.reset_state_weights, hidden, hidden, work.reset_state,
+                  layout.reset_state_bias, work.reset_state_product);
+    for (size_t j = 0; j < hidden; j += VLEN) {
+        size_t n = hidden - j < VLEN ? hidden - j : VLEN;
+        int whole = n == VLEN;
+        vf candidate_pre = LOAD(in_c + j) + LOAD(work.reset_state_product + j);
+        vf candidate = tanh_approx(candidate_pre);
+        vf z = LOAD(work.update + j);
+        vf kept = z * LOAD(h + j);
+        vf added = (1.0f - z) * candidate;
+        if (fields) {
+            STORE(fields->candidate_pre + j, candidate_pre);
+            STORE(fields->candidate + j, candidate);
+            STORE(fields->kept + j, kept);
+            STORE(fields->added + j, added);
+        }
+        STORE(h_out + j, kept + added);
+    }
+}
+
+#undef LOAD
+#undef STORE
+
+void KERNEL_NAME(run)(const cgru_model *model, const float *inputs, int steps, const float *h0,
+                      const float *pin_r, const float *pin_z, float *work, float *h_out) {
+    size_t hidden = (size_t)model->hidden_size, columns = (size_t)model->input_size;
+    size_t stride = cgru_projection_stride(model->hidden_size);
+    int chunk = cgru_chunk_steps(model->hidden_size);
+    float *projection = work;
+    float *scratch = projection + (size_t)chunk * stride;
+    float *state = scratch + cgru_scratch_size(model->hidden_size);
+    memmove(state, h0, hidden * sizeof(float));
+    for (int first = 0; first < steps; first += chunk) {
+        int count = steps - first < chunk ? steps - first : chunk;
+        KERNEL_NAME(project)(model, inputs + (size_t)first * columns, count, projection);
+        for (int t = 0; t < count; t++)
+            KERNEL_NAME(step)(model, projection + (size_t)t * stride, state, pin_r, pin_z, scratch,
+                              NULL, state);
+    }
+    memmove(h_out, state, hidden * sizeof(float));
+}
