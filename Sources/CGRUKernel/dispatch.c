@@ -41,18 +41,18 @@ void cgru_project(cgru_path path, const cgru_model *model, const float *inputs, 
 
 void cgru_step(cgru_path path, const cgru_model *model, const float *projection_row,
                const float *h, const float *pin_r, const float *pin_z, float *scratch,
-               const cgru_fields *fields, float *h_out) {
+               const cgru_fields *fields, float *h_out, int backwards) {
     switch (usable(path)) {
 #if defined(__x86_64__)
     case CGRU_PATH_AVX512:
-        cgru_step_avx512(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out);
+        cgru_step_avx512(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out, backwards);
         return;
     case CGRU_PATH_AVX2:
-        cgru_step_avx2(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out);
+        cgru_step_avx2(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out, backwards);
         return;
 #endif
     default:
-        cgru_step_baseline(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out);
+        cgru_step_baseline(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out, backwards);
         return;
     }
 }

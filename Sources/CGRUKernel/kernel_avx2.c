@@ -3,6 +3,7 @@
 #define KERNEL_NAME(name) cgru_##name##_avx2
 #define VLEN 8
 #define GEMV_UNROLL 2
+#define GEMM_COLS 32
 #define GEMM_ROWS 2
 #pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
 #include "kernel_body.h"

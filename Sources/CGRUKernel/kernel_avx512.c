@@ -3,6 +3,7 @@
 #define KERNEL_NAME(name) cgru_##name##_avx512
 #define VLEN 16
 #define GEMV_UNROLL 4
+#define GEMM_COLS 32
 #define GEMM_ROWS 6
 #pragma clang attribute push(__attribute__((target("avx512f,avx2,fma"))), apply_to = function)
 #include "kernel_body.h"

@@ -2,5 +2,6 @@
 #define KERNEL_NAME(name) cgru_##name##_baseline
 #define VLEN 4
 #define GEMV_UNROLL 1
-#define GEMM_ROWS 1
+#define GEMM_COLS 16
+#define GEMM_ROWS 2
 #include "kernel_body.h"

@@ -1,8 +1,9 @@
 /*
  * The kernels, written once over a generic vector type of VLEN floats and compiled once per
  * path: each path's .c file defines KERNEL_NAME(x), VLEN, GEMV_UNROLL (columns of the matrix
- * taken per loop turn, each with its own accumulators) and GEMM_ROWS (inputs sharing each load
- * of W), wraps the include in its target attribute, and gets cgru_project_<path>,
+ * taken per loop turn, each with its own accumulators), GEMM_COLS (outputs per tile of the
+ * input projection, a multiple of VLEN dividing CGRU_PANEL) and GEMM_ROWS (inputs sharing each
+ * load of W, at most 8), wraps the include in its target attribute, and gets cgru_project_<path>,
  * cgru_step_<path> and cgru_run_<path>.
  */
 
@@ -98,11 +99,14 @@ static inline vf tanh_approx(vf x) {
  * out[row] = bias[row] + Σ_k M[row, k]·v[k] for every row of a packed matrix (whole panels:
  * `out` and `bias` are padded). Each turn of the loop takes GEMV_UNROLL columns, each into its
  * own accumulators, so that the additions of one column need not wait for the previous one.
+ * The panels are independent, so their order (`backwards`) does not change the result; walking
+ * them in the other direction than the step before finds the last panels still in cache.
  */
 static void matrix_vector(const float *packed, size_t rows, size_t columns, const float *v,
-                          const float *bias, float *out) {
+                          const float *bias, float *out, int backwards) {
     size_t panels = cgru_round_up(rows) / CGRU_PANEL;
-    for (size_t p = 0; p < panels; p++) {
+    for (size_t turn = 0; turn < panels; turn++) {
+        size_t p = backwards ? panels - 1 - turn : turn;
         const float *panel = packed + p * CGRU_PANEL * columns;
         vf acc[GEMV_UNROLL][VECTORS_PER_PANEL];
         for (int u = 0; u < GEMV_UNROLL; u++)
@@ -130,24 +134,47 @@ static void matrix_vector(const float *packed, size_t rows, size_t columns, cons
     }
 }
 
-/* `count` (a constant after inlining) inputs times one panel of W, plus the bias. */
-static inline __attribute__((always_inline)) void panel_times_inputs(
-    const float *panel, size_t columns, const float *inputs, const float *bias, float *out,
+/*
+ * GEMM_COLS outputs of W·x + b_i (a slice of one panel) for `count` inputs, a constant after
+ * inlining: the accumulators stay in registers and each loaded slice of W serves every input.
+ * (Tried and measured slower on a Zen 3 core: 6 inputs × 16 outputs, and slicing the depth I
+ * into blocks of 64 to 256; this kernel already runs near the core's multiply-add peak.)
+ */
+#define GEMM_VECTORS (GEMM_COLS / VLEN)
+static inline __attribute__((always_inline)) void tile_times_inputs(
+    const float *tile, size_t columns, const float *inputs, const float *bias, float *out,
     size_t out_stride, const int count) {
-    vf acc[GEMM_ROWS][VECTORS_PER_PANEL];
+    vf acc[GEMM_ROWS][GEMM_VECTORS];
     for (int t = 0; t < count; t++)
-        for (int i = 0; i < VECTORS_PER_PANEL; i++) acc[t][i] = load(bias + i * VLEN);
+        for (int i = 0; i < GEMM_VECTORS; i++) acc[t][i] = load(bias + i * VLEN);
     for (size_t k = 0; k < columns; k++) {
-        vf w[VECTORS_PER_PANEL];
-        for (int i = 0; i < VECTORS_PER_PANEL; i++) w[i] = load(panel + k * CGRU_PANEL + i * VLEN);
+        vf w[GEMM_VECTORS];
+        for (int i = 0; i < GEMM_VECTORS; i++) w[i] = load(tile + k * CGRU_PANEL + i * VLEN);
         for (int t = 0; t < count; t++) {
             vf x = splat(inputs[(size_t)t * columns + k]);
-            for (int i = 0; i < VECTORS_PER_PANEL; i++) acc[t][i] = acc[t][i] + w[i] * x;
+            for (int i = 0; i < GEMM_VECTORS; i++) acc[t][i] = acc[t][i] + w[i] * x;
         }
     }
     for (int t = 0; t < count; t++)
-        for (int i = 0; i < VECTORS_PER_PANEL; i++)
+        for (int i = 0; i < GEMM_VECTORS; i++)
             store(out + (size_t)t * out_stride + i * VLEN, acc[t][i]);
+}
+
+/* The last `count` < GEMM_ROWS inputs, each count with its own unrolled copy. */
+static void tile_times_few_inputs(const float *tile, size_t columns, const float *inputs,
+                                  const float *bias, float *out, size_t out_stride, size_t count) {
+    switch (count) {
+#define FEW(n)                                                                                \
+    case n:                                                                                   \
+        if (n < GEMM_ROWS) tile_times_inputs(tile, columns, inputs, bias, out, out_stride, n); \
+        return;
+        FEW(1) FEW(2) FEW(3) FEW(4) FEW(5) FEW(6) FEW(7)
+#undef FEW
+    default:
+        for (size_t t = 0; t < count; t++)
+            tile_times_inputs(tile, columns, inputs + t * columns, bias, out + t * out_stride,
+                              out_stride, 1);
+    }
 }
 
 void KERNEL_NAME(project)(const cgru_model *model, const float *inputs, int steps,
@@ -155,18 +182,21 @@ void KERNEL_NAME(project)(const cgru_model *model, const float *inputs, int step
     cgru_layout layout = cgru_layout_of(model);
     size_t columns = (size_t)model->input_size, stride = cgru_projection_stride(model->hidden_size);
     size_t panels = stride / CGRU_PANEL, count = (size_t)steps;
-    /* Panel by panel, so that one panel of W (CGRU_PANEL × I floats) stays in cache while every
+    /* Tile by tile, so that one tile of W (GEMM_COLS × I floats) stays in cache while every
      * input of the chunk passes by. */
     for (size_t p = 0; p < panels; p++) {
-        const float *panel = layout.input_weights + p * CGRU_PANEL * columns;
-        const float *bias = layout.input_bias + p * CGRU_PANEL;
-        float *out = projection + p * CGRU_PANEL;
-        size_t t = 0;
-        for (; t + GEMM_ROWS <= count; t += GEMM_ROWS)
-            panel_times_inputs(panel, columns, inputs + t * columns, bias, out + t * stride, stride,
-                               GEMM_ROWS);
-        for (; t < count; t++)
-            panel_times_inputs(panel, columns, inputs + t * columns, bias, out + t * stride, stride, 1);
+        for (size_t c = 0; c < CGRU_PANEL; c += GEMM_COLS) {
+            const float *tile = layout.input_weights + p * CGRU_PANEL * columns + c;
+            const float *bias = layout.input_bias + p * CGRU_PANEL + c;
+            float *out = projection + p * CGRU_PANEL + c;
+            size_t t = 0;
+            for (; t + GEMM_ROWS <= count; t += GEMM_ROWS)
+                tile_times_inputs(tile, columns, inputs + t * columns, bias, out + t * stride,
+                                  stride, GEMM_ROWS);
+            if (t < count)
+                tile_times_few_inputs(tile, columns, inputs + t * columns, bias, out + t * stride,
+                                      stride, count - t);
+        }
     }
 }
 
@@ -179,14 +209,14 @@ void KERNEL_NAME(project)(const cgru_model *model, const float *inputs, int step
 
 void KERNEL_NAME(step)(const cgru_model *model, const float *projection_row, const float *h,
                        const float *pin_r, const float *pin_z, float *scratch,
-                       const cgru_fields *fields, float *h_out) {
+                       const cgru_fields *fields, float *h_out, int backwards) {
     cgru_layout layout = cgru_layout_of(model);
     cgru_scratch work = cgru_scratch_of(model->hidden_size, scratch);
     size_t hidden = (size_t)model->hidden_size;
     int reset_after = model->reset_after;
     /* U·h + b_h for the gates (and, resetting after, for the candidate too): all read h. */
     matrix_vector(layout.state_weights, cgru_state_rows(model->hidden_size, reset_after), hidden, h,
-                  layout.state_bias, work.state_product);
+                  layout.state_bias, work.state_product, backwards);
     const float *in_r = projection_row, *in_z = projection_row + hidden;
     const float *in_c = projection_row + 2 * hidden;
     const float *state_r = work.state_product, *state_z = work.state_product + hidden;
@@ -226,7 +256,7 @@ void KERNEL_NAME(step)(const cgru_model *model, const float *projection_row, con
     if (reset_after) return;
 
     matrix_vector(layout.reset_state_weights, hidden, hidden, work.reset_state,
-                  layout.reset_state_bias, work.reset_state_product);
+                  layout.reset_state_bias, work.reset_state_product, backwards);
     for (size_t j = 0; j < hidden; j += VLEN) {
         size_t n = hidden - j < VLEN ? hidden - j : VLEN;
         int whole = n == VLEN;
@@ -253,7 +283,7 @@ void KERNEL_NAME(run)(const cgru_model *model, const float *inputs, int steps, c
     size_t hidden = (size_t)model->hidden_size, columns = (size_t)model->input_size;
     size_t stride = cgru_projection_stride(model->hidden_size);
     int chunk = cgru_chunk_steps(model->hidden_size);
-    float *projection = work;
+    float *projection = cgru_align(work);
     float *scratch = projection + (size_t)chunk * stride;
     float *state = scratch + cgru_scratch_size(model->hidden_size);
     memmove(state, h0, hidden * sizeof(float));
@@ -262,7 +292,7 @@ void KERNEL_NAME(run)(const cgru_model *model, const float *inputs, int steps, c
         KERNEL_NAME(project)(model, inputs + (size_t)first * columns, count, projection);
         for (int t = 0; t < count; t++)
             KERNEL_NAME(step)(model, projection + (size_t)t * stride, state, pin_r, pin_z, scratch,
-                              NULL, state);
+                              NULL, state, (first + t) % 2);
     }
     memmove(h_out, state, hidden * sizeof(float));
 }

@@ -10,7 +10,8 @@
                                float *projection);                                          \
     void cgru_step_##suffix(const cgru_model *model, const float *projection_row,             \
                             const float *h, const float *pin_r, const float *pin_z,          \
-                            float *scratch, const cgru_fields *fields, float *h_out);        \
+                            float *scratch, const cgru_fields *fields, float *h_out,         \
+                            int backwards);                                                  \
     void cgru_run_##suffix(const cgru_model *model, const float *inputs, int steps,           \
                            const float *h0, const float *pin_r, const float *pin_z,          \
                            float *work, float *h_out);

@@ -17,7 +17,7 @@ size_t cgru_scratch_count(int hidden_size) {
 
 size_t cgru_run_work_count(int hidden_size) {
     return (size_t)cgru_chunk_steps(hidden_size) * cgru_projection_stride(hidden_size)
-        + cgru_scratch_size(hidden_size) + (size_t)hidden_size;
+        + cgru_scratch_size(hidden_size) + (size_t)hidden_size + CGRU_ALIGN_SLACK;
 }
 
 /* Rows [first, first+rows) of a row-major matrix with `columns` columns, as panels of

@@ -5,6 +5,8 @@
 
 #include "CGRUKernel.h"
 
+#include <stdint.h>
+
 static inline size_t cgru_round_up(size_t n) {
     return (n + CGRU_PANEL - 1) / CGRU_PANEL * CGRU_PANEL;
 }
@@ -57,7 +59,15 @@ typedef struct cgru_scratch {
     float *update;
 } cgru_scratch;
 
+/* Rounds a buffer up to the next 64-byte boundary: vector loads that straddle cache lines
+ * are slower. Every buffer the caller sizes has CGRU_ALIGN_SLACK floats to spare for it. */
+#define CGRU_ALIGN_SLACK 16
+static inline float *cgru_align(float *p) {
+    return (float *)(((uintptr_t)p + 63) & ~(uintptr_t)63);
+}
+
 static inline cgru_scratch cgru_scratch_of(int hidden, float *scratch) {
+    scratch = cgru_align(scratch);
     size_t h = (size_t)hidden, padded = cgru_round_up(3 * h), part = cgru_round_up(h);
     cgru_scratch s = { scratch, scratch + padded, scratch + padded + part,
                        scratch + padded + 2 * part };
@@ -66,7 +76,7 @@ static inline cgru_scratch cgru_scratch_of(int hidden, float *scratch) {
 
 static inline size_t cgru_scratch_size(int hidden) {
     size_t h = (size_t)hidden;
-    return cgru_round_up(3 * h) + 3 * cgru_round_up(h);
+    return cgru_round_up(3 * h) + 3 * cgru_round_up(h) + CGRU_ALIGN_SLACK;
 }
 
 /* Steps projected at once by cgru_run: enough to reuse each panel of W from cache, few enough

@@ -21,8 +21,8 @@ public struct GRUCell: Sendable {
     /// The compiled variant of the kernels this cell uses; the widest this CPU runs unless set.
     /// A path the CPU cannot run falls back to ``GRUKernelPath/baseline``.
     public var kernelPath: GRUKernelPath = .best
-    /// The weights in the kernels' panel layout (see CGRUKernel.h).
-    private let packedWeights: [Float]
+    /// The weights in the kernels' panel layout, made once and shared by copies of the cell.
+    private let packedWeights: PackedWeights
     /// W·x + b_i of one step, padded to whole panels.
     private var projection: [Float]
     /// The kernels' working space for one step.
@@ -31,15 +31,8 @@ public struct GRUCell: Sendable {
     /// A cell with its scratch space sized for the weights.
     public init(weights: GRUWeights) {
         self.weights = weights
-        let i = Int32(weights.inputSize), h = Int32(weights.hiddenSize)
-        let resetAfter: Int32 = weights.resetAfter ? 1 : 0
-        packedWeights = [Float](unsafeUninitializedCapacity: cgru_weights_count(i, h, resetAfter)) {
-            buffer, count in
-            cgru_weights_pack(
-                i, h, resetAfter, weights.inputWeights, weights.recurrentWeights,
-                weights.inputBias, weights.recurrentBias, buffer.baseAddress)
-            count = buffer.count
-        }
+        let h = Int32(weights.hiddenSize)
+        packedWeights = PackedWeights(weights)
         projection = [Float](repeating: 0, count: cgru_projection_stride(h))
         scratch = [Float](repeating: 0, count: cgru_scratch_count(h))
     }
@@ -139,7 +132,10 @@ public struct GRUCell: Sendable {
                 swap(&trace.hPrev, &trace.h)
                 let state = trace.hPrev
                 projections.withUnsafeBufferPointer { gx in
-                    stepAfterProjection(gx.baseAddress! + t * stride, h: state, pins: pins, into: &trace)
+                    // Alternating the order of the weights finds more of them in cache.
+                    stepAfterProjection(
+                        gx.baseAddress! + t * stride, h: state, pins: pins, backwards: (first + t) % 2 == 1,
+                        into: &trace)
                 }
                 try body(first + t, trace)
             }
@@ -183,19 +179,20 @@ public struct GRUCell: Sendable {
     /// The recurrent part of a step, once the row W·x + b_i is in place: writes every field of
     /// `trace` from r_pre on (x, h_prev and pinned are the caller's).
     private mutating func stepAfterProjection(
-        _ row: UnsafePointer<Float>, h: [Float], pins: GatePins, into trace: inout GRUTrace
+        _ row: UnsafePointer<Float>, h: [Float], pins: GatePins, backwards: Bool = false,
+        into trace: inout GRUTrace
     ) {
         let path = kernelPath.cPath
         let packed = packedWeights
-        let model = modelDescription
-        scratch.withUnsafeMutableBufferPointer { work in
-            packed.withUnsafeBufferPointer { weights in
-                var model = model
-                model.packed = weights.baseAddress
+        var model = modelDescription
+        withExtendedLifetime(packed) {
+            scratch.withUnsafeMutableBufferPointer { work in
                 Self.withPins(pins) { pinR, pinZ in
                     h.withUnsafeBufferPointer { hb in
                         Self.withFields(of: &trace) { fields, hOut in
-                            cgru_step(path, &model, row, hb.baseAddress, pinR, pinZ, work.baseAddress, fields, hOut)
+                            cgru_step(
+                                path, &model, row, hb.baseAddress, pinR, pinZ, work.baseAddress, fields, hOut,
+                                backwards ? 1 : 0)
                         }
                     }
                 }
@@ -203,21 +200,17 @@ public struct GRUCell: Sendable {
         }
     }
 
-    /// The sizes and convention as the kernels take them (the weight pointer is set per call).
+    /// The kernels' view of this cell; valid while `packedWeights` lives.
     private var modelDescription: cgru_model {
         cgru_model(
             input_size: Int32(inputSize), hidden_size: Int32(hiddenSize),
-            reset_after: weights.resetAfter ? 1 : 0, packed: nil)
+            reset_after: weights.resetAfter ? 1 : 0, packed: packedWeights.base)
     }
 
     /// Calls `body` with the kernels' view of this cell.
     private func withModel<R>(_ body: (UnsafePointer<cgru_model>) throws -> R) rethrows -> R {
         var model = modelDescription
-        let packed = packedWeights
-        return try packed.withUnsafeBufferPointer { weights in
-            model.packed = weights.baseAddress
-            return try body(&model)
-        }
+        return try withExtendedLifetime(packedWeights) { try body(&model) }
     }
 
     private static func withPins<R>(

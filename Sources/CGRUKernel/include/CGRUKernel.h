@@ -82,10 +82,12 @@ void cgru_project(cgru_path path, const cgru_model *model, const float *inputs, 
 
 /// One step after the input projection: gates, candidate and h' from one row of `projection`
 /// and the state `h`. `pin_r`/`pin_z` (H floats) replace the computed gates when not NULL;
-/// `fields` may be NULL when only h' is wanted. `h_out` may be `h` itself.
+/// `fields` may be NULL when only h' is wanted. `h_out` may be `h` itself. `backwards` (0 or 1)
+/// walks the weights in the other order without changing the result: alternating it from step
+/// to step finds more of them still in cache.
 void cgru_step(cgru_path path, const cgru_model *model, const float *projection_row,
                const float *h, const float *pin_r, const float *pin_z, float *scratch,
-               const cgru_fields *fields, float *h_out);
+               const cgru_fields *fields, float *h_out, int backwards);
 
 /// A whole sequence, keeping only the state: projections chunk by chunk, then the steps.
 /// `h_out` (H floats) may be `h0`.
