@@ -15,6 +15,10 @@ size_t cgru_scratch_count(int hidden_size) {
     return cgru_scratch_size(hidden_size);
 }
 
+int cgru_run_chunk_steps(int hidden_size) {
+    return cgru_chunk_steps(hidden_size);
+}
+
 size_t cgru_run_work_count(int hidden_size) {
     return (size_t)cgru_chunk_steps(hidden_size) * cgru_projection_stride(hidden_size)
         + cgru_scratch_size(hidden_size) + (size_t)hidden_size + CGRU_ALIGN_SLACK;

@@ -79,12 +79,13 @@ static inline size_t cgru_scratch_size(int hidden) {
     return cgru_round_up(3 * h) + 3 * cgru_round_up(h) + CGRU_ALIGN_SLACK;
 }
 
-/* Steps projected at once by cgru_run: enough to reuse each panel of W from cache, few enough
- * that the chunk's projection stays in the core's own cache. */
+/* Steps projected at once by cgru_run. Each chunk streams all of W once more, so the chunk is
+ * as long as half a megabyte of projections allows: with 32 KB chunks a 512×1024 cell ran 20%
+ * slower, W and U then crowding each other out of the shared cache. */
 static inline int cgru_chunk_steps(int hidden) {
     size_t per_step = cgru_round_up(3 * (size_t)hidden);
-    size_t steps = 32768 / per_step;
-    return steps < 16 ? 16 : (steps > 128 ? 128 : (int)steps);
+    size_t steps = 131072 / per_step;
+    return steps < 16 ? 16 : (steps > 256 ? 256 : (int)steps);
 }
 
 #endif

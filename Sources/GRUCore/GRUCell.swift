@@ -176,6 +176,11 @@ public struct GRUCell: Sendable {
     /// Steps projected at once by ``run(flatInputs:h0:pins:body:)``.
     static let chunkSteps = 64
 
+    /// Steps projected at once by ``finalState(flatInputs:h0:pins:)`` (the kernel chooses).
+    static func finalStateChunkSteps(hiddenSize: Int) -> Int {
+        Int(cgru_run_chunk_steps(Int32(hiddenSize)))
+    }
+
     /// The recurrent part of a step, once the row W·x + b_i is in place: writes every field of
     /// `trace` from r_pre on (x, h_prev and pinned are the caller's).
     private mutating func stepAfterProjection(

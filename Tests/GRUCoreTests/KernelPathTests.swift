@@ -132,6 +132,27 @@ import Testing
     }
 
     @Test(arguments: GRUKernelPath.available)
+    func theFastPathCrossesChunksExactly(_ path: GRUKernelPath) throws {
+        // A hidden size large enough that the kernel projects the inputs in several chunks.
+        for variant in [GRUVariant.pytorch, .tfGRUCell] {
+            let i = 3, h = 600
+            let chunk = GRUCell.finalStateChunkSteps(hiddenSize: h)
+            let steps = 2 * chunk + 3
+            let weights = try WeightInitializer.weights(variant: variant, inputSize: i, hiddenSize: h)
+            var cell = GRUCell(weights: weights)
+            cell.kernelPath = path
+            let inputs = randomValues(steps * i, seed: 12)
+            let h0 = randomValues(h, seed: 13)
+            var state = h0
+            for t in 0..<steps {
+                state = cell.step(x: Array(inputs[t * i..<(t + 1) * i]), h: state).h
+            }
+            #expect(chunk < steps / 2)
+            #expect(cell.finalState(flatInputs: inputs, h0: h0) == state, "\(path) \(variant)")
+        }
+    }
+
+    @Test(arguments: GRUKernelPath.available)
     func pinsApplyOnEveryPathAndEveryStep(_ path: GRUKernelPath) throws {
         for variant in GRUVariant.allCases {
             let weights = try WeightInitializer.weights(variant: variant, inputSize: 3, hiddenSize: 11)

@@ -60,6 +60,9 @@ size_t cgru_projection_stride(int hidden_size);
 /// Floats of scratch space one step needs.
 size_t cgru_scratch_count(int hidden_size);
 
+/// Steps whose input projections cgru_run computes at once.
+int cgru_run_chunk_steps(int hidden_size);
+
 /// Floats of work space cgru_run needs (projection of one chunk of steps, scratch and a state).
 size_t cgru_run_work_count(int hidden_size);
 
