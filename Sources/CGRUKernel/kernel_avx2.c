@@ -2,7 +2,7 @@
 #if defined(__x86_64__)
 #define KERNEL_NAME(name) cgru_##name##_avx2
 #define VLEN 8
-#define GEMV_UNROLL 2
+#define GEMV_STREAMS 3
 #define GEMM_COLS 32
 #define GEMM_ROWS 2
 #pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)

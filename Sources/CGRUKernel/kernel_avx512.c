@@ -2,7 +2,7 @@
 #if defined(__x86_64__)
 #define KERNEL_NAME(name) cgru_##name##_avx512
 #define VLEN 16
-#define GEMV_UNROLL 4
+#define GEMV_STREAMS 6
 #define GEMM_COLS 32
 #define GEMM_ROWS 6
 #pragma clang attribute push(__attribute__((target("avx512f,avx2,fma"))), apply_to = function)
