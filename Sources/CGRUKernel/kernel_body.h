@@ -204,83 +204,100 @@ void KERNEL_NAME(project)(const cgru_model *model, const float *inputs, int step
     }
 }
 
-#define LOAD(p) (whole ? load(p) : load_part((p), n))
-#define STORE(p, v)                                   \
+/* Everything one step's element-wise part reads and writes. The projection row and the scratch
+ * are padded (see cgru_projection_count and cgru_scratch_of), so whole vectors may be read from
+ * them past H; h, the pins, the fields and h' are exactly H long and are touched lane by lane in
+ * the last, partial vector. */
+typedef struct step_vectors {
+    const float *in_r, *in_z, *in_c, *state_r, *state_z, *state_c, *h, *pin_r, *pin_z;
+    const cgru_fields *fields;
+    float *h_out, *reset_state, *update;
+} step_vectors;
+
+#define EXACT_LOAD(p) (whole ? load(p) : load_part((p), n))
+#define EXACT_STORE(p, v)                             \
     do {                                              \
         if (whole) store((p), (v));                   \
         else store_part((p), (v), n);                 \
     } while (0)
+
+/* Units [j, j+n) of h' from the candidate's pre-activation and z. */
+static inline __attribute__((always_inline)) void finish_units(
+    const step_vectors *v, size_t j, size_t n, const int whole, vf candidate_pre, vf z, vf state) {
+    vf candidate = tanh_approx(candidate_pre);
+    vf kept = z * state;
+    vf added = (1.0f - z) * candidate;
+    if (v->fields) {
+        EXACT_STORE(v->fields->candidate_pre + j, candidate_pre);
+        EXACT_STORE(v->fields->candidate + j, candidate);
+        EXACT_STORE(v->fields->kept + j, kept);
+        EXACT_STORE(v->fields->added + j, added);
+    }
+    EXACT_STORE(v->h_out + j, kept + added);
+}
+
+/* Units [j, j+n) of the gates; with the reset gate after the product, of h' too. `whole` is a
+ * constant after inlining, so whole vectors carry no lane-by-lane code. */
+static inline __attribute__((always_inline)) void gate_units(
+    const step_vectors *v, size_t j, size_t n, const int whole, int reset_after) {
+    vf r_pre = load(v->in_r + j) + load(v->state_r + j);
+    vf z_pre = load(v->in_z + j) + load(v->state_z + j);
+    vf r = v->pin_r ? EXACT_LOAD(v->pin_r + j) : sigmoid_approx(r_pre);
+    vf z = v->pin_z ? EXACT_LOAD(v->pin_z + j) : sigmoid_approx(z_pre);
+    if (v->fields) {
+        EXACT_STORE(v->fields->r_pre + j, r_pre);
+        EXACT_STORE(v->fields->r + j, r);
+        EXACT_STORE(v->fields->z_pre + j, z_pre);
+        EXACT_STORE(v->fields->z + j, z);
+    }
+    vf state = EXACT_LOAD(v->h + j);
+    if (reset_after) {
+        finish_units(v, j, n, whole, load(v->in_c + j) + r * load(v->state_c + j), z, state);
+    } else {
+        /* The candidate needs all of r⊙h first: finished by candidate_units. */
+        store(v->reset_state + j, r * state);
+        store(v->update + j, z);
+    }
+}
+
+/* Units [j, j+n) of h' when the reset gate acted before the product. */
+static inline __attribute__((always_inline)) void candidate_units(
+    const step_vectors *v, size_t j, size_t n, const int whole) {
+    finish_units(v, j, n, whole, load(v->in_c + j) + load(v->state_c + j), load(v->update + j),
+                 EXACT_LOAD(v->h + j));
+}
+
+#undef EXACT_LOAD
+#undef EXACT_STORE
 
 void KERNEL_NAME(step)(const cgru_model *model, const float *projection_row, const float *h,
                        const float *pin_r, const float *pin_z, float *scratch,
                        const cgru_fields *fields, float *h_out, int backwards) {
     cgru_layout layout = cgru_layout_of(model);
     cgru_scratch work = cgru_scratch_of(model->hidden_size, scratch);
-    size_t hidden = (size_t)model->hidden_size;
+    size_t hidden = (size_t)model->hidden_size, whole_end = hidden - hidden % VLEN;
     int reset_after = model->reset_after;
+    step_vectors v = {
+        projection_row, projection_row + hidden, projection_row + 2 * hidden,
+        work.state_product, work.state_product + hidden,
+        reset_after ? work.state_product + 2 * hidden : work.reset_state_product,
+        h, pin_r, pin_z, fields, h_out, work.reset_state, work.update,
+    };
     /* U·h + b_h for the gates (and, resetting after, for the candidate too): all read h. */
     matrix_vector(layout.state_weights, cgru_state_rows(model->hidden_size, reset_after), hidden, h,
                   layout.state_bias, work.state_product, backwards);
-    const float *in_r = projection_row, *in_z = projection_row + hidden;
-    const float *in_c = projection_row + 2 * hidden;
-    const float *state_r = work.state_product, *state_z = work.state_product + hidden;
-
-    for (size_t j = 0; j < hidden; j += VLEN) {
-        size_t n = hidden - j < VLEN ? hidden - j : VLEN;
-        int whole = n == VLEN;
-        vf r_pre = LOAD(in_r + j) + LOAD(state_r + j);
-        vf z_pre = LOAD(in_z + j) + LOAD(state_z + j);
-        vf r = pin_r ? LOAD(pin_r + j) : sigmoid_approx(r_pre);
-        vf z = pin_z ? LOAD(pin_z + j) : sigmoid_approx(z_pre);
-        if (fields) {
-            STORE(fields->r_pre + j, r_pre);
-            STORE(fields->r + j, r);
-            STORE(fields->z_pre + j, z_pre);
-            STORE(fields->z + j, z);
-        }
-        vf state = LOAD(h + j);
-        if (!reset_after) {
-            /* The candidate needs all of r⊙h first: finish below. */
-            STORE(work.reset_state + j, r * state);
-            STORE(work.update + j, z);
-            continue;
-        }
-        vf candidate_pre = LOAD(in_c + j) + r * LOAD(work.state_product + 2 * hidden + j);
-        vf candidate = tanh_approx(candidate_pre);
-        vf kept = z * state;
-        vf added = (1.0f - z) * candidate;
-        if (fields) {
-            STORE(fields->candidate_pre + j, candidate_pre);
-            STORE(fields->candidate + j, candidate);
-            STORE(fields->kept + j, kept);
-            STORE(fields->added + j, added);
-        }
-        STORE(h_out + j, kept + added);
+    if (reset_after) {
+        for (size_t j = 0; j < whole_end; j += VLEN) gate_units(&v, j, VLEN, 1, 1);
+        if (whole_end < hidden) gate_units(&v, whole_end, hidden - whole_end, 0, 1);
+        return;
     }
-    if (reset_after) return;
-
+    for (size_t j = 0; j < whole_end; j += VLEN) gate_units(&v, j, VLEN, 1, 0);
+    if (whole_end < hidden) gate_units(&v, whole_end, hidden - whole_end, 0, 0);
     matrix_vector(layout.reset_state_weights, hidden, hidden, work.reset_state,
                   layout.reset_state_bias, work.reset_state_product, backwards);
-    for (size_t j = 0; j < hidden; j += VLEN) {
-        size_t n = hidden - j < VLEN ? hidden - j : VLEN;
-        int whole = n == VLEN;
-        vf candidate_pre = LOAD(in_c + j) + LOAD(work.reset_state_product + j);
-        vf candidate = tanh_approx(candidate_pre);
-        vf z = LOAD(work.update + j);
-        vf kept = z * LOAD(h + j);
-        vf added = (1.0f - z) * candidate;
-        if (fields) {
-            STORE(fields->candidate_pre + j, candidate_pre);
-            STORE(fields->candidate + j, candidate);
-            STORE(fields->kept + j, kept);
-            STORE(fields->added + j, added);
-        }
-        STORE(h_out + j, kept + added);
-    }
+    for (size_t j = 0; j < whole_end; j += VLEN) candidate_units(&v, j, VLEN, 1);
+    if (whole_end < hidden) candidate_units(&v, whole_end, hidden - whole_end, 0);
 }
-
-#undef LOAD
-#undef STORE
 
 void KERNEL_NAME(run)(const cgru_model *model, const float *inputs, int steps, const float *h0,
                       const float *pin_r, const float *pin_z, float *work, float *h_out) {

@@ -11,6 +11,10 @@ size_t cgru_projection_stride(int hidden_size) {
     return cgru_round_up(3 * (size_t)hidden_size);
 }
 
+size_t cgru_projection_count(int hidden_size, int steps) {
+    return (size_t)steps * cgru_projection_stride(hidden_size) + CGRU_ALIGN_SLACK;
+}
+
 size_t cgru_scratch_count(int hidden_size) {
     return cgru_scratch_size(hidden_size);
 }

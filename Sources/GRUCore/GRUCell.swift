@@ -33,7 +33,7 @@ public struct GRUCell: Sendable {
         self.weights = weights
         let h = Int32(weights.hiddenSize)
         packedWeights = PackedWeights(weights)
-        projection = [Float](repeating: 0, count: cgru_projection_stride(h))
+        projection = [Float](repeating: 0, count: cgru_projection_count(h, 1))
         scratch = [Float](repeating: 0, count: cgru_scratch_count(h))
     }
 
@@ -111,7 +111,7 @@ public struct GRUCell: Sendable {
         guard steps > 0 else { return h0 }
         let stride = cgru_projection_stride(Int32(n))
         let chunk = Self.chunkSteps
-        var projections = [Float](repeating: 0, count: min(chunk, steps) * stride)
+        var projections = [Float](repeating: 0, count: cgru_projection_count(Int32(n), Int32(min(chunk, steps))))
         let path = kernelPath.cPath
         for first in Swift.stride(from: 0, to: steps, by: chunk) {
             let count = min(chunk, steps - first)

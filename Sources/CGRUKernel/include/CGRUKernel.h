@@ -57,6 +57,10 @@ void cgru_weights_pack(int input_size, int hidden_size, int reset_after,
 /// Floats per step of an input projection (3H rounded up to whole panels).
 size_t cgru_projection_stride(int hidden_size);
 
+/// Floats of a buffer for the input projections of `steps` steps (the kernels read a little
+/// past the last one).
+size_t cgru_projection_count(int hidden_size, int steps);
+
 /// Floats of scratch space one step needs.
 size_t cgru_scratch_count(int hidden_size);
 
