@@ -7,6 +7,7 @@ int cgru_path_available(cgru_path path) {
 #if defined(__x86_64__)
     /* The checks include the operating system's support for the wider registers. */
     case CGRU_PATH_AVX2:
+    case CGRU_PATH_AVX512_CHECK:
         return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
     case CGRU_PATH_AVX512:
         return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2")
@@ -34,6 +35,7 @@ void cgru_project(cgru_path path, const cgru_model *model, const float *inputs, 
 #if defined(__x86_64__)
     case CGRU_PATH_AVX512: cgru_project_avx512(model, inputs, steps, projection); return;
     case CGRU_PATH_AVX2: cgru_project_avx2(model, inputs, steps, projection); return;
+    case CGRU_PATH_AVX512_CHECK: cgru_project_avx512_check(model, inputs, steps, projection); return;
 #endif
     default: cgru_project_baseline(model, inputs, steps, projection); return;
     }
@@ -49,6 +51,10 @@ void cgru_step(cgru_path path, const cgru_model *model, const float *projection_
         return;
     case CGRU_PATH_AVX2:
         cgru_step_avx2(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out, backwards);
+        return;
+    case CGRU_PATH_AVX512_CHECK:
+        cgru_step_avx512_check(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out,
+                               backwards);
         return;
 #endif
     default:
@@ -66,6 +72,9 @@ void cgru_run(cgru_path path, const cgru_model *model, const float *inputs, int 
         return;
     case CGRU_PATH_AVX2:
         cgru_run_avx2(model, inputs, steps, h0, pin_r, pin_z, work, h_out);
+        return;
+    case CGRU_PATH_AVX512_CHECK:
+        cgru_run_avx512_check(model, inputs, steps, h0, pin_r, pin_z, work, h_out);
         return;
 #endif
     default:

@@ -1,4 +1,5 @@
-/* 512-bit vectors, for CPUs with AVX-512F (Skylake-SP and later server parts, Zen 4). */
+/* 512-bit vectors, for CPUs with AVX-512F (Skylake-SP and later server parts, Zen 4). Keep the
+ * configuration in step with kernel_avx512_check.c, which tests it on other CPUs. */
 #if defined(__x86_64__)
 #define KERNEL_NAME(name) cgru_##name##_avx512
 #define VLEN 16

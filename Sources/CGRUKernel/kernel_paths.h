@@ -20,6 +20,7 @@ CGRU_DECLARE_PATH(baseline)
 #if defined(__x86_64__)
 CGRU_DECLARE_PATH(avx2)
 CGRU_DECLARE_PATH(avx512)
+CGRU_DECLARE_PATH(avx512_check)
 #endif
 
 #endif

@@ -21,6 +21,9 @@ public struct GRUCell: Sendable {
     /// The compiled variant of the kernels this cell uses; the widest this CPU runs unless set.
     /// A path the CPU cannot run falls back to ``GRUKernelPath/baseline``.
     public var kernelPath: GRUKernelPath = .best
+    /// For tests only: a kernel path that ``GRUKernelPath`` does not name (the AVX-512 code
+    /// compiled for AVX2, which checks that code's logic on CPUs without AVX-512).
+    var testingPath: cgru_path?
     /// The weights in the kernels' panel layout, made once and shared by copies of the cell.
     private let packedWeights: PackedWeights
     /// W·x + b_i of one step, padded to whole panels.
@@ -54,7 +57,7 @@ public struct GRUCell: Sendable {
         trace.x = x
         trace.hPrev = h
         Self.markPins(pins, in: &trace)
-        let path = kernelPath.cPath
+        let path = cPath
         withModel { model in
             x.withUnsafeBufferPointer { xb in
                 projection.withUnsafeMutableBufferPointer { gx in
@@ -112,7 +115,7 @@ public struct GRUCell: Sendable {
         let stride = cgru_projection_stride(Int32(n))
         let chunk = Self.chunkSteps
         var projections = [Float](repeating: 0, count: cgru_projection_count(Int32(n), Int32(min(chunk, steps))))
-        let path = kernelPath.cPath
+        let path = cPath
         for first in Swift.stride(from: 0, to: steps, by: chunk) {
             let count = min(chunk, steps - first)
             withModel { model in
@@ -156,7 +159,7 @@ public struct GRUCell: Sendable {
         let steps = flatInputs.count / inputSize
         var work = [Float](repeating: 0, count: cgru_run_work_count(Int32(hiddenSize)))
         var state = h0
-        let path = kernelPath.cPath
+        let path = cPath
         withModel { model in
             Self.withPins(pins) { pinR, pinZ in
                 flatInputs.withUnsafeBufferPointer { xb in
@@ -187,7 +190,7 @@ public struct GRUCell: Sendable {
         _ row: UnsafePointer<Float>, h: [Float], pins: GatePins, backwards: Bool = false,
         into trace: inout GRUTrace
     ) {
-        let path = kernelPath.cPath
+        let path = cPath
         let packed = packedWeights
         var model = modelDescription
         withExtendedLifetime(packed) {
@@ -204,6 +207,9 @@ public struct GRUCell: Sendable {
             }
         }
     }
+
+    /// The kernel path to call.
+    private var cPath: cgru_path { testingPath ?? kernelPath.cPath }
 
     /// The kernels' view of this cell; valid while `packedWeights` lives.
     private var modelDescription: cgru_model {

@@ -16,16 +16,35 @@ import Testing
         (40, 33, .pytorch), (33, 64, .tfGRUCell), (17, 70, .keras), (2, 100, .tfGRUCell),
     ]
 
-    @Test func theBaselineIsAlwaysAvailable() {
+    @Test func theBaselineIsAlwaysAvailable() throws {
         #expect(GRUKernelPath.baseline.isAvailable)
         #expect(GRUKernelPath.best.isAvailable)
         #expect(GRUKernelPath.available.contains(GRUKernelPath.best))
-        #expect(GRUCell(weights: try! WeightInitializer.weights(variant: .pytorch, inputSize: 1, hiddenSize: 1))
-            .kernelPath == .best)
+        let weights = try WeightInitializer.weights(variant: .pytorch, inputSize: 1, hiddenSize: 1)
+        #expect(GRUCell(weights: weights).kernelPath == .best)
     }
 
-    @Test(arguments: GRUKernelPath.available, goldenCases)
-    func matchesFrameworkOnEveryPath(_ path: GRUKernelPath, _ name: String) throws {
+    @Test func theAVX512CodeComputesExactlyWhatTheAVX2CodeDoes() throws {
+        // Same formulas and the same order of additions per output: only the vector width and
+        // the blocking differ, so the results must be identical, not merely close.
+        guard GRUKernelPath.avx2.isAvailable else { return }
+        for (index, shape) in Self.shapes.enumerated() {
+            let weights = try WeightInitializer.weights(
+                variant: shape.variant, inputSize: shape.inputSize, hiddenSize: shape.hiddenSize,
+                seed: UInt64(index))
+            let inputs = randomValues(40 * shape.inputSize, seed: UInt64(index))
+            let h0 = randomValues(shape.hiddenSize, seed: 1)
+            var avx2 = GRUCell(weights: weights), wide = avx2
+            avx2.kernelPath = .avx2
+            TestedPath.avx512OnAVX2.configure(&wide)
+            #expect(avx2.finalState(flatInputs: inputs, h0: h0) == wide.finalState(flatInputs: inputs, h0: h0))
+            let x = Array(inputs.prefix(shape.inputSize))
+            #expect(avx2.step(x: x, h: h0) == wide.step(x: x, h: h0))
+        }
+    }
+
+    @Test(arguments: TestedPath.all, goldenCases)
+    func matchesFrameworkOnEveryPath(_ path: TestedPath, _ name: String) throws {
         let trace = try GoldenCoreTests.json("\(name).json")
         let i = try #require(trace["input_size"] as? Int), h = try #require(trace["hidden_size"] as? Int)
         let weights = try GoldenCoreTests.weights(name, inputSize: i, hiddenSize: h)
@@ -33,7 +52,7 @@ import Testing
         let inputs = steps.map { GoldenCoreTests.flat($0["x"]) }
         let h0 = GoldenCoreTests.flat(trace["h0"])
         var cell = GRUCell(weights: weights)
-        cell.kernelPath = path
+        path.configure(&cell)
         var stepped: [GRUTrace] = []
         var state = h0
         for x in inputs {
@@ -58,14 +77,14 @@ import Testing
         }
     }
 
-    @Test(arguments: GRUKernelPath.available)
-    func matchesTheReferenceAtAwkwardSizes(_ path: GRUKernelPath) throws {
+    @Test(arguments: TestedPath.all)
+    func matchesTheReferenceAtAwkwardSizes(_ path: TestedPath) throws {
         for (index, shape) in Self.shapes.enumerated() {
             let weights = try WeightInitializer.weights(
                 variant: shape.variant, inputSize: shape.inputSize, hiddenSize: shape.hiddenSize,
                 seed: UInt64(index))
             var cell = GRUCell(weights: weights)
-            cell.kernelPath = path
+            path.configure(&cell)
             let reference = ReferenceCell(weights: weights)
             var state = randomValues(shape.hiddenSize, seed: 100 + UInt64(index))
             for t in 0..<4 {
@@ -80,7 +99,7 @@ import Testing
     }
 
     @Test func pathsAgreeWithEachOther() throws {
-        let paths = GRUKernelPath.available
+        let paths = TestedPath.all
         for (index, shape) in Self.shapes.enumerated() {
             let weights = try WeightInitializer.weights(
                 variant: shape.variant, inputSize: shape.inputSize, hiddenSize: shape.hiddenSize)
@@ -88,7 +107,7 @@ import Testing
             let h0 = randomValues(shape.hiddenSize, seed: 99)
             let finals = paths.map { path -> [Float] in
                 var cell = GRUCell(weights: weights)
-                cell.kernelPath = path
+                path.configure(&cell)
                 return cell.finalState(inputs: inputs, h0: h0)
             }
             for (path, final) in zip(paths, finals) {
@@ -99,8 +118,8 @@ import Testing
         }
     }
 
-    @Test(arguments: GRUKernelPath.available)
-    func theSequenceMatchesStepByStepExactly(_ path: GRUKernelPath) throws {
+    @Test(arguments: TestedPath.all)
+    func theSequenceMatchesStepByStepExactly(_ path: TestedPath) throws {
         // More steps than one projected chunk, and a count that does not fill the last one.
         let steps = GRUCell.chunkSteps * 2 + 3
         for (index, shape) in Self.shapes.enumerated() {
@@ -110,7 +129,7 @@ import Testing
             let inputs = (0..<steps).map { randomValues(shape.inputSize, scale: 2, seed: UInt64(31 * index + $0)) }
             let h0 = randomValues(shape.hiddenSize, seed: UInt64(index))
             var cell = GRUCell(weights: weights)
-            cell.kernelPath = path
+            path.configure(&cell)
             var expected: [GRUTrace] = []
             var state = h0
             for x in inputs {
@@ -131,8 +150,8 @@ import Testing
         }
     }
 
-    @Test(arguments: GRUKernelPath.available)
-    func theFastPathCrossesChunksExactly(_ path: GRUKernelPath) throws {
+    @Test(arguments: TestedPath.all)
+    func theFastPathCrossesChunksExactly(_ path: TestedPath) throws {
         // A hidden size large enough that the kernel projects the inputs in several chunks.
         for variant in [GRUVariant.pytorch, .tfGRUCell] {
             let i = 3, h = 600
@@ -140,7 +159,7 @@ import Testing
             let steps = 2 * chunk + 3
             let weights = try WeightInitializer.weights(variant: variant, inputSize: i, hiddenSize: h)
             var cell = GRUCell(weights: weights)
-            cell.kernelPath = path
+            path.configure(&cell)
             let inputs = randomValues(steps * i, seed: 12)
             let h0 = randomValues(h, seed: 13)
             var state = h0
@@ -152,15 +171,15 @@ import Testing
         }
     }
 
-    @Test(arguments: GRUKernelPath.available)
-    func pinsApplyOnEveryPathAndEveryStep(_ path: GRUKernelPath) throws {
+    @Test(arguments: TestedPath.all)
+    func pinsApplyOnEveryPathAndEveryStep(_ path: TestedPath) throws {
         for variant in GRUVariant.allCases {
             let weights = try WeightInitializer.weights(variant: variant, inputSize: 3, hiddenSize: 11)
             var pins = GatePins()
             try pins.pin(.z, to: randomValues(11, seed: 5).map { abs($0) }, hiddenSize: 11)
             try pins.pin(.r, to: randomValues(11, seed: 6).map { abs($0) }, hiddenSize: 11)
             var cell = GRUCell(weights: weights)
-            cell.kernelPath = path
+            path.configure(&cell)
             let reference = ReferenceCell(weights: weights)
             let inputs = (0..<3).map { randomValues(3, seed: UInt64($0)) }
             var state = randomValues(11, seed: 8)
@@ -177,8 +196,8 @@ import Testing
         }
     }
 
-    @Test(arguments: GRUKernelPath.available)
-    func activationsMatchTheLibraryOverAWideRange(_ path: GRUKernelPath) throws {
+    @Test(arguments: TestedPath.all)
+    func activationsMatchTheLibraryOverAWideRange(_ path: TestedPath) throws {
         // Big weights spread the pre-activations over about ±40, through every branch of the
         // kernels' exp, sigmoid and tanh.
         let i = 16, h = 64
@@ -188,7 +207,7 @@ import Testing
             recurrentWeights: randomValues(3 * h * h, scale: 0.5, seed: 2),
             inputBias: randomValues(3 * h, scale: 3, seed: 3), recurrentBias: randomValues(3 * h, seed: 4))
         var cell = GRUCell(weights: weights)
-        cell.kernelPath = path
+        path.configure(&cell)
         var state = [Float](repeating: 0, count: h)
         var checked = 0
         for t in 0..<50 {
@@ -212,12 +231,12 @@ import Testing
         #expect(checked == 50 * h * 3)
     }
 
-    @Test(arguments: GRUKernelPath.available)
-    func hugeValuesSaturateCleanlyOnEveryPath(_ path: GRUKernelPath) throws {
+    @Test(arguments: TestedPath.all)
+    func hugeValuesSaturateCleanlyOnEveryPath(_ path: TestedPath) throws {
         for variant in GRUVariant.allCases {
             let weights = try WeightInitializer.weights(variant: variant, inputSize: 4, hiddenSize: 5)
             var cell = GRUCell(weights: weights)
-            cell.kernelPath = path
+            path.configure(&cell)
             for value: Float in [1e30, -1e30, 1e4, -1e4, 90, -90] {
                 let trace = cell.step(x: [value, -value, value, value], h: [value, -value, 0, 1, -1])
                 for field in TraceField.allCases {

@@ -29,6 +29,9 @@ typedef enum cgru_path {
     CGRU_PATH_AVX2 = 1,
     /// 512-bit AVX-512F.
     CGRU_PATH_AVX512 = 2,
+    /// For tests only: the AVX-512 path's code compiled for AVX2, so that CPUs without AVX-512
+    /// can check its logic.
+    CGRU_PATH_AVX512_CHECK = 3,
 } cgru_path;
 
 /// 1 when this CPU (and OS) can run the path, else 0.
