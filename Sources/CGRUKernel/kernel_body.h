@@ -41,18 +41,21 @@ static inline vf pick(vi mask, vf a, vf b) {
     return (vf)(((vi)a & mask) | ((vi)b & ~mask));
 }
 
+/* The smaller and the larger of a and b, lane by lane (one instruction each on x86). */
+static inline vf smaller(vf a, vf b) { return pick(a < b, a, b); }
+static inline vf larger(vf a, vf b) { return pick(a > b, a, b); }
+
 /*
- * e^x within 2 ulp for x in [-87.3, 88]: x = n·ln2 + r with |r| ≤ ln2/2, e^r by a polynomial
+ * e^x within 2 ulp for x in [-87.3, 88.3]: x = n·ln2 + r with |r| ≤ ln2/2, e^r by a polynomial
  * fitted on that interval (least squares on Chebyshev nodes), 2^n built in the exponent bits.
- * Above 88 the result is +inf and below -87.3 it is 0, so that the sigmoid and tanh below
- * saturate to exactly 0, 1 and ±1 instead of producing NaN.
+ * x is first clamped to [-88, 89], where n reaches -127 and 128: the exponent bits then read 0
+ * and +inf, so the result is exactly 0 below about -87.7 and +inf above about 88.4. That is
+ * what lets the sigmoid and tanh below saturate to exactly 0, 1 and ±1, with no extra tests.
  */
 static inline vf exp_approx(vf x) {
-    const float high = 88.0f, low = -87.33654f;
     /* Adding 1.5·2^23 leaves no fraction bits: the sum is round-to-nearest(x·log2 e) + magic. */
     const float magic = 12582912.0f;
-    vi over = x > high, under = x < low;
-    vf clamped = pick(over, splat(high), pick(under, splat(low), x));
+    vf clamped = smaller(larger(x, splat(-88.0f)), splat(89.0f));
     vf shifted = clamped * 1.44269504088896341f + magic;
     vf n = shifted - magic;
     vi exponent = (vi)shifted - (vi)splat(magic);
@@ -66,12 +69,10 @@ static inline vf exp_approx(vf x) {
     q = q * r + 0.5f;
     vf er = 1.0f + r + r * r * q;
     vf scale = (vf)((exponent + 127) << 23);
-    vf result = er * scale;
-    result = pick(over, splat(__builtin_inff()), result);
-    return pick(under, splat(0.0f), result);
+    return er * scale;
 }
 
-/* 1/(1+e^-x): exactly 1 for large x (e^-x = 0) and exactly 0 for very negative x (e^-x = inf). */
+/* 1/(1+e^-x): exactly 1 for large x (e^-x ≪ 1) and exactly 0 for very negative x (e^-x = inf). */
 static inline vf sigmoid_approx(vf x) {
     return 1.0f / (1.0f + exp_approx(-x));
 }

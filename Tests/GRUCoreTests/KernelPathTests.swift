@@ -232,6 +232,45 @@ import Testing
     }
 
     @Test(arguments: TestedPath.all)
+    func activationsMatchTheLibraryOnADenseGrid(_ path: TestedPath) throws {
+        // Identity input weights and no recurrence: every pre-activation is the input itself, so
+        // the kernels' sigmoid and tanh meet every value of the grid, the ends of their branches
+        // (|x| = 0.55, where exp leaves its range near ±88) and the extremes.
+        let n = 16
+        var identity = [Float](repeating: 0, count: 3 * n * n)
+        for block in 0..<3 { for j in 0..<n { identity[(block * n + j) * n + j] = 1 } }
+        let weights = try GRUWeights(
+            inputSize: n, hiddenSize: n, variant: .pytorch, resetAfter: true,
+            inputWeights: identity, recurrentWeights: [Float](repeating: 0, count: 3 * n * n),
+            inputBias: [Float](repeating: 0, count: 3 * n), recurrentBias: [Float](repeating: 0, count: 3 * n))
+        var cell = GRUCell(weights: weights)
+        path.configure(&cell)
+        var values = (-10_000...10_000).map { Float($0) / 100 }
+        let edge: Float = 0.55
+        values += [edge, -edge, edge.nextUp, edge.nextDown, 87.3, 87.7, 88, 88.4, 88.8, 89, 90, -87.3, -87.7,
+                   -88, -88.4, -88.8, -89, -90, 1e-30, -1e-30, 1e-8, 1e4, -1e4, 1e30, -1e30, .greatestFiniteMagnitude,
+                   -.greatestFiniteMagnitude, .leastNonzeroMagnitude, 0, -0.0]
+        while values.count % n != 0 { values.append(0.25) }
+        let inputs = stride(from: 0, to: values.count, by: n).map { Array(values[$0..<$0 + n]) }
+        var worst: (Float, Float, Float) = (0, 0, 0)
+        var failures = 0
+        let zeros = [Float](repeating: 0, count: n)
+        for x in inputs {
+            let trace = cell.step(x: x, h: zeros)
+            for j in 0..<n {
+                for (got, exact) in [(trace.r[j], Activation.sigmoid(x[j])), (trace.candidate[j], Activation.tanh(x[j]))] {
+                    let allowed = 4 * max(abs(exact).ulp, Float(1).ulp / 2)
+                    if !(abs(got - exact) <= allowed) {
+                        failures += 1
+                        worst = (x[j], got, exact)
+                    }
+                }
+            }
+        }
+        #expect(failures == 0, "\(path): \(failures) values off, e.g. f(\(worst.0)) = \(worst.1), library \(worst.2)")
+    }
+
+    @Test(arguments: TestedPath.all)
     func hugeValuesSaturateCleanlyOnEveryPath(_ path: TestedPath) throws {
         for variant in GRUVariant.allCases {
             let weights = try WeightInitializer.weights(variant: variant, inputSize: 4, hiddenSize: 5)
