@@ -42,6 +42,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Timed passes over the sequence; the median is reported.")
     var runs = GRUBenchmark.defaultRuns
 
+    @Option(help: "Kernels to time: \(GRUKernelPath.allCases.map(\.rawValue).joined(separator: ", ")) (default: the widest this CPU runs).")
+    var kernel: String?
+
     @Option(help: "Output format: text or json.")
     var format = "text"
 
@@ -60,6 +63,16 @@ struct Bench: ParsableCommand {
         guard GRUVariant(rawValue: variant) != nil else {
             throw ValidationError("--variant must be one of \(GRUVariant.spellings), got '\(variant)'")
         }
+        if let kernel {
+            guard let path = GRUKernelPath(rawValue: kernel) else {
+                throw ValidationError(
+                    "--kernel must be one of \(GRUKernelPath.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kernel)'")
+            }
+            guard path.isAvailable else {
+                throw ValidationError(
+                    "--kernel \(kernel) does not run on this CPU; available: \(GRUKernelPath.available.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
         guard format == "text" || format == "json" else {
             throw ValidationError("--format must be text or json, got '\(format)'")
         }
@@ -74,7 +87,8 @@ struct Bench: ParsableCommand {
         let sequence = try inputs.map {
             try GRUBenchmark.rawInputs(path: $0, inputSize: inputSize)
         } ?? GRUBenchmark.randomInputs(inputSize: inputSize, steps: steps, seed: seed)
-        let result = GRUBenchmark.measure(weights: cellWeights, inputs: sequence, runs: runs)
+        let path = kernel.flatMap(GRUKernelPath.init(rawValue:)) ?? .best
+        let result = GRUBenchmark.measure(weights: cellWeights, inputs: sequence, runs: runs, path: path)
         print(format == "json" ? result.json : result.text)
     }
 }
