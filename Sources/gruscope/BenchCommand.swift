@@ -53,7 +53,8 @@ struct Bench: ParsableCommand {
         where !(1...Self.largestSize).contains(value) {
             throw ValidationError("\(name) must be between 1 and \(Self.largestSize), got \(value)")
         }
-        guard steps >= 1, steps * inputSize <= Self.largestInput else {
+        // Divided rather than multiplied, so that a huge --steps cannot overflow.
+        guard steps >= 1, steps <= Self.largestInput / inputSize else {
             throw ValidationError(
                 "--steps must be at least 1 and T×I at most \(Self.largestInput), got T=\(steps), I=\(inputSize)")
         }
