@@ -290,6 +290,31 @@ import Testing
         }
     }
 
+    @Test func streamingTracesReusesItsBuffers() throws {
+        // Were a step to allocate (a copy on write, a fresh array), some field would show up at
+        // a new address while the old buffer is still held: every field must stay put, h and
+        // h_prev trading their two buffers.
+        let weights = try WeightInitializer.weights(variant: .tfGRUCell, inputSize: 4, hiddenSize: 37)
+        var cell = GRUCell(weights: weights)
+        let inputs = (0..<200).map { randomValues(4, seed: UInt64($0)) }
+        var pins = GatePins()
+        try pins.pin(.z, to: [Float](repeating: 0.5, count: 37), hiddenSize: 37)
+        for pinned in [GatePins(), pins] {
+            var addresses: [TraceField: Set<UInt>] = [:]
+            cell.run(inputs: inputs, h0: [Float](repeating: 0, count: 37), pins: pinned) { _, trace in
+                for field in TraceField.allCases {
+                    let address = trace[field].withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+                    addresses[field, default: []].insert(address)
+                }
+            }
+            for field in TraceField.allCases {
+                let expected = field == .h || field == .hPrev ? 2 : 1
+                #expect(addresses[field]?.count == expected, "\(field.rawValue) lived at \(addresses[field]?.count ?? 0) addresses")
+            }
+            #expect(addresses[.h] == addresses[.hPrev])
+        }
+    }
+
     @Test func anEmptySequenceKeepsTheState() throws {
         var cell = GRUCell(weights: try WeightInitializer.weights(variant: .pytorch, inputSize: 2, hiddenSize: 3))
         var calls = 0
