@@ -291,9 +291,10 @@ import Testing
     }
 
     @Test func streamingTracesReusesItsBuffers() throws {
-        // Were a step to allocate (a copy on write, a fresh array), some field would show up at
-        // a new address while the old buffer is still held: every field must stay put, h and
-        // h_prev trading their two buffers.
+        // A field replaced by a fresh array each step would show up at a second address (the
+        // new one is made while the old is still held). Every field must stay put, h and h_prev
+        // trading their two buffers. (A copy on write of h alone could slip through, malloc
+        // handing back the buffer just freed; the swap in `run` is what prevents that.)
         let weights = try WeightInitializer.weights(variant: .tfGRUCell, inputSize: 4, hiddenSize: 37)
         var cell = GRUCell(weights: weights)
         let inputs = (0..<200).map { randomValues(4, seed: UInt64($0)) }
