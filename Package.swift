@@ -14,7 +14,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        .target(name: "GRUCore"),
+        // The cell's hot loops in C, compiled for SSE2, AVX2 and AVX-512 in one binary and picked
+        // at run time (see Sources/CGRUKernel/include/CGRUKernel.h).
+        .target(name: "CGRUKernel"),
+        .target(name: "GRUCore", dependencies: ["CGRUKernel"]),
         .target(
             name: "WeightFiles",
             dependencies: ["GRUCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -1,4 +1,5 @@
-/// The one hot loop of the engine: dot products of contiguous Float rows.
+/// Dot products of contiguous Float rows, in Swift, for code outside the cell: the cell itself
+/// steps with the C kernels of CGRUKernel (see ``GRUKernelPath``).
 ///
 /// Swift does not vectorise a plain Float loop (it may not reorder the additions), so the sum
 /// is split over four SIMD8 accumulators by hand. `SIMD.addProduct` is avoided on purpose: on

@@ -1,3 +1,5 @@
+import CGRUKernel
+
 /// A GRU cell that steps without allocating: it owns its scratch space, and the caller owns a
 /// reusable ``GRUTrace`` that each step overwrites.
 ///
@@ -8,22 +10,34 @@
 ///     h̃  = tanh(W_c·x + b_ic + U_c·(r⊙h) + b_hc)      resetAfter = false
 ///     h̃  = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc))      resetAfter = true
 ///     h′ = z⊙h + (1−z)⊙h̃
+///
+/// The arithmetic runs in the C kernels of CGRUKernel on a packed copy of the weights made once
+/// here; ``kernelPath`` says which compiled variant. For a whole sequence known in advance,
+/// ``run(inputs:h0:pins:body:)`` and ``finalState(inputs:h0:pins:)`` compute every input
+/// projection in one matrix–matrix product first.
 public struct GRUCell: Sendable {
     /// The weights this cell steps with.
     public let weights: GRUWeights
-    /// W·x + b_i for the three blocks (3H).
-    private var inputProjection: [Float]
-    /// U·h + b_h, or for the candidate block without reset-after U_c·(r⊙h) + b_hc (3H).
-    private var recurrentProjection: [Float]
-    /// r⊙h, the state as the candidate sees it when the reset gate acts first (H).
-    private var resetState: [Float]
+    /// The compiled variant of the kernels this cell uses; the widest this CPU runs unless set.
+    /// A path the CPU cannot run falls back to ``GRUKernelPath/baseline``.
+    public var kernelPath: GRUKernelPath = .best
+    /// For tests only: a kernel path that ``GRUKernelPath`` does not name (the AVX-512 code
+    /// compiled for AVX2, which checks that code's logic on CPUs without AVX-512).
+    var testingPath: cgru_path?
+    /// The weights in the kernels' panel layout, made once and shared by copies of the cell.
+    private let packedWeights: PackedWeights
+    /// W·x + b_i of one step, padded to whole panels.
+    private var projection: [Float]
+    /// The kernels' working space for one step.
+    private var scratch: [Float]
 
     /// A cell with its scratch space sized for the weights.
     public init(weights: GRUWeights) {
         self.weights = weights
-        inputProjection = [Float](repeating: 0, count: 3 * weights.hiddenSize)
-        recurrentProjection = [Float](repeating: 0, count: 3 * weights.hiddenSize)
-        resetState = [Float](repeating: 0, count: weights.hiddenSize)
+        let h = Int32(weights.hiddenSize)
+        packedWeights = PackedWeights(weights)
+        projection = [Float](repeating: 0, count: cgru_projection_count(h, 1))
+        scratch = [Float](repeating: 0, count: cgru_scratch_count(h))
     }
 
     /// I.
@@ -36,21 +50,25 @@ public struct GRUCell: Sendable {
     ///
     /// Lengths are the caller's to check; a mismatch is a programming error and traps.
     public mutating func step(x: [Float], h: [Float], pins: GatePins = GatePins(), into trace: inout GRUTrace) {
-        let i = inputSize, rows = 3 * hiddenSize, weights = self.weights
-        precondition(x.count == i && h.count == hiddenSize, "x and h must match the cell's sizes")
-        precondition(trace.x.count == i && trace.h.count == hiddenSize, "trace must match the cell's sizes")
-        x.withUnsafeBufferPointer { xb in
-            inputProjection.withUnsafeMutableBufferPointer { gx in
-                weights.inputWeights.withUnsafeBufferPointer { w in
-                    weights.inputBias.withUnsafeBufferPointer { b in
-                        DotProduct.matrixVector(
-                            w.baseAddress!, rows: rows, columns: i,
-                            xb.baseAddress!, bias: b.baseAddress!, into: gx.baseAddress!)
-                    }
+        precondition(x.count == inputSize && h.count == hiddenSize, "x and h must match the cell's sizes")
+        precondition(trace.x.count == inputSize && trace.h.count == hiddenSize, "trace must match the cell's sizes")
+        Self.checkPins(pins, hiddenSize: hiddenSize)
+        // Sharing the caller's buffers costs no allocation and keeps x and h_prev exact.
+        trace.x = x
+        trace.hPrev = h
+        Self.markPins(pins, in: &trace)
+        let path = cPath
+        withModel { model in
+            x.withUnsafeBufferPointer { xb in
+                projection.withUnsafeMutableBufferPointer { gx in
+                    cgru_project(path, model, xb.baseAddress, 1, gx.baseAddress)
                 }
             }
         }
-        stepRecurrent(x: x, h: h, pins: pins, into: &trace)
+        let row = projection
+        row.withUnsafeBufferPointer { gx in
+            stepAfterProjection(gx.baseAddress!, h: h, pins: pins, into: &trace)
+        }
     }
 
     /// A step that returns a fresh trace; convenient where allocation does not matter.
@@ -60,69 +78,215 @@ public struct GRUCell: Sendable {
         return trace
     }
 
-    /// The part of a step after the input projection W·x + b_i is in place.
-    private mutating func stepRecurrent(x: [Float], h: [Float], pins: GatePins, into trace: inout GRUTrace) {
-        let n = hiddenSize, weights = self.weights
-        let resetAfter = weights.resetAfter
-        copy(x, into: &trace.x)
-        copy(h, into: &trace.hPrev)
-        // Reassigning only on change keeps the common step free of allocation.
-        if trace.pinned.contains(.r) != (pins.r != nil) || trace.pinned.contains(.z) != (pins.z != nil) {
-            trace.pinned = pins.gates
+    /// Steps through a whole sequence from `h0`, handing every step's full trace to `body`
+    /// (step index from 0) and returning the final state.
+    ///
+    /// The input projections W·x + b_i are computed for many steps at once (a blocked
+    /// matrix–matrix product), so each step only does the recurrent work. The trace passed to
+    /// `body` is reused: a step allocates nothing unless `body` keeps a copy of it. Pins apply
+    /// to every step. Lengths are the caller's to check, as for ``step(x:h:pins:into:)``.
+    @discardableResult
+    public mutating func run(
+        inputs: [[Float]], h0: [Float], pins: GatePins = GatePins(),
+        body: (Int, GRUTrace) throws -> Void
+    ) rethrows -> [Float] {
+        let flat = Self.flatten(inputs, inputSize: inputSize)
+        return try run(flatInputs: flat, h0: h0, pins: pins, body: body)
+    }
+
+    /// ``run(inputs:h0:pins:body:)`` with the inputs in one row-major array (I values per step).
+    @discardableResult
+    public mutating func run(
+        flatInputs: [Float], h0: [Float], pins: GatePins = GatePins(),
+        body: (Int, GRUTrace) throws -> Void
+    ) rethrows -> [Float] {
+        let i = inputSize, n = hiddenSize
+        precondition(flatInputs.count % i == 0, "inputs must hold I values per step")
+        precondition(h0.count == n, "h0 must match the cell's hidden size")
+        Self.checkPins(pins, hiddenSize: n)
+        let steps = flatInputs.count / i
+        var trace = GRUTrace(inputSize: i, hiddenSize: n)
+        // Copied rather than shared: the buffer is written again two steps later.
+        trace.h.withUnsafeMutableBufferPointer { h in
+            h0.withUnsafeBufferPointer { h.baseAddress!.update(from: $0.baseAddress!, count: n) }
         }
-        let pinnedR = pins.r, pinnedZ = pins.z
-        h.withUnsafeBufferPointer { hb in
-            let hp = hb.baseAddress!
-            weights.recurrentWeights.withUnsafeBufferPointer { ub in
-                weights.recurrentBias.withUnsafeBufferPointer { bb in
-                    recurrentProjection.withUnsafeMutableBufferPointer { gh in
-                        // Gates first (and with reset-after the candidate rows too): all read h.
-                        DotProduct.matrixVector(
-                            ub.baseAddress!, rows: (resetAfter ? 3 : 2) * n, columns: n,
-                            hp, bias: bb.baseAddress!, into: gh.baseAddress!)
+        Self.markPins(pins, in: &trace)
+        guard steps > 0 else { return h0 }
+        let stride = cgru_projection_stride(Int32(n))
+        let chunk = Self.chunkSteps
+        var projections = [Float](repeating: 0, count: cgru_projection_count(Int32(n), Int32(min(chunk, steps))))
+        let path = cPath
+        for first in Swift.stride(from: 0, to: steps, by: chunk) {
+            let count = min(chunk, steps - first)
+            withModel { model in
+                flatInputs.withUnsafeBufferPointer { xb in
+                    projections.withUnsafeMutableBufferPointer { gx in
+                        cgru_project(path, model, xb.baseAddress! + first * i, Int32(count), gx.baseAddress)
                     }
                 }
             }
+            for t in 0..<count {
+                trace.x.withUnsafeMutableBufferPointer { x in
+                    flatInputs.withUnsafeBufferPointer { xb in
+                        x.baseAddress!.update(from: xb.baseAddress! + (first + t) * i, count: i)
+                    }
+                }
+                // The last state becomes h_prev and its buffer is reused for the new state.
+                swap(&trace.hPrev, &trace.h)
+                let state = trace.hPrev
+                projections.withUnsafeBufferPointer { gx in
+                    // Alternating the order of the weights finds more of them in cache.
+                    stepAfterProjection(
+                        gx.baseAddress! + t * stride, h: state, pins: pins, backwards: (first + t) % 2 == 1,
+                        into: &trace)
+                }
+                try body(first + t, trace)
+            }
         }
-        for j in 0..<n {
-            let rPre = inputProjection[j] + recurrentProjection[j]
-            let zPre = inputProjection[n + j] + recurrentProjection[n + j]
-            trace.rPre[j] = rPre
-            trace.zPre[j] = zPre
-            trace.r[j] = pinnedR?[j] ?? Activation.sigmoid(rPre)
-            trace.z[j] = pinnedZ?[j] ?? Activation.sigmoid(zPre)
-        }
-        if !resetAfter {
-            for j in 0..<n { resetState[j] = trace.r[j] * h[j] }
-            resetState.withUnsafeBufferPointer { rh in
-                weights.recurrentWeights.withUnsafeBufferPointer { ub in
-                    weights.recurrentBias.withUnsafeBufferPointer { bb in
-                        recurrentProjection.withUnsafeMutableBufferPointer { gh in
-                            DotProduct.matrixVector(
-                                ub.baseAddress! + 2 * n * n, rows: n, columns: n,
-                                rh.baseAddress!, bias: bb.baseAddress! + 2 * n,
-                                into: gh.baseAddress! + 2 * n)
+        return trace.h
+    }
+
+    /// The state after a whole sequence, without traces: the fastest way through it.
+    public mutating func finalState(inputs: [[Float]], h0: [Float], pins: GatePins = GatePins()) -> [Float] {
+        finalState(flatInputs: Self.flatten(inputs, inputSize: inputSize), h0: h0, pins: pins)
+    }
+
+    /// ``finalState(inputs:h0:pins:)`` with the inputs in one row-major array (I values per step).
+    public func finalState(flatInputs: [Float], h0: [Float], pins: GatePins = GatePins()) -> [Float] {
+        precondition(flatInputs.count % inputSize == 0, "inputs must hold I values per step")
+        precondition(h0.count == hiddenSize, "h0 must match the cell's hidden size")
+        Self.checkPins(pins, hiddenSize: hiddenSize)
+        let steps = flatInputs.count / inputSize
+        var work = [Float](repeating: 0, count: cgru_run_work_count(Int32(hiddenSize)))
+        var state = h0
+        let path = cPath
+        withModel { model in
+            Self.withPins(pins) { pinR, pinZ in
+                flatInputs.withUnsafeBufferPointer { xb in
+                    work.withUnsafeMutableBufferPointer { wb in
+                        state.withUnsafeMutableBufferPointer { hb in
+                            cgru_run(
+                                path, model, xb.baseAddress, Int32(steps), hb.baseAddress,
+                                pinR, pinZ, wb.baseAddress, hb.baseAddress)
                         }
                     }
                 }
             }
         }
-        for j in 0..<n {
-            let recurrent = recurrentProjection[2 * n + j]
-            let candidatePre = inputProjection[2 * n + j] + (resetAfter ? trace.r[j] * recurrent : recurrent)
-            let candidate = Activation.tanh(candidatePre)
-            let z = trace.z[j]
-            let kept = z * h[j]
-            let added = (1 - z) * candidate
-            trace.candidatePre[j] = candidatePre
-            trace.candidate[j] = candidate
-            trace.kept[j] = kept
-            trace.added[j] = added
-            trace.h[j] = kept + added
+        return state
+    }
+
+    /// Steps projected at once by ``run(flatInputs:h0:pins:body:)``.
+    static let chunkSteps = 64
+
+    /// Steps projected at once by ``finalState(flatInputs:h0:pins:)`` (the kernel chooses).
+    static func finalStateChunkSteps(hiddenSize: Int) -> Int {
+        Int(cgru_run_chunk_steps(Int32(hiddenSize)))
+    }
+
+    /// The recurrent part of a step, once the row W·x + b_i is in place: writes every field of
+    /// `trace` from r_pre on (x, h_prev and pinned are the caller's).
+    private mutating func stepAfterProjection(
+        _ row: UnsafePointer<Float>, h: [Float], pins: GatePins, backwards: Bool = false,
+        into trace: inout GRUTrace
+    ) {
+        let path = cPath
+        let packed = packedWeights
+        var model = modelDescription
+        withExtendedLifetime(packed) {
+            scratch.withUnsafeMutableBufferPointer { work in
+                Self.withPins(pins) { pinR, pinZ in
+                    h.withUnsafeBufferPointer { hb in
+                        Self.withFields(of: &trace) { fields, hOut in
+                            cgru_step(
+                                path, &model, row, hb.baseAddress, pinR, pinZ, work.baseAddress, fields, hOut,
+                                backwards ? 1 : 0)
+                        }
+                    }
+                }
+            }
         }
     }
 
-    private func copy(_ source: [Float], into destination: inout [Float]) {
-        for k in source.indices { destination[k] = source[k] }
+    /// The kernel path to call.
+    private var cPath: cgru_path { testingPath ?? kernelPath.cPath }
+
+    /// The kernels' view of this cell; valid while `packedWeights` lives.
+    private var modelDescription: cgru_model {
+        cgru_model(
+            input_size: Int32(inputSize), hidden_size: Int32(hiddenSize),
+            reset_after: weights.resetAfter ? 1 : 0, packed: packedWeights.base)
+    }
+
+    /// Calls `body` with the kernels' view of this cell.
+    private func withModel<R>(_ body: (UnsafePointer<cgru_model>) throws -> R) rethrows -> R {
+        var model = modelDescription
+        return try withExtendedLifetime(packedWeights) { try body(&model) }
+    }
+
+    private static func withPins<R>(
+        _ pins: GatePins, _ body: (UnsafePointer<Float>?, UnsafePointer<Float>?) throws -> R
+    ) rethrows -> R {
+        func pointer(_ values: [Float]?, _ inner: (UnsafePointer<Float>?) throws -> R) rethrows -> R {
+            guard let values else { return try inner(nil) }
+            return try values.withUnsafeBufferPointer { try inner($0.baseAddress) }
+        }
+        return try pointer(pins.r) { r in try pointer(pins.z) { z in try body(r, z) } }
+    }
+
+    /// Calls `body` with pointers into every field a step writes, so the kernel fills the
+    /// trace's own buffers directly.
+    private static func withFields(
+        of trace: inout GRUTrace, _ body: (UnsafePointer<cgru_fields>, UnsafeMutablePointer<Float>) -> Void
+    ) {
+        trace.rPre.withUnsafeMutableBufferPointer { rPre in
+            trace.r.withUnsafeMutableBufferPointer { r in
+                trace.zPre.withUnsafeMutableBufferPointer { zPre in
+                    trace.z.withUnsafeMutableBufferPointer { z in
+                        trace.candidatePre.withUnsafeMutableBufferPointer { candidatePre in
+                            trace.candidate.withUnsafeMutableBufferPointer { candidate in
+                                trace.kept.withUnsafeMutableBufferPointer { kept in
+                                    trace.added.withUnsafeMutableBufferPointer { added in
+                                        trace.h.withUnsafeMutableBufferPointer { h in
+                                            var fields = cgru_fields(
+                                                r_pre: rPre.baseAddress, r: r.baseAddress,
+                                                z_pre: zPre.baseAddress, z: z.baseAddress,
+                                                candidate_pre: candidatePre.baseAddress,
+                                                candidate: candidate.baseAddress,
+                                                kept: kept.baseAddress, added: added.baseAddress)
+                                            body(&fields, h.baseAddress!)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func markPins(_ pins: GatePins, in trace: inout GRUTrace) {
+        // Reassigning only on change keeps the common step free of allocation.
+        if trace.pinned.contains(.r) != (pins.r != nil) || trace.pinned.contains(.z) != (pins.z != nil) {
+            trace.pinned = pins.gates
+        }
+    }
+
+    /// Pins made for another hidden size would make the kernel read past their end.
+    private static func checkPins(_ pins: GatePins, hiddenSize: Int) {
+        precondition(
+            (pins.r?.count ?? hiddenSize) == hiddenSize && (pins.z?.count ?? hiddenSize) == hiddenSize,
+            "pins must match the cell's hidden size")
+    }
+
+    private static func flatten(_ inputs: [[Float]], inputSize: Int) -> [Float] {
+        var flat = [Float]()
+        flat.reserveCapacity(inputs.count * inputSize)
+        for x in inputs {
+            precondition(x.count == inputSize, "every input must match the cell's input size")
+            flat.append(contentsOf: x)
+        }
+        return flat
     }
 }

@@ -1,0 +1,84 @@
+#include "kernel_paths.h"
+
+int cgru_path_available(cgru_path path) {
+    switch (path) {
+    case CGRU_PATH_BASELINE:
+        return 1;
+#if defined(__x86_64__)
+    /* The checks include the operating system's support for the wider registers. */
+    case CGRU_PATH_AVX2:
+    case CGRU_PATH_AVX512_CHECK:
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    case CGRU_PATH_AVX512:
+        return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2")
+            && __builtin_cpu_supports("fma");
+#endif
+    default:
+        return 0;
+    }
+}
+
+cgru_path cgru_best_path(void) {
+    if (cgru_path_available(CGRU_PATH_AVX512)) return CGRU_PATH_AVX512;
+    if (cgru_path_available(CGRU_PATH_AVX2)) return CGRU_PATH_AVX2;
+    return CGRU_PATH_BASELINE;
+}
+
+/* A path this CPU cannot run falls back to the baseline instead of faulting. */
+static cgru_path usable(cgru_path path) {
+    return cgru_path_available(path) ? path : CGRU_PATH_BASELINE;
+}
+
+void cgru_project(cgru_path path, const cgru_model *model, const float *inputs, int steps,
+                  float *projection) {
+    switch (usable(path)) {
+#if defined(__x86_64__)
+    case CGRU_PATH_AVX512: cgru_project_avx512(model, inputs, steps, projection); return;
+    case CGRU_PATH_AVX2: cgru_project_avx2(model, inputs, steps, projection); return;
+    case CGRU_PATH_AVX512_CHECK: cgru_project_avx512_check(model, inputs, steps, projection); return;
+#endif
+    default: cgru_project_baseline(model, inputs, steps, projection); return;
+    }
+}
+
+void cgru_step(cgru_path path, const cgru_model *model, const float *projection_row,
+               const float *h, const float *pin_r, const float *pin_z, float *scratch,
+               const cgru_fields *fields, float *h_out, int backwards) {
+    switch (usable(path)) {
+#if defined(__x86_64__)
+    case CGRU_PATH_AVX512:
+        cgru_step_avx512(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out, backwards);
+        return;
+    case CGRU_PATH_AVX2:
+        cgru_step_avx2(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out, backwards);
+        return;
+    case CGRU_PATH_AVX512_CHECK:
+        cgru_step_avx512_check(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out,
+                               backwards);
+        return;
+#endif
+    default:
+        cgru_step_baseline(model, projection_row, h, pin_r, pin_z, scratch, fields, h_out, backwards);
+        return;
+    }
+}
+
+void cgru_run(cgru_path path, const cgru_model *model, const float *inputs, int steps,
+              const float *h0, const float *pin_r, const float *pin_z, float *work, float *h_out) {
+    switch (usable(path)) {
+#if defined(__x86_64__)
+    case CGRU_PATH_AVX512:
+        cgru_run_avx512(model, inputs, steps, h0, pin_r, pin_z, work, h_out);
+        return;
+    case CGRU_PATH_AVX2:
+        cgru_run_avx2(model, inputs, steps, h0, pin_r, pin_z, work, h_out);
+        return;
+    case CGRU_PATH_AVX512_CHECK:
+        cgru_run_avx512_check(model, inputs, steps, h0, pin_r, pin_z, work, h_out);
+        return;
+#endif
+    default:
+        cgru_run_baseline(model, inputs, steps, h0, pin_r, pin_z, work, h_out);
+        return;
+    }
+}
