@@ -49,36 +49,6 @@ public enum GRUBenchmark {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    /// Weights from a raw file: little-endian float32 values W (3H×I), U (3H×H), b_i (3H),
-    /// b_h (3H), row blocks reset, update, candidate (PyTorch's `weight_ih`, `weight_hh`,
-    /// `bias_ih`, `bias_hh` one after the other). The reset gate acts after the recurrent
-    /// product if the variant does so by default.
-    public static func rawWeights(
-        path: String, variant: GRUVariant, inputSize: Int, hiddenSize: Int
-    ) throws(GRUBenchmarkError) -> GRUWeights {
-        let i = inputSize, h = hiddenSize
-        let values = try readRawFloats(path: path)
-        let expected = 3 * h * i + 3 * h * h + 6 * h
-        guard values.count == expected else {
-            throw .wrongCount(
-                path: path, expected: expected,
-                what: "\(expected) (W 3H×I, U 3H×H, b_i 3H, b_h 3H for I=\(i), H=\(h))", actual: values.count)
-        }
-        var offset = 0
-        func take(_ count: Int) -> [Float] {
-            defer { offset += count }
-            return Array(values[offset..<offset + count])
-        }
-        do {
-            return try GRUWeights(
-                inputSize: i, hiddenSize: h, variant: variant, resetAfter: variant.defaultResetAfter,
-                inputWeights: take(3 * h * i), recurrentWeights: take(3 * h * h),
-                inputBias: take(3 * h), recurrentBias: take(3 * h))
-        } catch {
-            throw .invalidWeights(path: path, reason: error.description)
-        }
-    }
-
     /// An input sequence from a raw file of little-endian float32 values, I per step.
     public static func rawInputs(path: String, inputSize: Int) throws(GRUBenchmarkError) -> [Float] {
         let values = try readRawFloats(path: path)

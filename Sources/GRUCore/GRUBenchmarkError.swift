@@ -8,8 +8,6 @@ public enum GRUBenchmarkError: Error, Equatable, Sendable, CustomStringConvertib
     case wrongCount(path: String, expected: Int, what: String, actual: Int)
     /// The file holds NaN or an infinity.
     case nonFinite(path: String, index: Int, value: Float)
-    /// The values do not make valid weights.
-    case invalidWeights(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -21,8 +19,6 @@ public enum GRUBenchmarkError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(path): holds \(actual) float32 values, expected \(what)"
         case let .nonFinite(path, index, value):
             return "\(path): value \(index) is \(value), expected a finite number"
-        case let .invalidWeights(path, reason):
-            return "\(path): \(reason)"
         }
     }
 }

@@ -1,16 +1,18 @@
 import ArgumentParser
 import GRUCore
+import Script
+import WeightFiles
 
 /// `gruscope bench`: how fast the engine steps a cell through a sequence.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time the GRU cell on a whole input sequence and report the median per step.",
         discussion: """
-            Weights are random (the variant's own initialiser, seeded) unless --weights names a raw \
-            file; the inputs are random on [-1, 1) from the seed unless --inputs names a raw file. \
-            Raw files hold little-endian float32 values: weights W (3H×I), U (3H×H), b_i (3H), \
-            b_h (3H) in PyTorch's row order (reset, update, candidate); inputs I values per step. \
-            Build with `swift build -c release` for meaningful numbers.
+            Weights are random (the variant's own initialiser, seeded) unless --weights names a \
+            weight file (.json or .npz, as everywhere in gruscope; I and H then come from the file); \
+            the inputs are random on [-1, 1) from the seed unless --inputs names a raw file of \
+            little-endian float32 values, I per step. Build with `swift build -c release` for \
+            meaningful numbers.
             """)
 
     /// Largest I and H accepted: 3H(H+I) floats must fit in memory comfortably.
@@ -33,7 +35,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Seed of the random weights and inputs.")
     var seed = WeightInitializer.defaultSeed
 
-    @Option(help: "A raw float32 weight file (see above) instead of random weights.")
+    @Option(help: "A weight file (.json or .npz) instead of random weights.")
     var weights: String?
 
     @Option(help: "A raw float32 input file (I values per step) instead of random inputs.")
@@ -81,13 +83,25 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         let variant = GRUVariant(rawValue: variant) ?? .pytorch
-        // The library's errors name the file and what was expected; they are printed as they are.
-        let cellWeights = try weights.map {
-            try GRUBenchmark.rawWeights(path: $0, variant: variant, inputSize: inputSize, hiddenSize: hiddenSize)
-        } ?? WeightInitializer.weights(variant: variant, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
-        let sequence = try inputs.map {
-            try GRUBenchmark.rawInputs(path: $0, inputSize: inputSize)
-        } ?? GRUBenchmark.randomInputs(inputSize: inputSize, steps: steps, seed: seed)
+        // Every file error names the file and what was expected: bad input, status 2.
+        let cellWeights: GRUWeights
+        if let weights {
+            do {
+                cellWeights = try WeightFile.load(path: weights).weights
+            } catch {
+                throw ScriptError(error.message)
+            }
+        } else {
+            cellWeights = try WeightInitializer.weights(variant: variant, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
+        }
+        let sequence: [Float]
+        do {
+            sequence = try inputs.map {
+                try GRUBenchmark.rawInputs(path: $0, inputSize: cellWeights.inputSize)
+            } ?? GRUBenchmark.randomInputs(inputSize: cellWeights.inputSize, steps: steps, seed: seed)
+        } catch {
+            throw ScriptError(String(describing: error))
+        }
         let path = kernel.flatMap(GRUKernelPath.init(rawValue:)) ?? .best
         let result = GRUBenchmark.measure(weights: cellWeights, inputs: sequence, runs: runs, path: path)
         print(format == "json" ? result.json : result.text)

@@ -15,7 +15,7 @@ struct Gruscope: ParsableCommand {
             so what z forgets is exactly the share the candidate h̃ fills. (Some textbooks swap z \
             and 1−z.) With no subcommand gruscope opens the full-screen view of the seed-code scene.
             """,
-        subcommands: [ScreenCommand.self, TraceCommand.self, ReplCommand.self, ThemesCommand.self, LessonsCommand.self],
+        subcommands: [ScreenCommand.self, TraceCommand.self, ReplCommand.self, ThemesCommand.self, LessonsCommand.self, Bench.self],
         defaultSubcommand: ScreenCommand.self)
 
     static func main() {

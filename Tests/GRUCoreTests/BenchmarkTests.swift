@@ -62,33 +62,17 @@ import Testing
         #expect(GRUBenchmark.median([]) == 0)
     }
 
-    @Test func rawWeightsAreReadInTheCanonicalOrder() throws {
-        let i = 2, h = 3
-        let w = randomValues(3 * h * i, seed: 1), u = randomValues(3 * h * h, seed: 2)
-        let bi = randomValues(3 * h, seed: 3), bh = randomValues(3 * h, seed: 4)
-        let path = try Self.temporaryFile(Self.littleEndianBytes(w + u + bi + bh))
+    @Test func rawInputsAreWholeSteps() throws {
+        let values = randomValues(6, seed: 1)
+        let path = try Self.temporaryFile(Self.littleEndianBytes(values))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let weights = try GRUBenchmark.rawWeights(path: path, variant: .pytorch, inputSize: i, hiddenSize: h)
-        #expect(weights == (try GRUWeights.pyTorch(
-            inputSize: i, hiddenSize: h, weightIH: w, weightHH: u, biasIH: bi, biasHH: bh)))
-        let tf = try GRUBenchmark.rawWeights(path: path, variant: .tfGRUCell, inputSize: i, hiddenSize: h)
-        #expect(!tf.resetAfter)
         let inputs = try GRUBenchmark.rawInputs(path: path, inputSize: 3)
-        #expect(inputs.count == (w + u + bi + bh).count)
+        #expect(inputs.count == values.count)
     }
 
     @Test func badRawFilesAreRefusedWithTheirName() throws {
         let path = try Self.temporaryFile(Self.littleEndianBytes([1, 2, 3]))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: GRUBenchmarkError.self) {
-            try GRUBenchmark.rawWeights(path: path, variant: .pytorch, inputSize: 1, hiddenSize: 1)
-        }
-        do {
-            _ = try GRUBenchmark.rawWeights(path: path, variant: .pytorch, inputSize: 1, hiddenSize: 1)
-        } catch {
-            #expect(error.description.contains(path))
-            #expect(error.description.contains("holds 3 float32 values, expected 12"))
-        }
         do {
             _ = try GRUBenchmark.rawInputs(path: path, inputSize: 2)
             Issue.record("3 values are not whole steps of 2")
