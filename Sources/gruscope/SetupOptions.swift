@@ -25,16 +25,16 @@ struct SetupOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A built-in scene: \(Scene.all.map(\.name).joined(separator: ", ")). (default: seed-code)", valueName: "name"))
     var scene: String?
 
-    @Option(help: ArgumentHelp("The starting state h, e.g. \"1 2 0 1 4 3\". (default: zeros)", valueName: "list"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The starting state h, e.g. \"1 2 0 1 4 3\". (default: zeros)", valueName: "list"))
     var h0: String?
 
-    @Option(name: .customLong("x"), help: ArgumentHelp("An input vector, e.g. \"1,2,3,4\"; repeat for several steps.", valueName: "list"))
+    @Option(name: .customLong("x"), parsing: .unconditionalSingleValue, help: ArgumentHelp("An input vector, e.g. \"1,2,3,4\"; repeat for several steps.", valueName: "list"))
     var xs: [String] = []
 
-    @Option(help: ArgumentHelp("Pin the reset gate r to these values in [0, 1], one per unit.", valueName: "list"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Pin the reset gate r to these values in [0, 1], one per unit.", valueName: "list"))
     var pinR: String?
 
-    @Option(help: ArgumentHelp("Pin the update gate z to these values in [0, 1], one per unit.", valueName: "list"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Pin the update gate z to these values in [0, 1], one per unit.", valueName: "list"))
     var pinZ: String?
 
     /// The options as the Script module's setup, with the variant spelling checked.

@@ -44,20 +44,17 @@ struct TraceCommand: ParsableCommand {
         }
         if sequence.isEmpty { sequence = [session.x] }
 
+        // The inputs are all known, so the cell projects them in bulk and streams each step.
         var cell = GRUCell(weights: session.weights)
-        var trace = GRUTrace(inputSize: session.inputSize, hiddenSize: session.hiddenSize)
-        var h = session.h
         var out = StandardOutput()
         if format == "json" { out.write(TraceJSON.header(weights: session.weights, pinned: session.pins.gates)) }
-        for (index, x) in sequence.enumerated() {
-            cell.step(x: x, h: h, pins: session.pins, into: &trace)
+        _ = cell.run(inputs: sequence, h0: session.h, pins: session.pins) { index, trace in
             if format == "json" {
                 out.write(TraceJSON.stepEntry(trace, index: index))
             } else {
-                out.write("step \(index + 1)   x = \(Numbers.list(x))\n")
+                out.write("step \(index + 1)   x = \(Numbers.list(trace.x))\n")
                 out.write(TraceTable.bars(trace, ascii: ascii) + "\n\n")
             }
-            h = trace.h
         }
         if format == "json" { out.write(TraceJSON.footer) }
         out.flush()

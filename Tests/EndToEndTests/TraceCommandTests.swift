@@ -42,6 +42,39 @@ import Testing
         #expect(!ascii.stdout.contains("█") && ascii.stdout.contains("#"))
     }
 
+    @Test func listsMayStartWithAMinusSign() throws {
+        let result = try BuiltBinary.run(["trace", "--h0", "-1 0 0 0 0.5", "--x", "-1,-2,-3,-4", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"h_prev\": [-1.0, 0.0, 0.0, 0.0, 0.5]"))
+        #expect(result.stdout.contains("\"x\": [-1.0, -2.0, -3.0, -4.0]"))
+    }
+
+    @Test func aLongInputsFileMatchesTheFrameworkStepByStep() throws {
+        let golden = BuiltBinary.fixtures.appendingPathComponent("golden/tf-seq.json")
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: golden)) as? [String: Any])
+        let steps = try #require(expected["steps"] as? [[String: Any]])
+        let h0 = try #require(expected["h0"] as? [Double])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gruscope-tf-seq-\(getpid()).txt")
+        try steps.map { ($0["x"] as? [Double] ?? []).map { String($0) }.joined(separator: " ") }
+            .joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try BuiltBinary.run([
+            "trace", "--weights", BuiltBinary.fixtures.appendingPathComponent("golden/tf-seq.weights.npz").path,
+            "--inputs", file.path, "--h0", h0.map { String($0) }.joined(separator: ","), "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let traced = try #require(object["steps"] as? [[String: Any]])
+        #expect(traced.count == steps.count)
+        for (got, want) in zip(traced, steps) {
+            for field in ["h_prev", "r", "z", "kept", "candidate", "added", "h"] {
+                for (a, b) in zip(got[field] as? [Double] ?? [], want[field] as? [Double] ?? []) {
+                    #expect(abs(a - b) <= 1e-5 * max(1, abs(b)), "\(field): \(a) vs \(b)")
+                }
+            }
+        }
+    }
+
     @Test func sameSeedSameNumbers() throws {
         let a = try BuiltBinary.run(["trace", "--seed", "5", "--hidden-size", "7", "--x", "1 2 3 4", "--format", "json"])
         let b = try BuiltBinary.run(["trace", "--seed", "5", "--hidden-size", "7", "--x", "1 2 3 4", "--format", "json"])
