@@ -13,7 +13,15 @@ struct Gruscope: ParsableCommand {
             gate z is the share of the old state that is KEPT,
               h′ = z·h + (1−z)·h̃
             so what z forgets is exactly the share the candidate h̃ fills. (Some textbooks swap z \
-            and 1−z.) With no subcommand gruscope opens the full-screen view of the seed-code scene.
+            and 1−z.) Units and input positions count from 0.
+
+            With no subcommand gruscope opens the full-screen view of the seed-code scene; \
+            `gruscope screen --help` lists its options (--weights, --scene, --theme, --lang, \
+            --lesson, --ascii …). Examples:
+              gruscope --scene seed-doc --theme high-contrast
+              gruscope --lesson keep-and-replace --lang zh
+              gruscope trace --scene seed-doc --format json
+              printf 'x = 1 2 3 4\\nstep\\nshow\\n' | gruscope repl
             """,
         subcommands: [ScreenCommand.self, TraceCommand.self, ReplCommand.self, ThemesCommand.self, LessonsCommand.self, Bench.self],
         defaultSubcommand: ScreenCommand.self)
