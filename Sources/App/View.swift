@@ -171,9 +171,9 @@ struct ScreenPainter {
             y += 1
             let spans = [TextSpan(section.body)]
             let room = Rect(x: 2, y: y, width: area.width - 2, height: area.maxY - y)
-            let needed = TextPanel.lineCount(spans, width: room.width)
-            let body = Rect(x: room.x, y: room.y, width: room.width, height: min(room.height, needed))
-            _ = TextPanel(spans, glyphs: glyphs).draw(in: body, into: &grid)
+            let lines = TextLayout.wrap(spans, width: room.width)
+            let body = Rect(x: room.x, y: room.y, width: room.width, height: min(room.height, lines.count))
+            TextPanel(spans, glyphs: glyphs).draw(wrapped: lines, in: body, into: &grid)
             y += body.height + 1
         }
     }

@@ -47,15 +47,7 @@ public final class TerminalSession {
     var needsClear = false
     var pairs: ColorPairTable
     let colors: ColorMapper
-    var styleCache: [Style: CachedStyle] = [:]
-    var characterBuffer = [wchar_t](repeating: 0, count: CellCharacters.maximumCount + 1)
-
-    /// A style as last resolved, with what it became in ncurses terms.
-    struct CachedStyle {
-        var resolved: ResolvedStyle
-        var attributes: attr_t
-        var pair: Int32
-    }
+    var styleCache = CursesStyleCache()
 
     /// Opens the screen: locale, terminal modes saved, signal and crash handlers, ncurses on
     /// standard input and output, raw-ish keyboard (cbreak, no echo, keypad, no flow control),

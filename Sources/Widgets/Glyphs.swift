@@ -10,7 +10,22 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
     case ascii
 
     /// A left-aligned block covering `eighths` eighths of a cell (0 is a space, 8 or more a full cell).
-    public func leftBlock(eighths: Int) -> Character {
+    public func leftBlock(eighths: Int) -> Character { Character(leftBlockScalar(eighths: eighths)) }
+
+    /// The full-cell block.
+    public var fullBlock: Character { leftBlock(eighths: 8) }
+
+    /// The vertical zero line of signed bars.
+    public var zeroLine: Character { Character(zeroLineScalar) }
+
+    /// Marks a bar cut off at its right end because the value lies beyond the scale.
+    public var clipRight: Character { Character(clipRightScalar) }
+    /// Marks a bar cut off at its left end.
+    public var clipLeft: Character { Character(clipLeftScalar) }
+
+    // The bars' characters as scalars, which is what their cells hold.
+
+    func leftBlockScalar(eighths: Int) -> Unicode.Scalar {
         let e = min(max(eighths, 0), 8)
         switch self {
         case .unicode: return Self.unicodeLeftBlocks[e]
@@ -18,16 +33,10 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The full-cell block.
-    public var fullBlock: Character { leftBlock(eighths: 8) }
-
-    /// The vertical zero line of signed bars.
-    public var zeroLine: Character { self == .unicode ? "│" : "|" }
-
-    /// Marks a bar cut off at its right end because the value lies beyond the scale.
-    public var clipRight: Character { self == .unicode ? "»" : ">" }
-    /// Marks a bar cut off at its left end.
-    public var clipLeft: Character { self == .unicode ? "«" : "<" }
+    var zeroLineScalar: Unicode.Scalar { self == .unicode ? "│" : "|" }
+    var clipRightScalar: Unicode.Scalar { self == .unicode ? "»" : ">" }
+    var clipLeftScalar: Unicode.Scalar { self == .unicode ? "«" : "<" }
+    var notANumberScalar: Unicode.Scalar { "?" }
 
     /// Says that more content lies to the left of a scrolled row.
     public var moreLeft: Character { self == .unicode ? "‹" : "<" }
@@ -38,7 +47,7 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
     public var ellipsis: String { self == .unicode ? "…" : "..." }
 
     /// Marks a value that is not a number (NaN) in a bar.
-    public var notANumber: Character { "?" }
+    public var notANumber: Character { Character(notANumberScalar) }
 
     /// Box corners and edges for frames and message boxes.
     public var box: BoxGlyphs {
@@ -50,9 +59,9 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    private static let unicodeLeftBlocks: [Character] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
+    private static let unicodeLeftBlocks: [Unicode.Scalar] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
 
-    private static func asciiBlock(eighths e: Int) -> Character {
+    private static func asciiBlock(eighths e: Int) -> Unicode.Scalar {
         switch e {
         case 8: return "#"
         case 4...7: return "="

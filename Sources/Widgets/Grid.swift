@@ -34,37 +34,83 @@ public struct Grid: Sendable, Equatable {
     /// A wide character that would not fit whole is replaced by a space, never split.
     /// Returns the number of columns written.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max) -> Int {
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, x &+ min(maxWidth, width))
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in
+            putASCII(bytes, x: x, y: y, style: style, limit: limit)
+        }
+        if let written = ascii ?? nil { return written }
+        return putCharacters(text, x: x, y: y, style: style, limit: limit)
+    }
+
+    /// Writes text from (x, y) in one style, as ``put(_:x:y:style:maxWidth:)-(String,_,_,_,_)``.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max) -> Int {
+        put(String(text), x: x, y: y, style: style, maxWidth: maxWidth)
+    }
+
+    /// `put` character by character, for text that is not all ASCII.
+    private mutating func putCharacters(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int {
         var column = x
         for character in text {
-            let w = DisplayWidth.of(character)
+            let cell = Cell(character, style: style)
+            let w = DisplayWidth.of(cell.firstScalar)
             if w == 0 { continue }
             if column + w > limit {
-                if column < limit, w == 2 { self[column, y] = Cell(" ", style: style); column += 1 }
+                if column < limit, w == 2 { self[column, y] = Cell(scalar: " ", style: style); column += 1 }
                 break
             }
             if column >= 0 {
                 clearWideNeighbours(x: column, y: y, width: w)
-                self[column, y] = Cell(character, style: style)
-                if w == 2 { self[column + 1, y] = Cell(" ", style: style, isContinuation: true) }
+                self[column, y] = cell
+                if w == 2 { self[column + 1, y] = Cell(scalar: " ", style: style, isContinuation: true) }
             }
             column += w
         }
         return max(0, column - x)
     }
 
+    /// `put` for text that is all ASCII (numbers, labels, most messages), byte by byte: every
+    /// byte is a character one column wide, or a control character that takes none. Returns nil,
+    /// having written nothing, when the text holds anything else.
+    private mutating func putASCII(_ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var column = x
+        let rowStart = y * width
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F { continue }
+            if column >= limit { break }
+            if column >= 0 {
+                if cells[rowStart + column].isContinuation || (column + 1 < width && cells[rowStart + column + 1].isContinuation) {
+                    clearWideNeighbours(x: column, y: y, width: 1)
+                }
+                cells[rowStart + column] = Cell(scalar: Unicode.Scalar(byte), style: style)
+            }
+            column += 1
+        }
+        return max(0, column - x)
+    }
+
     /// Writes a single character with a style.
     public mutating func put(_ character: Character, x: Int, y: Int, style: Style = .plain) {
-        put(String(character), x: x, y: y, style: style, maxWidth: DisplayWidth.of(character))
+        let cell = Cell(character, style: style)
+        let w = DisplayWidth.of(cell.firstScalar)
+        guard w > 0, y >= 0, y < height, x >= 0, x + w <= width else {
+            // Off the grid, half off it, or nothing to draw: the general path clips the same way.
+            put(String(character), x: x, y: y, style: style, maxWidth: w)
+            return
+        }
+        clearWideNeighbours(x: x, y: y, width: w)
+        self[x, y] = cell
+        if w == 2 { self[x + 1, y] = Cell(scalar: " ", style: style, isContinuation: true) }
     }
 
     /// Fills a rectangle with one character and style.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let (columns, rows) = clipped(rect)
         for y in rows {
-            for x in columns { self[x, y] = cell }
+            for x in columns { cells[y * width + x] = cell }
         }
     }
 
@@ -93,7 +139,10 @@ public struct Grid: Sendable, Equatable {
     /// One row as text, wide characters once, trailing spaces kept.
     public func line(_ y: Int) -> String {
         var text = ""
-        for x in 0..<width where !self[x, y].isContinuation { text.append(self[x, y].character) }
+        for x in 0..<width where !self[x, y].isContinuation {
+            let cell = self[x, y]
+            if let scalar = cell.singleScalar { text.unicodeScalars.append(scalar) } else { text.append(cell.character) }
+        }
         return text
     }
 

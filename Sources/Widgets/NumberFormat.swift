@@ -12,7 +12,47 @@ public enum NumberFormat {
     /// `value` right-aligned in exactly `width` columns (an empty string for `width ≤ 0`).
     public static func fit(_ value: Float, width: Int, decimals: Int = 3) -> String {
         guard width > 0 else { return "" }
-        return pad(fitted(Double(value), width: width, decimals: min(max(decimals, 0), 9)), width: width)
+        let decimals = min(max(decimals, 0), 9)
+        if let text = fittedFixed(Double(value), width: width, decimals: decimals) { return text }
+        return pad(fitted(Double(value), width: width, decimals: decimals), width: width)
+    }
+
+    /// Rule 1 of ``fit(_:width:decimals:)`` (nearly every value on screen), measured in digits
+    /// and written once into a string of exactly `width` bytes; nil when it needs the other rules.
+    private static func fittedFixed(_ value: Double, width: Int, decimals: Int) -> String? {
+        guard value.isFinite else { return nil }
+        for d in stride(from: decimals, through: 0, by: -1) {
+            let scaled = (abs(value) * powersOfTen[d]).rounded(.toNearestOrAwayFromZero)
+            guard scaled < 9e15 else { continue }
+            let units = UInt64(scaled)
+            let unit = UInt64(powersOfTen[d])
+            let isNegative = value < 0 && units != 0
+            var whole = units / unit
+            var length = (isNegative ? 1 : 0) + (d > 0 ? d + 1 : 0) + 1
+            while whole >= 10 { whole /= 10; length += 1 }
+            guard length <= width else { continue }
+            return String(unsafeUninitializedCapacity: width) { bytes in
+                // Right to left: decimals, point, whole digits, sign, then padding.
+                var i = width - 1
+                var fraction = units % unit
+                for _ in 0..<d {
+                    bytes[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                    fraction /= 10
+                    i -= 1
+                }
+                if d > 0 { bytes[i] = UInt8(ascii: "."); i -= 1 }
+                var digits = units / unit
+                repeat {
+                    bytes[i] = UInt8(ascii: "0") + UInt8(digits % 10)
+                    digits /= 10
+                    i -= 1
+                } while digits > 0
+                if isNegative { bytes[i] = UInt8(ascii: "-"); i -= 1 }
+                while i >= 0 { bytes[i] = UInt8(ascii: " "); i -= 1 }
+                return width
+            }
+        }
+        return nil
     }
 
     /// The shortest faithful text for `value` with at most `decimals` decimals, without padding
