@@ -136,7 +136,7 @@ struct ScreenPainter {
         if editingHere, let edit = state.editing {
             grid.put(TraceTable.pad(edit.text, numberWidth), x: rect.x, y: y, style: Style(.focus, attributes: .reverse), maxWidth: numberWidth)
         } else {
-            grid.put(NumberFormat.fit(value, width: numberWidth, decimals: decimals), x: rect.x, y: y, style: numberStyle, maxWidth: numberWidth)
+            grid.put(number: value, width: numberWidth, decimals: decimals, x: rect.x, y: y, style: numberStyle)
         }
         let bar = Rect(x: rect.x + numberWidth + 1, y: y, width: rect.width - numberWidth - 1, height: 1)
         if column.isGate {

@@ -42,17 +42,15 @@ extension TerminalSession {
         let width = min(grid.width, screenWidth)
         let height = min(grid.height, screenHeight)
         let cells = grid.cells
-        let oldCells = previous?.cells
         let window = self.window
         // Neighbouring cells mostly share a style: look it up again only when it changes.
         var lastStyle: Style?
         var drawing = CursesStyleCache.Entry(style: .plain, resolved: resolve(.plain), attributes: 0, pair: 0)
         return withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: CellCharacters.maximumCount + 1) { characters in
             for y in 0..<height {
-                let rowStart = y * grid.width
-                for x in 0..<width {
-                    let cell = cells[rowStart + x]
-                    if let oldCells, oldCells[rowStart + x] == cell { continue }
+                let changed = previous.map { grid.changedColumns(inRow: y, columns: width, comparedWith: $0) } ?? [0..<width]
+                for x in changed.joined() {
+                    let cell = cells[y * grid.width + x]
                     if cell.isContinuation { continue }
                     if cell.style != lastStyle {
                         guard let found = cursesStyle(for: cell.style, resolve: resolve, pairsMayRunOut: pairsMayRunOut) else {

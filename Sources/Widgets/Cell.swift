@@ -33,6 +33,13 @@ public struct Cell: Sendable, Hashable {
         self.isContinuation = isContinuation
     }
 
+    /// A cell from a code another cell gave.
+    init(code: UInt32, style: Style = .plain) {
+        self.code = code
+        self.style = style
+        self.isContinuation = false
+    }
+
     /// An empty cell in the plain style.
     public static let blank = Cell(scalar: " ")
 

@@ -12,7 +12,15 @@ public enum DisplayWidth {
 
     /// The columns a string takes.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        var columns = 0
+        for scalar in text.unicodeScalars {
+            guard StandaloneScalars.isStandalone(scalar.value) else {
+                // Some scalar may join its neighbour: measure character by character.
+                return text.reduce(0) { $0 + of($1) }
+            }
+            columns += of(scalar)
+        }
+        return columns
     }
 
     /// The columns one scalar takes.

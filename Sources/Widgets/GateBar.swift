@@ -25,17 +25,33 @@ public struct GateBar: Sendable, Hashable {
     /// Draws the bar into `area` of `grid`, clipped to the grid.
     public func draw(in area: Rect, into grid: inout Grid) {
         guard !area.isEmpty else { return }
-        let eighths = value.isNaN ? 0 : BarFill.eighths(fraction: value, cells: area.width)
-        for i in 0..<area.width {
-            let cell = Self.cell(i, value: value, width: area.width, eighths: eighths, glyphs: glyphs)
-            var cellStyle = cell.character == " " ? trackStyle : style
-            if cell.isMarker && value.isNaN { cellStyle = Style(.error, attributes: .bold) }
-            if cell.reversed { cellStyle.attributes.insert(.reverse) }
-            for y in area.y..<area.maxY { grid[area.x + i, y] = Cell(scalar: cell.character, style: cellStyle) }
+        grid.fill(area, with: Cell(scalar: " ", style: trackStyle))
+        // What ``cell(_:value:width:eighths:glyphs:)`` gives, a run at a time: full blocks, one
+        // partial block, and a marker at an end; the rest stays track.
+        let width = area.width
+        let eighths = value.isNaN ? 0 : BarFill.eighths(fraction: value, cells: width)
+        let full = min(width, eighths / 8)
+        let partial = eighths % 8
+        for y in area.y..<area.maxY {
+            if value.isNaN {
+                grid.write(x: area.x, y: y, count: 1) { _ in Cell(scalar: glyphs.notANumberScalar, style: Style(.error, attributes: .bold)) }
+                continue
+            }
+            let block = Cell(scalar: glyphs.leftBlockScalar(eighths: 8), style: style)
+            grid.write(x: area.x, y: y, count: full) { _ in block }
+            if partial > 0 && full < width {
+                grid.write(x: area.x + full, y: y, count: 1) { _ in Cell(scalar: glyphs.leftBlockScalar(eighths: partial), style: style) }
+            }
+            if BarFill.isBeyond(value) {
+                grid.write(x: area.x + width - 1, y: y, count: 1) { _ in Cell(scalar: glyphs.clipRightScalar, style: style) }
+            } else if value < 0 {
+                grid.write(x: area.x, y: y, count: 1) { _ in Cell(scalar: glyphs.clipLeftScalar, style: style) }
+            }
         }
     }
 
-    /// Cell `i` of a bar `width` cells wide, given the eighths its value covers.
+    /// Cell `i` of a bar `width` cells wide, given the eighths its value covers: the definition
+    /// ``draw(in:into:)`` follows run by run (the tests hold the two together).
     static func cell(_ i: Int, value: Float, width: Int, eighths: Int, glyphs: Glyphs) -> BarCell {
         if value.isNaN {
             return i == 0 ? BarCell(character: glyphs.notANumberScalar, isMarker: true) : BarCell(character: " ")

@@ -28,7 +28,7 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
     func leftBlockScalar(eighths: Int) -> Unicode.Scalar {
         let e = min(max(eighths, 0), 8)
         switch self {
-        case .unicode: return Self.unicodeLeftBlocks[e]
+        case .unicode: return Self.unicodeLeftBlock(eighths: e)
         case .ascii: return Self.asciiBlock(eighths: e)
         }
     }
@@ -59,7 +59,20 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    private static let unicodeLeftBlocks: [Unicode.Scalar] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
+    /// ` ▏▎▍▌▋▊▉█`: a switch rather than an array, which every bar cell would retain and release.
+    private static func unicodeLeftBlock(eighths e: Int) -> Unicode.Scalar {
+        switch e {
+        case 1: return "▏"
+        case 2: return "▎"
+        case 3: return "▍"
+        case 4: return "▌"
+        case 5: return "▋"
+        case 6: return "▊"
+        case 7: return "▉"
+        case 8: return "█"
+        default: return " "
+        }
+    }
 
     private static func asciiBlock(eighths e: Int) -> Unicode.Scalar {
         switch e {

@@ -52,9 +52,16 @@ public struct Grid: Sendable, Equatable {
 
     /// `put` character by character, for text that is not all ASCII.
     private mutating func putCharacters(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int {
+        if StandaloneScalars.covers(text) {
+            return putCells(text.unicodeScalars.lazy.map { Cell(scalar: $0, style: style) }, x: x, y: y, style: style, limit: limit)
+        }
+        return putCells(text.lazy.map { Cell($0, style: style) }, x: x, y: y, style: style, limit: limit)
+    }
+
+    /// `put` for the cells of a text's characters, in order.
+    private mutating func putCells(_ characters: some Sequence<Cell>, x: Int, y: Int, style: Style, limit: Int) -> Int {
         var column = x
-        for character in text {
-            let cell = Cell(character, style: style)
+        for cell in characters {
             let w = DisplayWidth.of(cell.firstScalar)
             if w == 0 { continue }
             if column + w > limit {
@@ -76,20 +83,60 @@ public struct Grid: Sendable, Equatable {
     /// having written nothing, when the text holds anything else.
     private mutating func putASCII(_ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, style: Style, limit: Int) -> Int? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var column = x
+        var printable = 0
+        for byte in bytes where !Self.isControl(byte) { printable += 1 }
+        let written = min(printable, max(0, limit - x))
+        let first = max(0, x), end = x + written
+        guard first < end else { return written }
+        // Only the ends of the run can cut a wide character in half.
+        clearWideNeighbours(x: first, y: y, width: 1)
+        clearWideNeighbours(x: end - 1, y: y, width: 1)
         let rowStart = y * width
-        for byte in bytes {
-            if byte < 0x20 || byte == 0x7F { continue }
-            if column >= limit { break }
-            if column >= 0 {
-                if cells[rowStart + column].isContinuation || (column + 1 < width && cells[rowStart + column + 1].isContinuation) {
-                    clearWideNeighbours(x: column, y: y, width: 1)
-                }
-                cells[rowStart + column] = Cell(scalar: Unicode.Scalar(byte), style: style)
+        cells.withUnsafeMutableBufferPointer { row in
+            var column = x
+            for byte in bytes where !Self.isControl(byte) {
+                guard column < end else { break }
+                if column >= 0 { row[rowStart + column] = Cell(scalar: Unicode.Scalar(byte), style: style) }
+                column += 1
             }
-            column += 1
         }
-        return max(0, column - x)
+        return written
+    }
+
+    /// Control characters take no column.
+    private static func isControl(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F }
+
+    /// Writes a number as ``NumberFormat/fit(_:width:decimals:)`` spells it, exactly as
+    /// `put(NumberFormat.fit(value, width: width, decimals: decimals), x: x, y: y, style: style, maxWidth: width)`
+    /// would, without making a string for it. Returns the number of columns written.
+    @discardableResult
+    public mutating func put(number value: Float, width numberWidth: Int, decimals: Int = 3, x: Int, y: Int, style: Style = .plain) -> Int {
+        // A fixed capacity keeps the digits on the stack without asking how deep it is.
+        let capacity = 32
+        guard y >= 0, y < height, numberWidth > 0, numberWidth <= capacity,
+              let fixed = NumberFormat.FixedFit(Double(value), width: numberWidth, decimals: min(max(decimals, 0), 9))
+        else {
+            return put(NumberFormat.fit(value, width: numberWidth, decimals: decimals), x: x, y: y, style: style, maxWidth: numberWidth)
+        }
+        let limit = min(width, x &+ min(numberWidth, width))
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { bytes in
+            fixed.write(into: bytes)
+            return putASCII(UnsafeBufferPointer(rebasing: bytes[..<numberWidth]), x: x, y: y, style: style, limit: limit) ?? 0
+        }
+    }
+
+    /// Sets `count` cells from (x, y) rightwards to `cell(i)` for the i-th, clipped to the grid,
+    /// with one bounds and uniqueness check for the run instead of one per cell. Wide
+    /// characters are the caller's business.
+    @inline(__always)
+    mutating func write(x: Int, y: Int, count: Int, _ cell: (Int) -> Cell) {
+        guard y >= 0, y < height else { return }
+        let start = max(0, x), end = min(width, x &+ max(0, count))
+        guard start < end else { return }
+        let rowStart = y * width
+        cells.withUnsafeMutableBufferPointer { buffer in
+            for column in start..<end { buffer[rowStart + column] = cell(column - x) }
+        }
     }
 
     /// Writes a single character with a style.
@@ -109,8 +156,13 @@ public struct Grid: Sendable, Equatable {
     /// Fills a rectangle with one character and style.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let (columns, rows) = clipped(rect)
-        for y in rows {
-            for x in columns { cells[y * width + x] = cell }
+        guard !columns.isEmpty else { return }
+        cells.withUnsafeMutableBufferPointer { buffer in
+            for y in rows {
+                let start = y * width
+                UnsafeMutableBufferPointer(rebasing: buffer[(start + columns.lowerBound)..<(start + columns.upperBound)])
+                    .update(repeating: cell)
+            }
         }
     }
 
@@ -134,6 +186,48 @@ public struct Grid: Sendable, Equatable {
         if self[x, y].isContinuation, x > 0 { self[x - 1, y] = .blank }
         let after = x + w
         if after < width, self[after, y].isContinuation { self[after, y] = .blank }
+    }
+
+    /// The stretches of columns `0..<columns` of row `y` whose cells differ from the same row
+    /// of `previous`, left to right, for copying out only what changed. A grid of another size
+    /// differs everywhere.
+    public func changedColumns(inRow y: Int, columns: Int, comparedWith previous: Grid) -> [Range<Int>] {
+        let end = min(max(0, columns), width)
+        guard y >= 0, y < height else { return [] }
+        guard previous.width == width, previous.height == height else { return end > 0 ? [0..<end] : [] }
+        let rowStart = y * width
+        // A cell is 8 bytes with no padding, so equal bits mean equal cells: one load and compare
+        // settles nearly every cell of a screen that barely changed. Cells whose bits differ
+        // are compared as values (they always differ then, but that is the definition).
+        guard MemoryLayout<Cell>.stride == 8 && MemoryLayout<Cell>.size == 8 else {
+            return Self.runs(below: end) { cells[rowStart + $0] != previous.cells[rowStart + $0] }
+        }
+        return cells.withUnsafeBytes { new in
+            previous.cells.withUnsafeBytes { old in
+                let newWords = new.baseAddress.unsafelyUnwrapped + rowStart * 8
+                let oldWords = old.baseAddress.unsafelyUnwrapped + rowStart * 8
+                return Self.runs(below: end) { x in
+                    newWords.loadUnaligned(fromByteOffset: x &* 8, as: UInt64.self)
+                        != oldWords.loadUnaligned(fromByteOffset: x &* 8, as: UInt64.self)
+                        && cells[rowStart + x] != previous.cells[rowStart + x]
+                }
+            }
+        }
+    }
+
+    /// The runs of consecutive columns in `0..<end` where `differs` holds.
+    @inline(__always)
+    private static func runs(below end: Int, where differs: (Int) -> Bool) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var x = 0
+        while x < end {
+            guard differs(x) else { x &+= 1; continue }
+            let start = x
+            x &+= 1
+            while x < end && differs(x) { x &+= 1 }
+            runs.append(start..<x)
+        }
+        return runs
     }
 
     /// One row as text, wide characters once, trailing spaces kept.

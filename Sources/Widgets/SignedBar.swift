@@ -59,23 +59,43 @@ public struct SignedBar: Sendable, Hashable {
         guard !area.isEmpty else { return }
         let side = Self.sideLength(width: area.width)
         let shape = Shape(value: value, scale: scale, side: side)
-        for i in 0..<area.width {
-            guard i <= 2 * side else {
-                // An even width leaves the last column blank.
-                for y in area.y..<area.maxY { grid[area.x + i, y] = Cell(scalar: " ", style: trackStyle) }
-                continue
-            }
-            let cell = shape.cell(i, glyphs: glyphs)
-            var cellStyle: Style
-            if i == side {
-                cellStyle = cell.isMarker ? Style(.error, attributes: .bold) : zeroLineStyle
-            } else if cell.character == " " {
-                cellStyle = trackStyle
+        // Track everywhere (an even width leaves the last column so), then the zero line and
+        // the cells the value covers.
+        grid.fill(area, with: Cell(scalar: " ", style: trackStyle))
+        // What ``Shape/cell(_:glyphs:)`` gives, a run at a time: full blocks growing away from
+        // the zero line, one partial block at their end, a marker when clipped.
+        let covered = shape.covered
+        let full = min(covered.count, shape.eighths / 8)
+        let partial = shape.eighths % 8
+        let isPositive = shape.ratio > 0
+        let barStyle = isPositive ? positiveStyle : negativeStyle
+        let fullBlock = Cell(scalar: glyphs.leftBlockScalar(eighths: 8), style: barStyle)
+        for y in area.y..<area.maxY {
+            let zero = shape.cell(side, glyphs: glyphs)
+            let zeroStyle = zero.isMarker ? Style(.error, attributes: .bold) : zeroLineStyle
+            grid.write(x: area.x + side, y: y, count: 1) { _ in Cell(scalar: zero.character, style: zeroStyle) }
+            guard !covered.isEmpty else { continue }
+            if isPositive {
+                grid.write(x: area.x + side + 1, y: y, count: full) { _ in fullBlock }
+                if partial > 0 && full < covered.count {
+                    let block = Cell(scalar: glyphs.leftBlockScalar(eighths: partial), style: barStyle)
+                    grid.write(x: area.x + side + 1 + full, y: y, count: 1) { _ in block }
+                }
+                if shape.clipped {
+                    grid.write(x: area.x + 2 * side, y: y, count: 1) { _ in Cell(scalar: glyphs.clipRightScalar, style: barStyle) }
+                }
             } else {
-                cellStyle = i < side ? negativeStyle : positiveStyle
+                grid.write(x: area.x + side - full, y: y, count: full) { _ in fullBlock }
+                if partial > 0 && full < covered.count {
+                    let end = Self.rightAligned(eighths: partial, glyphs: glyphs)
+                    var endStyle = barStyle
+                    if end.reversed { endStyle.attributes.insert(.reverse) }
+                    grid.write(x: area.x + side - 1 - full, y: y, count: 1) { _ in Cell(scalar: end.character, style: endStyle) }
+                }
+                if shape.clipped {
+                    grid.write(x: area.x, y: y, count: 1) { _ in Cell(scalar: glyphs.clipLeftScalar, style: barStyle) }
+                }
             }
-            if cell.reversed { cellStyle.attributes.insert(.reverse) }
-            for y in area.y..<area.maxY { grid[area.x + i, y] = Cell(scalar: cell.character, style: cellStyle) }
         }
     }
 
@@ -96,7 +116,15 @@ public struct SignedBar: Sendable, Hashable {
             clipped = BarFill.isBeyond(magnitude)
         }
 
-        /// Cell `i` of the `2 · side + 1`: negative side, zero line, positive side.
+        /// The cells on either side of the zero line that the value reaches; all others are blank.
+        var covered: Range<Int> {
+            guard !value.isNaN, side > 0, value != 0 else { return side..<side }
+            let count = min(side, (eighths + 7) / 8)
+            return ratio > 0 ? (side + 1)..<(side + 1 + count) : (side - count)..<side
+        }
+
+        /// Cell `i` of the `2 · side + 1`: negative side, zero line, positive side. The definition
+        /// ``SignedBar/draw(in:into:)`` follows run by run (the tests hold the two together).
         func cell(_ i: Int, glyphs: Glyphs) -> BarCell {
             if value.isNaN {
                 return i == side ? BarCell(character: glyphs.notANumberScalar, isMarker: true) : BarCell(character: " ")
