@@ -25,27 +25,30 @@ public struct GateBar: Sendable, Hashable {
     /// Draws the bar into `area` of `grid`, clipped to the grid.
     public func draw(in area: Rect, into grid: inout Grid) {
         guard !area.isEmpty else { return }
-        grid.fill(area, with: Cell(scalar: " ", style: trackStyle))
-        // What ``cell(_:value:width:eighths:glyphs:)`` gives, a run at a time: full blocks, one
-        // partial block, and a marker at an end; the rest stays track.
+        // What ``cell(_:value:width:eighths:glyphs:)`` gives, a run at a time: track, full
+        // blocks, one partial block, and a marker at an end.
         let width = area.width
         let eighths = value.isNaN ? 0 : BarFill.eighths(fraction: value, cells: width)
         let full = min(width, eighths / 8)
         let partial = eighths % 8
+        let track = Cell(scalar: " ", style: trackStyle)
+        let block = Cell(scalar: glyphs.leftBlockScalar(eighths: 8), style: style)
         for y in area.y..<area.maxY {
-            if value.isNaN {
-                grid.write(x: area.x, y: y, count: 1) { _ in Cell(scalar: glyphs.notANumberScalar, style: Style(.error, attributes: .bold)) }
-                continue
-            }
-            let block = Cell(scalar: glyphs.leftBlockScalar(eighths: 8), style: style)
-            grid.write(x: area.x, y: y, count: full) { _ in block }
-            if partial > 0 && full < width {
-                grid.write(x: area.x + full, y: y, count: 1) { _ in Cell(scalar: glyphs.leftBlockScalar(eighths: partial), style: style) }
-            }
-            if BarFill.isBeyond(value) {
-                grid.write(x: area.x + width - 1, y: y, count: 1) { _ in Cell(scalar: glyphs.clipRightScalar, style: style) }
-            } else if value < 0 {
-                grid.write(x: area.x, y: y, count: 1) { _ in Cell(scalar: glyphs.clipLeftScalar, style: style) }
+            grid.withRow(y) { row in
+                row.fill(area.x..<area.maxX, with: track)
+                if value.isNaN {
+                    row.set(area.x, Cell(scalar: glyphs.notANumberScalar, style: Style(.error, attributes: .bold)))
+                    return
+                }
+                row.fill(area.x..<(area.x + full), with: block)
+                if partial > 0 && full < width {
+                    row.set(area.x + full, Cell(scalar: glyphs.leftBlockScalar(eighths: partial), style: style))
+                }
+                if BarFill.isBeyond(value) {
+                    row.set(area.maxX - 1, Cell(scalar: glyphs.clipRightScalar, style: style))
+                } else if value < 0 {
+                    row.set(area.x, Cell(scalar: glyphs.clipLeftScalar, style: style))
+                }
             }
         }
     }

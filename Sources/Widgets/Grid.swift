@@ -15,6 +15,12 @@ public struct Grid: Sendable, Equatable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
+    /// Calls `body` with the cells' storage, made unique once for all the writes it does.
+    @inline(__always)
+    mutating func withMutableCells(_ body: (UnsafeMutableBufferPointer<Cell>) -> Void) {
+        cells.withUnsafeMutableBufferPointer { body($0) }
+    }
+
     /// The whole grid as a rectangle.
     public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
@@ -88,15 +94,12 @@ public struct Grid: Sendable, Equatable {
         let written = min(printable, max(0, limit - x))
         let first = max(0, x), end = x + written
         guard first < end else { return written }
-        // Only the ends of the run can cut a wide character in half.
-        clearWideNeighbours(x: first, y: y, width: 1)
-        clearWideNeighbours(x: end - 1, y: y, width: 1)
-        let rowStart = y * width
-        cells.withUnsafeMutableBufferPointer { row in
+        withRow(y) { row in
+            row.clearWideCharacters(cutBy: first, end)
             var column = x
             for byte in bytes where !Self.isControl(byte) {
                 guard column < end else { break }
-                if column >= 0 { row[rowStart + column] = Cell(scalar: Unicode.Scalar(byte), style: style) }
+                row.set(column, Cell(scalar: Unicode.Scalar(byte), style: style))
                 column += 1
             }
         }
@@ -118,11 +121,18 @@ public struct Grid: Sendable, Equatable {
         else {
             return put(NumberFormat.fit(value, width: numberWidth, decimals: decimals), x: x, y: y, style: style, maxWidth: numberWidth)
         }
-        let limit = min(width, x &+ min(numberWidth, width))
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { bytes in
+        // The digits are all printable ASCII, exactly `numberWidth` of them.
+        let written = min(numberWidth, max(0, min(width, x &+ min(numberWidth, width)) - x))
+        let first = max(0, x), end = x + written
+        guard first < end else { return written }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { bytes in
             fixed.write(into: bytes)
-            return putASCII(UnsafeBufferPointer(rebasing: bytes[..<numberWidth]), x: x, y: y, style: style, limit: limit) ?? 0
+            withRow(y) { row in
+                row.clearWideCharacters(cutBy: first, end)
+                for column in first..<end { row.set(column, Cell(scalar: Unicode.Scalar(bytes[column - x]), style: style)) }
+            }
         }
+        return written
     }
 
     /// Sets `count` cells from (x, y) rightwards to `cell(i)` for the i-th, clipped to the grid,
@@ -130,12 +140,10 @@ public struct Grid: Sendable, Equatable {
     /// characters are the caller's business.
     @inline(__always)
     mutating func write(x: Int, y: Int, count: Int, _ cell: (Int) -> Cell) {
-        guard y >= 0, y < height else { return }
         let start = max(0, x), end = min(width, x &+ max(0, count))
         guard start < end else { return }
-        let rowStart = y * width
-        cells.withUnsafeMutableBufferPointer { buffer in
-            for column in start..<end { buffer[rowStart + column] = cell(column - x) }
+        withRow(y) { row in
+            for column in start..<end { row.set(column, cell(column - x)) }
         }
     }
 
@@ -157,12 +165,8 @@ public struct Grid: Sendable, Equatable {
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let (columns, rows) = clipped(rect)
         guard !columns.isEmpty else { return }
-        cells.withUnsafeMutableBufferPointer { buffer in
-            for y in rows {
-                let start = y * width
-                UnsafeMutableBufferPointer(rebasing: buffer[(start + columns.lowerBound)..<(start + columns.upperBound)])
-                    .update(repeating: cell)
-            }
+        for y in rows {
+            withRow(y) { $0.fill(columns, with: cell) }
         }
     }
 
@@ -204,13 +208,21 @@ public struct Grid: Sendable, Equatable {
         }
         return cells.withUnsafeBytes { new in
             previous.cells.withUnsafeBytes { old in
-                let newWords = new.baseAddress.unsafelyUnwrapped + rowStart * 8
-                let oldWords = old.baseAddress.unsafelyUnwrapped + rowStart * 8
-                return Self.runs(below: end) { x in
-                    newWords.loadUnaligned(fromByteOffset: x &* 8, as: UInt64.self)
-                        != oldWords.loadUnaligned(fromByteOffset: x &* 8, as: UInt64.self)
-                        && cells[rowStart + x] != previous.cells[rowStart + x]
+                let newRow = new.baseAddress.unsafelyUnwrapped + rowStart &* 8
+                let oldRow = old.baseAddress.unsafelyUnwrapped + rowStart &* 8
+                func sameBits(_ x: Int) -> Bool {
+                    newRow.loadUnaligned(fromByteOffset: x &* 8, as: UInt64.self) == oldRow.loadUnaligned(fromByteOffset: x &* 8, as: UInt64.self)
                 }
+                var runs: [Range<Int>] = []
+                var x = 0
+                while x < end {
+                    while x < end && sameBits(x) { x &+= 1 }
+                    guard x < end else { break }
+                    let start = x
+                    while x < end && !sameBits(x) && cells[rowStart &+ x] != previous.cells[rowStart &+ x] { x &+= 1 }
+                    if x > start { runs.append(start..<x) } else { x &+= 1 }
+                }
+                return runs
             }
         }
     }

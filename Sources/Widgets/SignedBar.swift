@@ -59,41 +59,39 @@ public struct SignedBar: Sendable, Hashable {
         guard !area.isEmpty else { return }
         let side = Self.sideLength(width: area.width)
         let shape = Shape(value: value, scale: scale, side: side)
-        // Track everywhere (an even width leaves the last column so), then the zero line and
-        // the cells the value covers.
-        grid.fill(area, with: Cell(scalar: " ", style: trackStyle))
-        // What ``Shape/cell(_:glyphs:)`` gives, a run at a time: full blocks growing away from
-        // the zero line, one partial block at their end, a marker when clipped.
+        // What ``Shape/cell(_:glyphs:)`` gives, a run at a time: track everywhere (an even width
+        // leaves the last column so), the zero line, full blocks growing away from it, one
+        // partial block at their end, a marker when clipped.
         let covered = shape.covered
         let full = min(covered.count, shape.eighths / 8)
         let partial = shape.eighths % 8
         let isPositive = shape.ratio > 0
         let barStyle = isPositive ? positiveStyle : negativeStyle
+        let track = Cell(scalar: " ", style: trackStyle)
         let fullBlock = Cell(scalar: glyphs.leftBlockScalar(eighths: 8), style: barStyle)
+        let zero = shape.cell(side, glyphs: glyphs)
+        let zeroCell = Cell(scalar: zero.character, style: zero.isMarker ? Style(.error, attributes: .bold) : zeroLineStyle)
+        let center = area.x + side
         for y in area.y..<area.maxY {
-            let zero = shape.cell(side, glyphs: glyphs)
-            let zeroStyle = zero.isMarker ? Style(.error, attributes: .bold) : zeroLineStyle
-            grid.write(x: area.x + side, y: y, count: 1) { _ in Cell(scalar: zero.character, style: zeroStyle) }
-            guard !covered.isEmpty else { continue }
-            if isPositive {
-                grid.write(x: area.x + side + 1, y: y, count: full) { _ in fullBlock }
-                if partial > 0 && full < covered.count {
-                    let block = Cell(scalar: glyphs.leftBlockScalar(eighths: partial), style: barStyle)
-                    grid.write(x: area.x + side + 1 + full, y: y, count: 1) { _ in block }
-                }
-                if shape.clipped {
-                    grid.write(x: area.x + 2 * side, y: y, count: 1) { _ in Cell(scalar: glyphs.clipRightScalar, style: barStyle) }
-                }
-            } else {
-                grid.write(x: area.x + side - full, y: y, count: full) { _ in fullBlock }
-                if partial > 0 && full < covered.count {
-                    let end = Self.rightAligned(eighths: partial, glyphs: glyphs)
-                    var endStyle = barStyle
-                    if end.reversed { endStyle.attributes.insert(.reverse) }
-                    grid.write(x: area.x + side - 1 - full, y: y, count: 1) { _ in Cell(scalar: end.character, style: endStyle) }
-                }
-                if shape.clipped {
-                    grid.write(x: area.x, y: y, count: 1) { _ in Cell(scalar: glyphs.clipLeftScalar, style: barStyle) }
+            grid.withRow(y) { row in
+                row.fill(area.x..<area.maxX, with: track)
+                row.set(center, zeroCell)
+                guard !covered.isEmpty else { return }
+                if isPositive {
+                    row.fill((center + 1)..<(center + 1 + full), with: fullBlock)
+                    if partial > 0 && full < covered.count {
+                        row.set(center + 1 + full, Cell(scalar: glyphs.leftBlockScalar(eighths: partial), style: barStyle))
+                    }
+                    if shape.clipped { row.set(center + side, Cell(scalar: glyphs.clipRightScalar, style: barStyle)) }
+                } else {
+                    row.fill((center - full)..<center, with: fullBlock)
+                    if partial > 0 && full < covered.count {
+                        let end = Self.rightAligned(eighths: partial, glyphs: glyphs)
+                        var endStyle = barStyle
+                        if end.reversed { endStyle.attributes.insert(.reverse) }
+                        row.set(center - 1 - full, Cell(scalar: end.character, style: endStyle))
+                    }
+                    if shape.clipped { row.set(area.x, Cell(scalar: glyphs.clipLeftScalar, style: barStyle)) }
                 }
             }
         }

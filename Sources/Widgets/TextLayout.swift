@@ -8,7 +8,14 @@ public enum TextLayout {
     /// The spans wrapped into lines no wider than `width` columns. At least one column is assumed,
     /// so a wide character alone on a one-column line overflows it (and the grid clips it).
     public static func wrap(_ spans: [TextSpan], width: Int) -> [[TextSpan]] {
+        wrap(spans, width: width, maxLines: .max)
+    }
+
+    /// The first `maxLines` lines of ``wrap(_:width:)`` (lines never change once the text has
+    /// moved past them), without wrapping the rest: for a panel that shows only a few.
+    public static func wrap(_ spans: [TextSpan], width: Int, maxLines: Int) -> [[TextSpan]] {
         let limit = max(1, width)
+        guard maxLines > 0 else { return [] }
         var lines: [[StyledCharacter]] = []
         var current: [StyledCharacter] = []
         var currentWidth = 0
@@ -23,8 +30,9 @@ public enum TextLayout {
             currentWidth = current.reduce(0) { $0 + $1.width }
         }
 
-        for span in spans {
+        spanLoop: for span in spans {
             for (code, w) in characters(of: span.text) {
+                if lines.count >= maxLines { break spanLoop }
                 if code == newline {
                     endLine()
                     droppingSpaces = false
@@ -52,8 +60,9 @@ public enum TextLayout {
                 currentWidth += w
             }
         }
-        lines.append(current.trimmingTrailingSpaces())
-        return lines.map(spans(of:))
+        if lines.count < maxLines { lines.append(current.trimmingTrailingSpaces()) }
+        // One character can end more than one line (a long word cut twice).
+        return lines.prefix(maxLines).map(spans(of:))
     }
 
     /// `text` cut to `width` columns, ending in `ellipsis` when anything was cut.

@@ -182,3 +182,19 @@ import Testing
         #expect(lines("e\u{301}\nx") == ["e\u{301}", "x"])
     }
 }
+
+@Suite struct WrapLimitTests {
+    @Test func theFirstLinesAreThoseOfTheWholeWrap() {
+        let texts = ["the quick brown fox jumps over the lazy dog", "abcdefghijklmnopqrstuvwxyz abc", "你好世界你好世界。你好", "one\n\ntwo\n  three four five",
+                     "aaaa    bbbb cccc", "", "x"]
+        for text in texts {
+            for width in 0...12 {
+                let spans = [TextSpan(text, style: Style(.kept)), TextSpan(" tail end", style: Style(.dim))]
+                let all = TextLayout.wrap(spans, width: width)
+                for maxLines in 0...(all.count + 2) {
+                    #expect(TextLayout.wrap(spans, width: width, maxLines: maxLines) == Array(all.prefix(maxLines)), "\(text) \(width) \(maxLines)")
+                }
+            }
+        }
+    }
+}
