@@ -102,6 +102,7 @@ struct ScreenPainter {
         }
         let scale = max(1, TraceTable.signedScale(trace))
         let body = layout.tableBody
+        let values = GateColumn.allCases.map { trace[$0.field] }
         for row in 0..<body.height {
             let unit = state.tableOffset + row
             guard unit < session.hiddenSize else { break }
@@ -114,7 +115,7 @@ struct ScreenPainter {
             let mark = isHighlighted ? (glyphs == .unicode ? "▶" : ">") : " "
             grid.put(mark + TraceTable.pad(String(unit), 3, right: true), x: 0, y: y, style: labelStyle)
             for column in GateColumn.allCases {
-                cell(unit: unit, column: column, y: y, scale: scale, isSelectedUnit: isSelectedUnit, into: &grid)
+                cell(unit: unit, column: column, value: values[column.rawValue][unit], y: y, scale: scale, isSelectedUnit: isSelectedUnit, into: &grid)
             }
         }
         if session.hiddenSize > body.height {
@@ -123,9 +124,8 @@ struct ScreenPainter {
         }
     }
 
-    func cell(unit: Int, column: GateColumn, y: Int, scale: Float, isSelectedUnit: Bool, into grid: inout Grid) {
+    func cell(unit: Int, column: GateColumn, value: Float, y: Int, scale: Float, isSelectedUnit: Bool, into grid: inout Grid) {
         let rect = layout.columnRect(column)
-        let value = trace[column.field][unit]
         // Narrow columns trade a decimal for a longer bar: a 2-cell side is the least that reads.
         let numberWidth = rect.width >= 14 ? 6 : 5
         let decimals = numberWidth == 6 ? 3 : 2
@@ -136,7 +136,7 @@ struct ScreenPainter {
         if editingHere, let edit = state.editing {
             grid.put(TraceTable.pad(edit.text, numberWidth), x: rect.x, y: y, style: Style(.focus, attributes: .reverse), maxWidth: numberWidth)
         } else {
-            grid.put(NumberFormat.fit(value, width: numberWidth, decimals: decimals), x: rect.x, y: y, style: numberStyle, maxWidth: numberWidth)
+            grid.put(number: value, width: numberWidth, decimals: decimals, x: rect.x, y: y, style: numberStyle)
         }
         let bar = Rect(x: rect.x + numberWidth + 1, y: y, width: rect.width - numberWidth - 1, height: 1)
         if column.isGate {
@@ -154,26 +154,31 @@ struct ScreenPainter {
         let area = layout.story
         guard area.height > 1 else { return }
         let language = state.language
-        var sections: [(title: String, body: String)] = []
+        // Each section is written only if it gets a row: a short story panel often has no room
+        // for the summary, and making its words costs more than drawing the rest of the panel.
+        var sections: [(title: () -> String, body: () -> String)] = []
         if let title = state.teaching.lessonTitle, let step = state.teaching.lessonStepNumber,
            let count = state.teaching.lessonStepCount {
             let heading = state.teaching.isLessonComplete
                 ? state.text("lesson_done", ["title": title])
                 : state.text("lesson_title", ["title": title, "step": String(step), "count": String(count)])
-            sections.append((heading, state.teaching.narration ?? ""))
+            sections.append(({ heading }, { state.teaching.narration ?? "" }))
         }
-        let unitStory = (try? Explainer.unit(state.unit, trace: trace, weights: session.weights, language: language)) ?? ""
-        sections.append((state.text("unit_title", ["unit": String(state.unit)]), unitStory))
-        sections.append((state.text("step_title"), Explainer.summary(trace: trace, language: language)))
+        sections.append((
+            { state.text("unit_title", ["unit": String(state.unit)]) },
+            { (try? Explainer.unit(state.unit, trace: trace, weights: session.weights, language: language)) ?? "" }))
+        sections.append(({ state.text("step_title") }, { Explainer.summary(trace: trace, language: language) }))
         var y = area.y
         for section in sections where y < area.maxY - 1 {
-            grid.put(section.title, x: 0, y: y, style: Style(.header, attributes: .bold), maxWidth: area.width)
+            grid.put(section.title(), x: 0, y: y, style: Style(.header, attributes: .bold), maxWidth: area.width)
             y += 1
-            let spans = [TextSpan(section.body)]
+            let spans = [TextSpan(section.body())]
             let room = Rect(x: 2, y: y, width: area.width - 2, height: area.maxY - y)
-            let needed = TextPanel.lineCount(spans, width: room.width)
-            let body = Rect(x: room.x, y: room.y, width: room.width, height: min(room.height, needed))
-            _ = TextPanel(spans, glyphs: glyphs).draw(in: body, into: &grid)
+            // One line more than fits is enough to know the text goes on (the panel then ends
+            // its last line in an ellipsis).
+            let lines = TextLayout.wrap(spans, width: room.width, maxLines: room.height + 1)
+            let body = Rect(x: room.x, y: room.y, width: room.width, height: min(room.height, lines.count))
+            TextPanel(spans, glyphs: glyphs).draw(wrapped: lines, in: body, into: &grid)
             y += body.height + 1
         }
     }

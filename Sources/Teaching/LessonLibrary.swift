@@ -3,15 +3,29 @@ import Script
 /// The lessons a session can start, in the order they are listed.
 public struct LessonLibrary: Sendable {
     /// The lessons, by number.
-    public let lessons: [Lesson]
+    public var lessons: [Lesson] { given ?? Self.builtInLessons }
+
+    /// The lessons given to ``init(lessons:)``; nil for the built-in library, whose lessons
+    /// are parsed on first use so that a screen without a lesson starts without parsing them.
+    private let given: [Lesson]?
 
     /// A library of given lessons (sorted by number, then name).
     public init(lessons: [Lesson]) {
-        self.lessons = lessons.sorted { ($0.number, $0.name) < ($1.number, $1.name) }
+        given = Self.sorted(lessons)
+    }
+
+    private init(builtIn: Void) {
+        given = nil
+    }
+
+    private static func sorted(_ lessons: [Lesson]) -> [Lesson] {
+        lessons.sorted { ($0.number, $0.name) < ($1.number, $1.name) }
     }
 
     /// The lessons built into the binary (from `lessons/` when it was built).
-    public static let builtIn = LessonLibrary(lessons: builtInParse.lessons)
+    public static let builtIn = LessonLibrary(builtIn: ())
+
+    private static let builtInLessons = sorted(builtInParse.lessons)
 
     /// Problems with built-in lessons; the tests keep this empty. Kept rather than fatal so a
     /// broken lesson can never stop the program.

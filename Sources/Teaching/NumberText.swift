@@ -8,20 +8,24 @@ public enum NumberText {
     /// significant digits instead of turning into 0.00, huge ones scientific notation.
     public static func value(_ value: Float, decimals: Int = 2) -> String {
         let magnitude = abs(Double(value))
-        if value == 0 { return String(format: "%.\(decimals)f", 0.0) }
+        if value == 0 { return fixed(0.0, decimals: decimals) }
         if magnitude >= 1e6 { return String(format: "%.3g", Double(value)) }
         if magnitude < 0.5 * pow(10, -Double(decimals)) { return String(format: "%.2g", Double(value)) }
-        let text = String(format: "%.\(decimals)f", Double(value))
-        return text
+        return fixed(Double(value), decimals: decimals)
+    }
+
+    /// `String(format: "%.<decimals>f", value)`, quickly where ``FixedPointText`` can.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        FixedPointText.text(value, decimals: decimals) ?? String(format: "%.\(decimals)f", value)
     }
 
     /// A share in [0, 1] as a percentage: whole percents, with decimals only where whole
     /// percents would say 0% or 100% of something that is not exactly 0 or 1.
     public static func percent(_ share: Float) -> String {
         let percent = Double(share) * 100
-        if share == 0 || share == 1 || !percent.isFinite { return String(format: "%.0f%%", percent) }
+        if share == 0 || share == 1 || !percent.isFinite { return fixed(percent, decimals: 0) + "%" }
         for decimals in 0...8 {
-            let text = String(format: "%.\(decimals)f", percent)
+            let text = fixed(percent, decimals: decimals)
             let rounded = Double(text) ?? percent
             if rounded != 0 && rounded != 100 { return text + "%" }
         }
@@ -32,8 +36,15 @@ public enum NumberText {
     public static func list(_ items: [String], language: Language) -> String {
         guard let last = items.last else { return "" }
         guard items.count > 1 else { return last }
-        let head = items.dropLast().joined(separator: language.text("list.separator"))
-        return head + language.text("list.last") + last
+        // A plain loop: `joined(separator:)` on a slice runs the standard library's unspecialised
+        // generic code, slow enough to show in every frame's summary of 64 units.
+        let separator = language.text("list.separator")
+        var text = ""
+        for (index, item) in items.dropLast().enumerated() {
+            if index > 0 { text += separator }
+            text += item
+        }
+        return text + language.text("list.last") + last
     }
 }
 

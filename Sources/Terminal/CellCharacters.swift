@@ -13,8 +13,22 @@ enum CellCharacters {
     /// the rest of the row. Extra spacing scalars (parts of emoji sequences) are dropped, since
     /// one cell can show only one.
     static func fill(_ buffer: inout [wchar_t], with character: Character) -> Int {
+        buffer.withUnsafeMutableBufferPointer { fill($0, scalars: character.unicodeScalars) }
+    }
+
+    /// Fills `buffer` with a cell's character, as ``fill(_:with:)-([wchar_t],_)`` does.
+    static func fill(_ buffer: UnsafeMutableBufferPointer<wchar_t>, with cell: Cell) -> Int {
+        if let scalar = cell.singleScalar {
+            buffer[0] = isControl(scalar) ? wchar_t(0x20) : wchar_t(bitPattern: scalar.value)
+            buffer[1] = 0
+            return 1
+        }
+        return fill(buffer, scalars: cell.character.unicodeScalars)
+    }
+
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<wchar_t>, scalars: Character.UnicodeScalarView) -> Int {
         var count = 0
-        for scalar in character.unicodeScalars {
+        for scalar in scalars {
             if count == 0 {
                 buffer[0] = isControl(scalar) ? wchar_t(0x20) : wchar_t(bitPattern: scalar.value)
                 count = 1

@@ -1,4 +1,5 @@
 import CNcursesw
+import Glibc
 import Themes
 import Widgets
 
@@ -10,14 +11,14 @@ extension TerminalSession {
     /// The grid is clipped to the screen; screen cells outside it are blank.
     /// `style` is normally a resolved theme's `resolve`.
     public func present(_ grid: Grid, style resolve: (Style) -> ResolvedStyle) {
-        if !styleCache.isEmpty && styleCache.contains(where: { resolve($0.key) != $0.value.resolved }) {
-            styleCache.removeAll(keepingCapacity: true)
+        if !styleCache.isEmpty && styleCache.isStale(resolve) {
+            styleCache.removeAll()
             previousFrame = nil
         }
         if !draw(grid, resolve: resolve, pairsMayRunOut: true) {
             // Every pair was in use: start the table again and draw the whole frame with it.
             pairs.reset()
-            styleCache.removeAll(keepingCapacity: true)
+            styleCache.removeAll()
             previousFrame = nil
             _ = draw(grid, resolve: resolve, pairsMayRunOut: false)
         }
@@ -41,49 +42,57 @@ extension TerminalSession {
         let width = min(grid.width, screenWidth)
         let height = min(grid.height, screenHeight)
         let cells = grid.cells
-        let oldCells = previous?.cells
-        for y in 0..<height {
-            let rowStart = y * grid.width
-            for x in 0..<width {
-                let cell = cells[rowStart + x]
-                if let oldCells, oldCells[rowStart + x] == cell { continue }
-                if cell.isContinuation { continue }
-                guard let drawing = cursesStyle(for: cell.style, resolve: resolve, pairsMayRunOut: pairsMayRunOut) else {
-                    return false
-                }
-                let isWide = DisplayWidth.of(cell.character) == 2
-                if isWide && x + 1 >= width {
-                    // Half of it would hang off a narrower screen: a wide character is never split.
-                    put(" ", x: x, y: y, style: drawing)
-                    continue
-                }
-                put(cell.character, x: x, y: y, style: drawing)
-                if isWide, shim_wcwidth(characterBuffer[0]) != 2 {
-                    // The locale thinks this character is narrow: blank the column we skip.
-                    put(" ", x: x + 1, y: y, style: drawing)
+        let window = self.window
+        // Neighbouring cells mostly share a style: look it up again only when it changes.
+        var lastStyle: Style?
+        var drawing = CursesStyleCache.Entry(style: .plain, resolved: resolve(.plain), attributes: 0, pair: 0)
+        return withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: CellCharacters.maximumCount + 1) { characters in
+            for y in 0..<height {
+                let changed = previous.map { grid.changedColumns(inRow: y, columns: width, comparedWith: $0) } ?? [0..<width]
+                for x in changed.joined() {
+                    let cell = cells[y * grid.width + x]
+                    if cell.isContinuation { continue }
+                    if cell.style != lastStyle {
+                        guard let found = cursesStyle(for: cell.style, resolve: resolve, pairsMayRunOut: pairsMayRunOut) else {
+                            return false
+                        }
+                        drawing = found
+                        lastStyle = cell.style
+                    }
+                    let isWide = DisplayWidth.of(cell.firstScalar) == 2
+                    if isWide && x + 1 >= width {
+                        // Half of it would hang off a narrower screen: a wide character is never split.
+                        Self.put(Cell.blank, x: x, y: y, style: drawing, window: window, characters: characters)
+                        continue
+                    }
+                    Self.put(cell, x: x, y: y, style: drawing, window: window, characters: characters)
+                    if isWide, shim_wcwidth(characters[0]) != 2 {
+                        // The locale thinks this character is narrow: blank the column we skip.
+                        Self.put(Cell.blank, x: x + 1, y: y, style: drawing, window: window, characters: characters)
+                    }
                 }
             }
+            return true
         }
-        return true
     }
 
-    private func put(_ character: Character, x: Int, y: Int, style: CachedStyle) {
-        let count = CellCharacters.fill(&characterBuffer, with: character)
-        let result = characterBuffer.withUnsafeBufferPointer { buffer in
-            shim_put_cell(window, Int32(y), Int32(x), buffer.baseAddress, style.attributes, style.pair)
-        }
+    /// Hands one cell to ncurses; `characters` is scratch room for its wide characters.
+    private static func put(
+        _ cell: Cell, x: Int, y: Int, style: CursesStyleCache.Entry,
+        window: UnsafeMutablePointer<WINDOW>, characters: UnsafeMutableBufferPointer<wchar_t>
+    ) {
+        let count = CellCharacters.fill(characters, with: cell)
+        let result = shim_put_cell(window, Int32(y), Int32(x), characters.baseAddress, style.attributes, style.pair)
         if result == shim_SETCCHAR_FAILED() && count > 1 {
             // ncurses refused the combining marks: show the base character alone.
-            characterBuffer[1] = 0
-            _ = characterBuffer.withUnsafeBufferPointer { buffer in
-                shim_put_cell(window, Int32(y), Int32(x), buffer.baseAddress, style.attributes, style.pair)
-            }
+            characters[1] = 0
+            _ = shim_put_cell(window, Int32(y), Int32(x), characters.baseAddress, style.attributes, style.pair)
         }
     }
 
     /// The attributes and pair of a style, resolving and allocating on first use; nil when a
     /// new pair was needed, none was left and `pairsMayRunOut` is true.
-    private func cursesStyle(for style: Style, resolve: (Style) -> ResolvedStyle, pairsMayRunOut: Bool) -> CachedStyle? {
+    private func cursesStyle(for style: Style, resolve: (Style) -> ResolvedStyle, pairsMayRunOut: Bool) -> CursesStyleCache.Entry? {
         if let cached = styleCache[style] { return cached }
         let resolved = resolve(style)
         var pair: Int32 = 0
@@ -97,8 +106,8 @@ extension TerminalSession {
                 return nil
             }
         }
-        let cached = CachedStyle(resolved: resolved, attributes: resolved.attributes.cursesAttributes, pair: pair)
-        styleCache[style] = cached
-        return cached
+        let entry = CursesStyleCache.Entry(style: style, resolved: resolved, attributes: resolved.attributes.cursesAttributes, pair: pair)
+        styleCache.store(entry)
+        return entry
     }
 }

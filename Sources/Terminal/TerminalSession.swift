@@ -47,15 +47,7 @@ public final class TerminalSession {
     var needsClear = false
     var pairs: ColorPairTable
     let colors: ColorMapper
-    var styleCache: [Style: CachedStyle] = [:]
-    var characterBuffer = [wchar_t](repeating: 0, count: CellCharacters.maximumCount + 1)
-
-    /// A style as last resolved, with what it became in ncurses terms.
-    struct CachedStyle {
-        var resolved: ResolvedStyle
-        var attributes: attr_t
-        var pair: Int32
-    }
+    var styleCache = CursesStyleCache()
 
     /// Opens the screen: locale, terminal modes saved, signal and crash handlers, ncurses on
     /// standard input and output, raw-ish keyboard (cbreak, no echo, keypad, no flow control),
@@ -85,6 +77,7 @@ public final class TerminalSession {
         }
         self.screen = screen
         self.window = window
+        Self.leaveInitialState()
         Self.armCrashRestore()
         // Messages on stderr would scribble over the screen; they are shown after it closes.
         terminal_support_capture_stderr()
@@ -166,6 +159,17 @@ public final class TerminalSession {
         terminal_support_set_armed(1)
         reset_prog_mode()
         forceFullRedraw()
+    }
+
+    /// Until a screen has been through one `endwin` and `doupdate`, ncurses treats it as not yet
+    /// initialised and flushes its output at every cursor movement (meant for programs that only
+    /// use the low-level terminfo calls): a frame that changes numbers all over the screen then
+    /// costs hundreds of `write` calls, each one a trip through the terminal, instead of one.
+    /// Taking that cycle now, before anything is drawn, is the documented way back from a shell
+    /// escape and leaves the screen as `newterm` did.
+    private static func leaveInitialState() {
+        endwin()
+        doupdate()
     }
 
     /// Clicks of the primary button and the wheel, reported at once (no click timing).

@@ -27,8 +27,6 @@ public struct ResolvedTheme: Sendable {
     /// Every combination of foreground role, background role (or none) and the four attributes.
     private let table: [ResolvedStyle]
 
-    private static let roleCount = 15
-    private static let attributeMask: UInt8 = 0x0F
 
     /// Fits `theme` to `depth`.
     public init(theme: Theme, depth: ColorDepth) {
@@ -37,7 +35,7 @@ public struct ResolvedTheme: Sendable {
         let fitter = ColorFitter(theme: theme, depth: depth)
         screen = ResolvedStyle(foreground: fitter.screenForeground, background: fitter.screenBackground, attributes: [])
         var table: [ResolvedStyle] = []
-        table.reserveCapacity(Self.roleCount * (Self.roleCount + 1) * 16)
+        table.reserveCapacity(Style.count)
         let roles = Role.allCases.sorted { $0.ordinal < $1.ordinal }
         for foreground in roles {
             for background in [nil] + roles.map(Optional.some) {
@@ -54,11 +52,6 @@ public struct ResolvedTheme: Sendable {
 
     /// The colours and attributes for a style.
     public func resolve(_ style: Style) -> ResolvedStyle {
-        table[index(of: style)]
-    }
-
-    func index(of style: Style) -> Int {
-        let background = style.background.map { $0.ordinal + 1 } ?? 0
-        return (style.foreground.ordinal * (Self.roleCount + 1) + background) * 16 + Int(style.attributes.rawValue & Self.attributeMask)
+        table[style.index]
     }
 }

@@ -22,7 +22,7 @@ enum BarFill {
 /// One cell of a bar: the character, and whether it is drawn with foreground and background
 /// swapped (how a right-aligned partial block is faked from a left-aligned one).
 struct BarCell: Hashable {
-    var character: Character
+    var character: Unicode.Scalar
     var reversed: Bool = false
     var isMarker: Bool = false
 }

@@ -12,14 +12,22 @@ public enum DisplayWidth {
 
     /// The columns a string takes.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        var columns = 0
+        for scalar in text.unicodeScalars {
+            guard StandaloneScalars.isStandalone(scalar.value) else {
+                // Some scalar may join its neighbour: measure character by character.
+                return text.reduce(0) { $0 + of($1) }
+            }
+            columns += of(scalar)
+        }
+        return columns
     }
 
     /// The columns one scalar takes.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v == 0 { return 0 }
-        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        // ASCII and Latin letters, nearly every cell, in one comparison.
+        if v < 0x300 { return v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1 }
         if isZeroWidth(v) { return 0 }
         return isWide(v) ? 2 : 1
     }
@@ -36,6 +44,7 @@ public enum DisplayWidth {
     ]
 
     private static func isWide(_ v: UInt32) -> Bool {
-        v >= 0x1100 && wideRanges.contains { $0.contains(v) }
+        if v < 0x1100 || (v > 0x115F && v < 0x2E80) { return false }
+        return wideRanges.contains { $0.contains(v) }
     }
 }

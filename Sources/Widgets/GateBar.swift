@@ -25,34 +25,46 @@ public struct GateBar: Sendable, Hashable {
     /// Draws the bar into `area` of `grid`, clipped to the grid.
     public func draw(in area: Rect, into grid: inout Grid) {
         guard !area.isEmpty else { return }
-        let cells = Self.cells(value: value, width: area.width, glyphs: glyphs)
+        // What ``cell(_:value:width:eighths:glyphs:)`` gives, a run at a time: track, full
+        // blocks, one partial block, and a marker at an end.
+        let width = area.width
+        let eighths = value.isNaN ? 0 : BarFill.eighths(fraction: value, cells: width)
+        let full = min(width, eighths / 8)
+        let partial = eighths % 8
+        let track = Cell(scalar: " ", style: trackStyle)
+        let block = Cell(scalar: glyphs.leftBlockScalar(eighths: 8), style: style)
         for y in area.y..<area.maxY {
-            for (i, cell) in cells.enumerated() {
-                var cellStyle = cell.character == " " ? trackStyle : style
-                if cell.isMarker && value.isNaN { cellStyle = Style(.error, attributes: .bold) }
-                if cell.reversed { cellStyle.attributes.insert(.reverse) }
-                grid[area.x + i, y] = Cell(cell.character, style: cellStyle)
+            grid.withRow(y) { row in
+                row.fill(area.x..<area.maxX, with: track)
+                if value.isNaN {
+                    row.set(area.x, Cell(scalar: glyphs.notANumberScalar, style: Style(.error, attributes: .bold)))
+                    return
+                }
+                row.fill(area.x..<(area.x + full), with: block)
+                if partial > 0 && full < width {
+                    row.set(area.x + full, Cell(scalar: glyphs.leftBlockScalar(eighths: partial), style: style))
+                }
+                if BarFill.isBeyond(value) {
+                    row.set(area.maxX - 1, Cell(scalar: glyphs.clipRightScalar, style: style))
+                } else if value < 0 {
+                    row.set(area.x, Cell(scalar: glyphs.clipLeftScalar, style: style))
+                }
             }
         }
     }
 
-    /// The characters of a bar `width` cells wide.
-    static func cells(value: Float, width: Int, glyphs: Glyphs) -> [BarCell] {
-        guard width > 0 else { return [] }
-        var cells = Array(repeating: BarCell(character: " "), count: width)
+    /// Cell `i` of a bar `width` cells wide, given the eighths its value covers: the definition
+    /// ``draw(in:into:)`` follows run by run (the tests hold the two together).
+    static func cell(_ i: Int, value: Float, width: Int, eighths: Int, glyphs: Glyphs) -> BarCell {
         if value.isNaN {
-            cells[0] = BarCell(character: glyphs.notANumber, isMarker: true)
-            return cells
+            return i == 0 ? BarCell(character: glyphs.notANumberScalar, isMarker: true) : BarCell(character: " ")
         }
-        let eighths = BarFill.eighths(fraction: value, cells: width)
-        for i in 0..<width {
-            cells[i].character = glyphs.leftBlock(eighths: eighths - i * 8)
+        if i == width - 1 && BarFill.isBeyond(value) {
+            return BarCell(character: glyphs.clipRightScalar, isMarker: true)
         }
-        if BarFill.isBeyond(value) {
-            cells[width - 1] = BarCell(character: glyphs.clipRight, isMarker: true)
-        } else if value < 0 {
-            cells[0] = BarCell(character: glyphs.clipLeft, isMarker: true)
+        if i == 0 && value < 0 {
+            return BarCell(character: glyphs.clipLeftScalar, isMarker: true)
         }
-        return cells
+        return BarCell(character: glyphs.leftBlockScalar(eighths: eighths - i * 8))
     }
 }

@@ -10,24 +10,33 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
     case ascii
 
     /// A left-aligned block covering `eighths` eighths of a cell (0 is a space, 8 or more a full cell).
-    public func leftBlock(eighths: Int) -> Character {
-        let e = min(max(eighths, 0), 8)
-        switch self {
-        case .unicode: return Self.unicodeLeftBlocks[e]
-        case .ascii: return Self.asciiBlock(eighths: e)
-        }
-    }
+    public func leftBlock(eighths: Int) -> Character { Character(leftBlockScalar(eighths: eighths)) }
 
     /// The full-cell block.
     public var fullBlock: Character { leftBlock(eighths: 8) }
 
     /// The vertical zero line of signed bars.
-    public var zeroLine: Character { self == .unicode ? "│" : "|" }
+    public var zeroLine: Character { Character(zeroLineScalar) }
 
     /// Marks a bar cut off at its right end because the value lies beyond the scale.
-    public var clipRight: Character { self == .unicode ? "»" : ">" }
+    public var clipRight: Character { Character(clipRightScalar) }
     /// Marks a bar cut off at its left end.
-    public var clipLeft: Character { self == .unicode ? "«" : "<" }
+    public var clipLeft: Character { Character(clipLeftScalar) }
+
+    // The bars' characters as scalars, which is what their cells hold.
+
+    func leftBlockScalar(eighths: Int) -> Unicode.Scalar {
+        let e = min(max(eighths, 0), 8)
+        switch self {
+        case .unicode: return Self.unicodeLeftBlock(eighths: e)
+        case .ascii: return Self.asciiBlock(eighths: e)
+        }
+    }
+
+    var zeroLineScalar: Unicode.Scalar { self == .unicode ? "│" : "|" }
+    var clipRightScalar: Unicode.Scalar { self == .unicode ? "»" : ">" }
+    var clipLeftScalar: Unicode.Scalar { self == .unicode ? "«" : "<" }
+    var notANumberScalar: Unicode.Scalar { "?" }
 
     /// Says that more content lies to the left of a scrolled row.
     public var moreLeft: Character { self == .unicode ? "‹" : "<" }
@@ -38,7 +47,7 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
     public var ellipsis: String { self == .unicode ? "…" : "..." }
 
     /// Marks a value that is not a number (NaN) in a bar.
-    public var notANumber: Character { "?" }
+    public var notANumber: Character { Character(notANumberScalar) }
 
     /// Box corners and edges for frames and message boxes.
     public var box: BoxGlyphs {
@@ -50,9 +59,22 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    private static let unicodeLeftBlocks: [Character] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
+    /// ` ▏▎▍▌▋▊▉█`: a switch rather than an array, which every bar cell would retain and release.
+    private static func unicodeLeftBlock(eighths e: Int) -> Unicode.Scalar {
+        switch e {
+        case 1: return "▏"
+        case 2: return "▎"
+        case 3: return "▍"
+        case 4: return "▌"
+        case 5: return "▋"
+        case 6: return "▊"
+        case 7: return "▉"
+        case 8: return "█"
+        default: return " "
+        }
+    }
 
-    private static func asciiBlock(eighths e: Int) -> Character {
+    private static func asciiBlock(eighths e: Int) -> Unicode.Scalar {
         switch e {
         case 8: return "#"
         case 4...7: return "="

@@ -12,7 +12,76 @@ public enum NumberFormat {
     /// `value` right-aligned in exactly `width` columns (an empty string for `width ≤ 0`).
     public static func fit(_ value: Float, width: Int, decimals: Int = 3) -> String {
         guard width > 0 else { return "" }
-        return pad(fitted(Double(value), width: width, decimals: min(max(decimals, 0), 9)), width: width)
+        let decimals = min(max(decimals, 0), 9)
+        if let text = fittedFixed(Double(value), width: width, decimals: decimals) { return text }
+        return pad(fitted(Double(value), width: width, decimals: decimals), width: width)
+    }
+
+    /// Rule 1 of ``fit(_:width:decimals:)`` (nearly every value on screen), measured in digits
+    /// and written once into a string of exactly `width` bytes; nil when it needs the other rules.
+    private static func fittedFixed(_ value: Double, width: Int, decimals: Int) -> String? {
+        guard let fixed = FixedFit(value, width: width, decimals: decimals) else { return nil }
+        return String(unsafeUninitializedCapacity: width) { bytes in
+            fixed.write(into: bytes)
+            return width
+        }
+    }
+
+    /// Rule 1 of ``fit(_:width:decimals:)`` worked out in integers: the first number of
+    /// decimals, from `decimals` down, whose fixed-point text fits `width` columns.
+    struct FixedFit {
+        /// The value's magnitude in units of the last decimal, rounded.
+        let units: UInt64
+        /// Decimals shown.
+        let decimals: Int
+        /// Whether a minus sign is shown (not for a value that rounds to zero).
+        let isNegative: Bool
+        /// Columns of the padded text.
+        let width: Int
+
+        /// nil when no number of decimals fits (the caller goes on to scientific notation) or
+        /// the value is not finite.
+        init?(_ value: Double, width: Int, decimals: Int) {
+            guard value.isFinite, width > 0 else { return nil }
+            for d in stride(from: decimals, through: 0, by: -1) {
+                let scaled = (abs(value) * powersOfTen[d]).rounded(.toNearestOrAwayFromZero)
+                guard scaled < 9e15 else { continue }
+                let units = UInt64(scaled)
+                let isNegative = value < 0 && units != 0
+                var whole = units / UInt64(powersOfTen[d])
+                var length = (isNegative ? 1 : 0) + (d > 0 ? d + 1 : 0) + 1
+                while whole >= 10 { whole /= 10; length += 1 }
+                guard length <= width else { continue }
+                self.units = units
+                self.decimals = d
+                self.isNegative = isNegative
+                self.width = width
+                return
+            }
+            return nil
+        }
+
+        /// Writes the text right-aligned into the first `width` bytes of `bytes`: decimals,
+        /// point, whole digits and sign from the right, then spaces.
+        func write(into bytes: UnsafeMutableBufferPointer<UInt8>) {
+            let unit = UInt64(powersOfTen[decimals])
+            var i = width - 1
+            var fraction = units % unit
+            for _ in 0..<decimals {
+                bytes[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+                i -= 1
+            }
+            if decimals > 0 { bytes[i] = UInt8(ascii: "."); i -= 1 }
+            var digits = units / unit
+            repeat {
+                bytes[i] = UInt8(ascii: "0") + UInt8(digits % 10)
+                digits /= 10
+                i -= 1
+            } while digits > 0
+            if isNegative { bytes[i] = UInt8(ascii: "-"); i -= 1 }
+            while i >= 0 { bytes[i] = UInt8(ascii: " "); i -= 1 }
+        }
     }
 
     /// The shortest faithful text for `value` with at most `decimals` decimals, without padding

@@ -32,3 +32,35 @@ public enum Role: String, CaseIterable, Sendable, Hashable, Codable {
     /// Errors.
     case error
 }
+
+extension Role {
+    /// How many roles there are.
+    public static let count = 15
+
+    /// A dense number in `0..<Role.count` for table lookups (a switch, so adding a role fails to
+    /// compile here rather than silently mis-indexing).
+    public var ordinal: Int {
+        switch self {
+        case .resetGate: return 0
+        case .updateGate: return 1
+        case .kept: return 2
+        case .candidate: return 3
+        case .added: return 4
+        case .newState: return 5
+        case .positive: return 6
+        case .negative: return 7
+        case .zeroLine: return 8
+        case .selection: return 9
+        case .focus: return 10
+        case .header: return 11
+        case .text: return 12
+        case .dim: return 13
+        case .error: return 14
+        }
+    }
+
+    /// Hashes the case rather than its name (a raw-value enum would hash the string).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt8(truncatingIfNeeded: ordinal))
+    }
+}

@@ -58,53 +58,86 @@ public struct SignedBar: Sendable, Hashable {
     public func draw(in area: Rect, into grid: inout Grid) {
         guard !area.isEmpty else { return }
         let side = Self.sideLength(width: area.width)
-        let cells = Self.cells(value: value, scale: scale, side: side, glyphs: glyphs)
+        let shape = Shape(value: value, scale: scale, side: side)
+        // What ``Shape/cell(_:glyphs:)`` gives, a run at a time: track everywhere (an even width
+        // leaves the last column so), the zero line, full blocks growing away from it, one
+        // partial block at their end, a marker when clipped.
+        let covered = shape.covered
+        let full = min(covered.count, shape.eighths / 8)
+        let partial = shape.eighths % 8
+        let isPositive = shape.ratio > 0
+        let barStyle = isPositive ? positiveStyle : negativeStyle
+        let track = Cell(scalar: " ", style: trackStyle)
+        let fullBlock = Cell(scalar: glyphs.leftBlockScalar(eighths: 8), style: barStyle)
+        let zero = shape.cell(side, glyphs: glyphs)
+        let zeroCell = Cell(scalar: zero.character, style: zero.isMarker ? Style(.error, attributes: .bold) : zeroLineStyle)
+        let center = area.x + side
         for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX { grid[x, y] = Cell(" ", style: trackStyle) }
-            for (i, cell) in cells.enumerated() {
-                var cellStyle: Style
-                if i == side {
-                    cellStyle = cell.isMarker ? Style(.error, attributes: .bold) : zeroLineStyle
-                } else if cell.character == " " {
-                    cellStyle = trackStyle
+            grid.withRow(y) { row in
+                row.fill(area.x..<area.maxX, with: track)
+                row.set(center, zeroCell)
+                guard !covered.isEmpty else { return }
+                if isPositive {
+                    row.fill((center + 1)..<(center + 1 + full), with: fullBlock)
+                    if partial > 0 && full < covered.count {
+                        row.set(center + 1 + full, Cell(scalar: glyphs.leftBlockScalar(eighths: partial), style: barStyle))
+                    }
+                    if shape.clipped { row.set(center + side, Cell(scalar: glyphs.clipRightScalar, style: barStyle)) }
                 } else {
-                    cellStyle = i < side ? negativeStyle : positiveStyle
+                    row.fill((center - full)..<center, with: fullBlock)
+                    if partial > 0 && full < covered.count {
+                        let end = Self.rightAligned(eighths: partial, glyphs: glyphs)
+                        var endStyle = barStyle
+                        if end.reversed { endStyle.attributes.insert(.reverse) }
+                        row.set(center - 1 - full, Cell(scalar: end.character, style: endStyle))
+                    }
+                    if shape.clipped { row.set(area.x, Cell(scalar: glyphs.clipLeftScalar, style: barStyle)) }
                 }
-                if cell.reversed { cellStyle.attributes.insert(.reverse) }
-                grid[area.x + i, y] = Cell(cell.character, style: cellStyle)
             }
         }
     }
 
-    /// The `2 · side + 1` cells: negative side, zero line, positive side.
-    static func cells(value: Float, scale: Float, side: Int, glyphs: Glyphs) -> [BarCell] {
-        var cells = Array(repeating: BarCell(character: " "), count: 2 * side + 1)
-        if value.isNaN {
-            cells[side] = BarCell(character: glyphs.notANumber, isMarker: true)
-            return cells
+    /// What a value looks like on a bar with `side` cells each side of the zero line.
+    struct Shape {
+        let value: Float
+        let side: Int
+        let ratio: Float
+        let eighths: Int
+        let clipped: Bool
+
+        init(value: Float, scale: Float, side: Int) {
+            self.value = value
+            self.side = side
+            ratio = value.isNaN ? 0 : SignedBar.ratio(value: value, scale: scale)
+            let magnitude = abs(ratio)
+            eighths = BarFill.eighths(fraction: magnitude, cells: side)
+            clipped = BarFill.isBeyond(magnitude)
         }
-        cells[side] = BarCell(character: glyphs.zeroLine)
-        guard side > 0, value != 0 else { return cells }
-        let ratio = Self.ratio(value: value, scale: scale)
-        let magnitude = abs(ratio)
-        let eighths = BarFill.eighths(fraction: magnitude, cells: side)
-        let clipped = BarFill.isBeyond(magnitude)
-        for step in 0..<side {
-            let covered = eighths - step * 8
-            if ratio > 0 {
-                cells[side + 1 + step] = BarCell(character: glyphs.leftBlock(eighths: covered))
-            } else {
-                cells[side - 1 - step] = Self.rightAligned(eighths: covered, glyphs: glyphs)
+
+        /// The cells on either side of the zero line that the value reaches; all others are blank.
+        var covered: Range<Int> {
+            guard !value.isNaN, side > 0, value != 0 else { return side..<side }
+            let count = min(side, (eighths + 7) / 8)
+            return ratio > 0 ? (side + 1)..<(side + 1 + count) : (side - count)..<side
+        }
+
+        /// Cell `i` of the `2 · side + 1`: negative side, zero line, positive side. The definition
+        /// ``SignedBar/draw(in:into:)`` follows run by run (the tests hold the two together).
+        func cell(_ i: Int, glyphs: Glyphs) -> BarCell {
+            if value.isNaN {
+                return i == side ? BarCell(character: glyphs.notANumberScalar, isMarker: true) : BarCell(character: " ")
             }
-        }
-        if clipped {
+            if i == side { return BarCell(character: glyphs.zeroLineScalar) }
+            guard side > 0, value != 0 else { return BarCell(character: " ") }
             if ratio > 0 {
-                cells[2 * side] = BarCell(character: glyphs.clipRight, isMarker: true)
-            } else {
-                cells[0] = BarCell(character: glyphs.clipLeft, isMarker: true)
+                guard i > side else { return BarCell(character: " ") }
+                if clipped && i == 2 * side { return BarCell(character: glyphs.clipRightScalar, isMarker: true) }
+                return BarCell(character: glyphs.leftBlockScalar(eighths: eighths - (i - side - 1) * 8))
             }
+            guard i < side else { return BarCell(character: " ") }
+            if clipped && i == 0 { return BarCell(character: glyphs.clipLeftScalar, isMarker: true) }
+            return SignedBar.rightAligned(eighths: eighths - (side - 1 - i) * 8, glyphs: glyphs)
         }
-        return cells
     }
 
     /// value / scale, where a scale that is not positive makes every non-zero value overflow.
@@ -114,15 +147,15 @@ public struct SignedBar: Sendable, Hashable {
     }
 
     /// A block covering the right `eighths` eighths of a cell.
-    private static func rightAligned(eighths: Int, glyphs: Glyphs) -> BarCell {
+    static func rightAligned(eighths: Int, glyphs: Glyphs) -> BarCell {
         let e = min(max(eighths, 0), 8)
-        guard glyphs == .unicode else { return BarCell(character: glyphs.leftBlock(eighths: e)) }
+        guard glyphs == .unicode else { return BarCell(character: glyphs.leftBlockScalar(eighths: e)) }
         switch e {
         case 0: return BarCell(character: " ")
         case 1: return BarCell(character: "▕")
         case 4: return BarCell(character: "▐")
         case 8: return BarCell(character: "█")
-        default: return BarCell(character: glyphs.leftBlock(eighths: 8 - e), reversed: true)
+        default: return BarCell(character: glyphs.leftBlockScalar(eighths: 8 - e), reversed: true)
         }
     }
 }

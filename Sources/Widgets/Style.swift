@@ -16,4 +16,15 @@ public struct Style: Sendable, Hashable, Codable {
 
     /// Ordinary text.
     public static let plain = Style()
+
+    /// How many distinct styles there are: every foreground role, background role or none,
+    /// and the four attributes in any combination.
+    public static let count = Role.count * (Role.count + 1) * 16
+
+    /// A dense number in `0..<Style.count`, the same for equal styles, for array lookups where a
+    /// dictionary keyed by style would cost a hash per cell.
+    public var index: Int {
+        let background = background.map { $0.ordinal + 1 } ?? 0
+        return (foreground.ordinal * (Role.count + 1) + background) * 16 + Int(attributes.rawValue & 0x0F)
+    }
 }

@@ -83,7 +83,7 @@ public struct Table: Sendable, Hashable {
             var x = rect.x
             for span in spans { x += grid.put(span.text, x: x, y: rect.y, style: span.style, maxWidth: rect.maxX - x) }
         case let .number(value, decimals, style):
-            grid.put(NumberFormat.fit(value, width: rect.width, decimals: decimals), x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
+            grid.put(number: value, width: rect.width, decimals: decimals, x: rect.x, y: rect.y, style: style)
         case let .gate(value, style):
             GateBar(value: value, style: style, glyphs: glyphs).draw(in: rect, into: &grid)
         case let .signed(value, scale):

@@ -8,11 +8,19 @@ public enum TextLayout {
     /// The spans wrapped into lines no wider than `width` columns. At least one column is assumed,
     /// so a wide character alone on a one-column line overflows it (and the grid clips it).
     public static func wrap(_ spans: [TextSpan], width: Int) -> [[TextSpan]] {
+        wrap(spans, width: width, maxLines: .max)
+    }
+
+    /// The first `maxLines` lines of ``wrap(_:width:)`` (lines never change once the text has
+    /// moved past them), without wrapping the rest: for a panel that shows only a few.
+    public static func wrap(_ spans: [TextSpan], width: Int, maxLines: Int) -> [[TextSpan]] {
         let limit = max(1, width)
+        guard maxLines > 0 else { return [] }
         var lines: [[StyledCharacter]] = []
         var current: [StyledCharacter] = []
         var currentWidth = 0
         var droppingSpaces = false
+        let newline = UInt32(0x0A), space = UInt32(0x20)
 
         /// Ends the line before index `cut` (all of it by default); the rest starts the next line.
         func endLine(at cut: Int? = nil) {
@@ -22,19 +30,19 @@ public enum TextLayout {
             currentWidth = current.reduce(0) { $0 + $1.width }
         }
 
-        for span in spans {
-            for character in span.text {
-                if character == "\n" {
+        spanLoop: for span in spans {
+            for (code, w) in characters(of: span.text) {
+                if lines.count >= maxLines { break spanLoop }
+                if code == newline {
                     endLine()
                     droppingSpaces = false
                     continue
                 }
-                let w = DisplayWidth.of(character)
                 if w == 0 { continue }
-                let isSpace = character == " "
+                let isSpace = code == space
                 if isSpace, droppingSpaces, current.isEmpty { continue }
                 droppingSpaces = false
-                let item = StyledCharacter(character: character, style: span.style, width: w)
+                let item = StyledCharacter(code: code, style: span.style, width: w)
                 while currentWidth + w > limit, !current.isEmpty {
                     if isSpace {
                         endLine()
@@ -52,8 +60,9 @@ public enum TextLayout {
                 currentWidth += w
             }
         }
-        lines.append(current.trimmingTrailingSpaces())
-        return lines.map(spans(of:))
+        if lines.count < maxLines { lines.append(current.trimmingTrailingSpaces()) }
+        // One character can end more than one line (a long word cut twice).
+        return lines.prefix(maxLines).map(spans(of:))
     }
 
     /// `text` cut to `width` columns, ending in `ellipsis` when anything was cut.
@@ -62,6 +71,18 @@ public enum TextLayout {
         if DisplayWidth.of(text) <= width { return text }
         let mark = DisplayWidth.of(ellipsis) <= width ? ellipsis : String(ellipsis.prefix(width))
         let room = width - DisplayWidth.of(mark)
+        if StandaloneScalars.covers(text) {
+            let scalars = text.unicodeScalars
+            var end = scalars.startIndex
+            var used = 0
+            while end < scalars.endIndex {
+                let w = DisplayWidth.of(scalars[end])
+                if used + w > room { break }
+                used += w
+                end = scalars.index(after: end)
+            }
+            return String(scalars[..<end]) + mark
+        }
         var result = ""
         var used = 0
         for character in text {
@@ -79,7 +100,7 @@ public enum TextLayout {
         var i = line.count
         while i > 0 {
             let after = i == line.count ? next : line[i]
-            if mayBreak(between: line[i - 1], and: after), line[0..<i].contains(where: { $0.character != " " }) {
+            if mayBreak(between: line[i - 1], and: after), line[0..<i].contains(where: { !$0.isSpace }) {
                 return i
             }
             i -= 1
@@ -88,40 +109,88 @@ public enum TextLayout {
     }
 
     private static func mayBreak(between before: StyledCharacter, and after: StyledCharacter) -> Bool {
-        if after.character == " " { return false }
-        if before.character == " " { return true }
-        return (before.width == 2 || after.width == 2) && !noBreakBefore.contains(after.character)
+        if after.isSpace { return false }
+        if before.isSpace { return true }
+        return (before.width == 2 || after.width == 2) && !noBreakBefore.contains(after.code)
     }
 
-    private static let noBreakBefore: Set<Character> = [
-        "、", "。", "，", "．", "！", "？", "：", "；", "）", "」", "』", "】", "〉", "》", "ー", "々",
-        ",", ".", ";", ":", "!", "?", ")", "]", "}",
-    ]
+    private static let noBreakBefore: Set<UInt32> = Set(
+        ["、", "。", "，", "．", "！", "？", "：", "；", "）", "」", "』", "】", "〉", "》", "ー", "々",
+         ",", ".", ";", ":", "!", "?", ")", "]", "}"].map { (scalar: Unicode.Scalar) in scalar.value })
 
+    /// The line as spans, one per run of a style.
     private static func spans(of line: [StyledCharacter]) -> [TextSpan] {
         var result: [TextSpan] = []
-        for item in line {
-            if let last = result.last, last.style == item.style {
-                result[result.count - 1].text.append(item.character)
-            } else {
-                result.append(TextSpan(String(item.character), style: item.style))
+        var bytes: [UInt8] = []
+        var start = 0
+        while start < line.count {
+            let style = line[start].style
+            bytes.removeAll(keepingCapacity: true)
+            var end = start
+            while end < line.count, line[end].style == style {
+                let cell = Cell(code: line[end].code)
+                if let scalar = cell.singleScalar {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                } else {
+                    bytes.append(contentsOf: String(cell.character).utf8)
+                }
+                end += 1
             }
+            result.append(TextSpan(String(decoding: bytes, as: UTF8.self), style: style))
+            start = end
+        }
+        return result
+    }
+
+    /// The code (as in ``Cell/code``) and display width of each character of `text`. All-ASCII
+    /// text goes byte by byte; a CR LF pair is one character there too, which like any control
+    /// character takes no columns (so it is not a line break either).
+    static func characters(of text: String) -> [(code: UInt32, width: Int)] {
+        var result: [(code: UInt32, width: Int)] = []
+        let isASCII: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            result.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A {
+                    result.append((0x0D, 0))
+                    i += 2
+                    continue
+                }
+                result.append((UInt32(byte), byte < 0x20 || byte == 0x7F ? 0 : 1))
+                i += 1
+            }
+            return true
+        }
+        if isASCII == true { return result }
+        result.removeAll()
+        if StandaloneScalars.covers(text) {
+            for scalar in text.unicodeScalars { result.append((scalar.value, DisplayWidth.of(scalar))) }
+            return result
+        }
+        for character in text {
+            // A newline is always a character of its own, so its code is the newline's.
+            let cell = Cell(character)
+            result.append((cell.code, DisplayWidth.of(cell.firstScalar)))
         }
         return result
     }
 }
 
-/// A character with its style and width, the unit the wrapper works on.
+/// A character (as a ``Cell/code``) with its style and width, the unit the wrapper works on.
 struct StyledCharacter: Hashable {
-    var character: Character
+    var code: UInt32
     var style: Style
     var width: Int
+
+    var isSpace: Bool { code == 0x20 }
 }
 
 extension Array where Element == StyledCharacter {
     func trimmingTrailingSpaces() -> [StyledCharacter] {
         var end = count
-        while end > 0, self[end - 1].character == " " { end -= 1 }
+        while end > 0, self[end - 1].isSpace { end -= 1 }
         return Array(self[0..<end])
     }
 }

@@ -32,8 +32,16 @@ public struct TextPanel: Sendable, Hashable {
     @discardableResult
     public func draw(in area: Rect, into grid: inout Grid) -> Int {
         guard !area.isEmpty else { return 0 }
+        return draw(wrapped: TextLayout.wrap(spans, width: area.width), in: area, into: &grid)
+    }
+
+    /// Clears `area` and draws ``spans`` already wrapped to the area's width by
+    /// ``TextLayout/wrap(_:width:)``, for a caller that wrapped them to size the area.
+    /// Returns the number of wrapped lines.
+    @discardableResult
+    public func draw(wrapped lines: [[TextSpan]], in area: Rect, into grid: inout Grid) -> Int {
+        guard !area.isEmpty else { return 0 }
         grid.fill(area, with: Cell(" ", style: background))
-        let lines = TextLayout.wrap(spans, width: area.width)
         let first = min(max(0, scroll), lines.count)
         let shown = lines[first...].prefix(area.height)
         let cutShort = lines.count - first > area.height

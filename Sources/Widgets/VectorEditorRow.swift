@@ -98,7 +98,7 @@ public struct VectorEditorRow: Sendable, Hashable {
                 if index == selection {
                     if isFocused { style.background = .selection } else { style.attributes.insert(.underline) }
                 }
-                grid.put(NumberFormat.fit(values[index], width: cellWidth, decimals: decimals), x: x, y: y, style: style, maxWidth: cellWidth)
+                grid.put(number: values[index], width: cellWidth, decimals: decimals, x: x, y: y, style: style)
             }
             x += cellWidth
         }

@@ -78,6 +78,15 @@ import Testing
         }
     }
 
+    @Test func fillingFindsBracesAmongOtherScripts() {
+        #expect(Catalogue.fill("单元 {unit} 的 z={z}。", ["unit": "3", "z": "0.50"]) == "单元 3 的 z=0.50。")
+        #expect(Catalogue.fill("{a}{b}", ["a": "你", "b": "好"]) == "你好")
+        #expect(Catalogue.fill("} {x} {", ["x": "é"]) == "} é {")
+        #expect(Catalogue.fill("{未知} {x}", ["x": "1"]) == "{未知} 1")
+        #expect(Catalogue.fill("{x", ["x": "1"]) == "{x")
+        #expect(Catalogue.fill("", [:]) == "")
+    }
+
     @Test func fillingReplacesOnlyKnownPlaceholders() {
         #expect(Catalogue.fill("a {x} b {y} {x}", ["x": "1"]) == "a 1 b {y} 1")
         #expect(Catalogue.fill("no braces", ["x": "1"]) == "no braces")
