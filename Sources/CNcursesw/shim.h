@@ -80,6 +80,19 @@ static inline int shim_put_cell(WINDOW *window, int y, int x, const wchar_t *cha
     return mvwadd_wch(window, y, x, &cell);
 }
 
+/* Drawing a run of cells in one style, each a single narrow character (no combining marks),
+   at (y, x), (y, x + 1), ...: the per-cell call above without a trip from Swift for each.
+   Every cell is placed by its own position, as if by shim_put_cell. */
+static inline void shim_put_cells(WINDOW *window, int y, int x, const wchar_t *characters, int count, attr_t attributes, int pair) {
+    cchar_t cell;
+    wchar_t one[2] = {0, 0};
+    for (int i = 0; i < count; i++) {
+        one[0] = characters[i];
+        if (setcchar(&cell, one, attributes, 0, &pair) == ERR) continue;
+        mvwadd_wch(window, y, x + i, &cell);
+    }
+}
+
 /* Window size. */
 static inline int shim_max_x(WINDOW *window) { return getmaxx(window); }
 static inline int shim_max_y(WINDOW *window) { return getmaxy(window); }

@@ -46,7 +46,8 @@ enum CellCharacters {
         return count
     }
 
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    /// Characters ncurses would print as `^X`: they are drawn as a space.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
     }
 }

@@ -46,35 +46,58 @@ extension TerminalSession {
         // Neighbouring cells mostly share a style: look it up again only when it changes.
         var lastStyle: Style?
         var drawing = CursesStyleCache.Entry(style: .plain, resolved: resolve(.plain), attributes: 0, pair: 0)
-        return withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: CellCharacters.maximumCount + 1) { characters in
+        return withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Self.runCapacity) { characters in
             for y in 0..<height {
                 let changed = previous.map { grid.changedColumns(inRow: y, columns: width, comparedWith: $0) } ?? [0..<width]
-                for x in changed.joined() {
-                    let cell = cells[y * grid.width + x]
-                    if cell.isContinuation { continue }
-                    if cell.style != lastStyle {
-                        guard let found = cursesStyle(for: cell.style, resolve: resolve, pairsMayRunOut: pairsMayRunOut) else {
-                            return false
+                let rowStart = y * grid.width
+                for run in changed {
+                    var x = run.lowerBound
+                    while x < run.upperBound {
+                        let cell = cells[rowStart + x]
+                        if cell.isContinuation { x += 1; continue }
+                        if cell.style != lastStyle {
+                            guard let found = cursesStyle(for: cell.style, resolve: resolve, pairsMayRunOut: pairsMayRunOut) else {
+                                return false
+                            }
+                            drawing = found
+                            lastStyle = cell.style
                         }
-                        drawing = found
-                        lastStyle = cell.style
-                    }
-                    let isWide = DisplayWidth.of(cell.firstScalar) == 2
-                    if isWide && x + 1 >= width {
-                        // Half of it would hang off a narrower screen: a wide character is never split.
-                        Self.put(Cell.blank, x: x, y: y, style: drawing, window: window, characters: characters)
-                        continue
-                    }
-                    Self.put(cell, x: x, y: y, style: drawing, window: window, characters: characters)
-                    if isWide, shim_wcwidth(characters[0]) != 2 {
-                        // The locale thinks this character is narrow: blank the column we skip.
-                        Self.put(Cell.blank, x: x + 1, y: y, style: drawing, window: window, characters: characters)
+                        // Narrow single characters in one style (nearly every changed cell) go
+                        // to ncurses as a run; anything else takes the careful way below.
+                        var count = 0
+                        while x + count < run.upperBound && count < Self.runCapacity {
+                            let next = cells[rowStart + x + count]
+                            guard !next.isContinuation, next.style == cell.style, let scalar = next.singleScalar,
+                                  DisplayWidth.of(scalar) == 1 else { break }
+                            characters[count] = CellCharacters.isControl(scalar) ? wchar_t(0x20) : wchar_t(bitPattern: scalar.value)
+                            count += 1
+                        }
+                        if count > 0 {
+                            shim_put_cells(window, Int32(y), Int32(x), characters.baseAddress, Int32(count), drawing.attributes, drawing.pair)
+                            x += count
+                            continue
+                        }
+                        let isWide = DisplayWidth.of(cell.firstScalar) == 2
+                        if isWide && x + 1 >= width {
+                            // Half of it would hang off a narrower screen: a wide character is never split.
+                            Self.put(Cell.blank, x: x, y: y, style: drawing, window: window, characters: characters)
+                        } else {
+                            Self.put(cell, x: x, y: y, style: drawing, window: window, characters: characters)
+                            if isWide, shim_wcwidth(characters[0]) != 2 {
+                                // The locale thinks this character is narrow: blank the column we skip.
+                                Self.put(Cell.blank, x: x + 1, y: y, style: drawing, window: window, characters: characters)
+                            }
+                        }
+                        x += 1
                     }
                 }
             }
             return true
         }
     }
+
+    /// Characters handed to ncurses in one call (and the scratch room for one cell's).
+    private static let runCapacity = 64
 
     /// Hands one cell to ncurses; `characters` is scratch room for its wide characters.
     private static func put(

@@ -220,6 +220,7 @@ public struct Grid: Sendable, Equatable {
                 var x = 0
                 while x < end {
                     while x < end && sameBits(x) { x &+= 1 }
+                    if x < end && runs.isEmpty { runs.reserveCapacity(16) }
                     guard x < end else { break }
                     let start = x
                     while x < end && !sameBits(x) && cells[rowStart &+ x] != previous.cells[rowStart &+ x] { x &+= 1 }

@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func signsAndZeros() {
-        for value in [0.0, -0.0, -0.001, 0.001, -0.004, 1e-300, -1e-300, 4.9e-324, -4.9e-324] {
+        for value in [0.0, -0.0, -0.001, 0.001, -0.004, 1e-300, -1e-300, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude] {
             for decimals in 0...9 { check(value, decimals) }
         }
         #expect(NumberText.fixed(-0.0, decimals: 0) == "-0")
