@@ -19,12 +19,7 @@ public enum WeightInitializer {
         let i = inputSize, h = hiddenSize
         switch variant {
         case .tfGRUCell:
-            let gatesKernel = glorot(rows: i + h, columns: 2 * h, using: &random)
-            let candidateKernel = glorot(rows: i + h, columns: h, using: &random)
-            return try .tensorFlow(
-                inputSize: i, hiddenSize: h,
-                gatesKernel: gatesKernel, gatesBias: [Float](repeating: 1, count: 2 * h),
-                candidateKernel: candidateKernel, candidateBias: [Float](repeating: 0, count: h))
+            return try tensorFlowGlorot(inputSize: i, hiddenSize: h, using: &random)
         case .keras:
             let kernel = glorot(rows: i, columns: 3 * h, using: &random)
             var recurrent = [Float](repeating: 0, count: h * 3 * h)
@@ -49,6 +44,41 @@ public enum WeightInitializer {
                 inputSize: i, hiddenSize: h,
                 weightIH: weightIH, weightHH: weightHH, biasIH: biasIH, biasHH: biasHH)
         }
+    }
+
+    /// TensorFlow's GRUCell initialisation drawn straight into the canonical layout: the same
+    /// numbers, in the same order, as drawing the (I+H)×2H gates kernel and the (I+H)×H
+    /// candidate kernel row by row and converting them with ``GRUWeights/tensorFlow(inputSize:hiddenSize:gatesKernel:gatesBias:candidateKernel:candidateBias:)``,
+    /// without the two temporary kernels (at H=1024 they doubled the peak memory and most of
+    /// the start-up time).
+    static func tensorFlowGlorot(inputSize i: Int, hiddenSize h: Int, using random: inout SeededGenerator) throws(GRUWeightsError) -> GRUWeights {
+        var w = [Float](repeating: 0, count: 3 * h * i)
+        var u = [Float](repeating: 0, count: 3 * h * h)
+        w.withUnsafeMutableBufferPointer { w in
+            u.withUnsafeMutableBufferPointer { u in
+                // Kernel row k multiplies input k (k < I) or old unit k − I; kernel column c is
+                // canonical row c: the gates kernel's [r | z] columns are rows 0..<2H, the
+                // candidate kernel's columns rows 2H..<3H.
+                func draw(columns: Int, firstRow: Int) {
+                    let limit = (6 / Float(i + h + columns)).squareRoot()
+                    for k in 0..<(i + h) {
+                        for c in 0..<columns {
+                            let value = random.uniform(-limit, limit)
+                            let row = firstRow + c
+                            if k < i { w[row * i + k] = value } else { u[row * h + (k - i)] = value }
+                        }
+                    }
+                }
+                draw(columns: 2 * h, firstRow: 0)
+                draw(columns: h, firstRow: 2 * h)
+            }
+        }
+        var bias = [Float](repeating: 1, count: 3 * h)
+        for j in (2 * h)..<(3 * h) { bias[j] = 0 }
+        return try GRUWeights(
+            inputSize: i, hiddenSize: h, variant: .tfGRUCell, resetAfter: false,
+            inputWeights: w, recurrentWeights: u,
+            inputBias: bias, recurrentBias: [Float](repeating: 0, count: 3 * h))
     }
 
     /// A rows×columns Glorot-uniform matrix: uniform on ±√(6/(rows+columns)).

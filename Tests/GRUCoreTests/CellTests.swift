@@ -70,6 +70,20 @@ import Testing
         #expect(!w.resetAfter)
     }
 
+    @Test func tensorFlowDefaultsAreTheConvertedKernels() throws {
+        // The direct draw must give exactly what drawing TensorFlow's kernels and converting
+        // them gives, so seeds keep their weights.
+        for (i, h, seed) in [(4, 5, UInt64(2017)), (3, 7, 1), (1, 1, 9)] {
+            var random = SeededGenerator(seed: seed)
+            let gates = WeightInitializer.glorot(rows: i + h, columns: 2 * h, using: &random)
+            let candidate = WeightInitializer.glorot(rows: i + h, columns: h, using: &random)
+            let converted = try GRUWeights.tensorFlow(
+                inputSize: i, hiddenSize: h, gatesKernel: gates, gatesBias: [Float](repeating: 1, count: 2 * h),
+                candidateKernel: candidate, candidateBias: [Float](repeating: 0, count: h))
+            #expect(try WeightInitializer.weights(variant: .tfGRUCell, inputSize: i, hiddenSize: h, seed: seed) == converted)
+        }
+    }
+
     @Test func orthogonalRecurrentBlocksForKeras() throws {
         let w = try WeightInitializer.weights(variant: .keras, inputSize: 2, hiddenSize: 4)
         for block in GateBlock.allCases {
