@@ -11,8 +11,8 @@ import CGRUKernel
 ///     h̃  = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc))      resetAfter = true
 ///     h′ = z⊙h + (1−z)⊙h̃
 ///
-/// The arithmetic runs in the C kernels of CGRUKernel on a packed copy of the weights made once
-/// here; ``kernelPath`` says which compiled variant. For a whole sequence known in advance,
+/// The arithmetic runs in the C kernels of CGRUKernel, straight on the weights' packed layout;
+/// ``kernelPath`` says which compiled variant. For a whole sequence known in advance,
 /// ``run(inputs:h0:pins:body:)`` and ``finalState(inputs:h0:pins:)`` compute every input
 /// projection in one matrix–matrix product first.
 public struct GRUCell: Sendable {
@@ -24,8 +24,6 @@ public struct GRUCell: Sendable {
     /// For tests only: a kernel path that ``GRUKernelPath`` does not name (the AVX-512 code
     /// compiled for AVX2, which checks that code's logic on CPUs without AVX-512).
     var testingPath: cgru_path?
-    /// The weights in the kernels' panel layout, made once and shared by copies of the cell.
-    private let packedWeights: PackedWeights
     /// W·x + b_i of one step, padded to whole panels.
     private var projection: [Float]
     /// The kernels' working space for one step.
@@ -35,7 +33,6 @@ public struct GRUCell: Sendable {
     public init(weights: GRUWeights) {
         self.weights = weights
         let h = Int32(weights.hiddenSize)
-        packedWeights = PackedWeights(weights)
         projection = [Float](repeating: 0, count: cgru_projection_count(h, 1))
         scratch = [Float](repeating: 0, count: cgru_scratch_count(h))
     }
@@ -191,7 +188,7 @@ public struct GRUCell: Sendable {
         into trace: inout GRUTrace
     ) {
         let path = cPath
-        let packed = packedWeights
+        let packed = weights.packed
         var model = modelDescription
         withExtendedLifetime(packed) {
             scratch.withUnsafeMutableBufferPointer { work in
@@ -211,17 +208,17 @@ public struct GRUCell: Sendable {
     /// The kernel path to call.
     private var cPath: cgru_path { testingPath ?? kernelPath.cPath }
 
-    /// The kernels' view of this cell; valid while `packedWeights` lives.
+    /// The kernels' view of this cell; valid while `weights.packed` lives.
     private var modelDescription: cgru_model {
         cgru_model(
             input_size: Int32(inputSize), hidden_size: Int32(hiddenSize),
-            reset_after: weights.resetAfter ? 1 : 0, packed: packedWeights.base)
+            reset_after: weights.resetAfter ? 1 : 0, packed: weights.packed.base)
     }
 
     /// Calls `body` with the kernels' view of this cell.
     private func withModel<R>(_ body: (UnsafePointer<cgru_model>) throws -> R) rethrows -> R {
         var model = modelDescription
-        return try withExtendedLifetime(packedWeights) { try body(&model) }
+        return try withExtendedLifetime(weights.packed) { try body(&model) }
     }
 
     private static func withPins<R>(

@@ -1,9 +1,13 @@
 /// The weights of one GRU cell in the canonical form every framework's layout converts to.
 ///
-/// Matrices are contiguous row-major `[Float]`. The input matrix is 3H×I and the recurrent
-/// matrix 3H×H, their rows stacked by ``GateBlock`` (reset, update, candidate); each block has
-/// an input bias and a recurrent bias. Frameworks with a single bias (TensorFlow's GRUCell,
-/// Keras with `reset_after=False`) leave the recurrent bias at zero.
+/// The canonical arrays are row-major: the input matrix is 3H×I and the recurrent matrix 3H×H,
+/// their rows stacked by ``GateBlock`` (reset, update, candidate); each block has an input bias
+/// and a recurrent bias. Frameworks with a single bias (TensorFlow's GRUCell, Keras with
+/// `reset_after=False`) leave the recurrent bias at zero.
+///
+/// The numbers are kept once, in the kernels' packed layout, and shared by every copy of these
+/// weights and by every ``GRUCell`` made from them; the single-weight accessors read them from
+/// there, and the whole arrays are rebuilt on demand.
 public struct GRUWeights: Sendable, Equatable {
     /// I, the length of the input vector x.
     public let inputSize: Int
@@ -11,17 +15,38 @@ public struct GRUWeights: Sendable, Equatable {
     public let hiddenSize: Int
     /// The framework these weights came from (a label; the maths follows ``resetAfter``).
     public var variant: GRUVariant
+    /// The numbers, in the kernels' layout.
+    private(set) var packed: PackedWeights
+
     /// `false`: candidate = tanh(W_c·x + b_c + U_c·(r⊙h)).
     /// `true`: candidate = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc)).
-    public var resetAfter: Bool
+    ///
+    /// The layout depends on it, so changing it repacks the same numbers.
+    public var resetAfter: Bool {
+        get { packed.resetAfter }
+        set {
+            guard newValue != packed.resetAfter else { return }
+            packed = PackedWeights(inputSize: inputSize, hiddenSize: hiddenSize, resetAfter: newValue, source: packed)
+        }
+    }
+
     /// W, 3H×I row-major.
-    public var inputWeights: [Float]
+    ///
+    /// - Complexity: O(H·I): the array is rebuilt from the packed layout on every call, so take
+    ///   it once outside a loop, or read single weights with ``inputWeight(_:unit:input:)``.
+    public var inputWeights: [Float] { packed.canonical(.input) }
     /// U, 3H×H row-major.
-    public var recurrentWeights: [Float]
+    ///
+    /// - Complexity: O(H²), rebuilt on every call (see ``inputWeights``).
+    public var recurrentWeights: [Float] { packed.canonical(.recurrent) }
     /// b_i, 3H.
-    public var inputBias: [Float]
+    ///
+    /// - Complexity: O(H), rebuilt on every call (see ``inputWeights``).
+    public var inputBias: [Float] { packed.canonical(.inputBias) }
     /// b_h, 3H.
-    public var recurrentBias: [Float]
+    ///
+    /// - Complexity: O(H), rebuilt on every call (see ``inputWeights``).
+    public var recurrentBias: [Float] { packed.canonical(.recurrentBias) }
 
     /// Creates weights from the canonical arrays, checking every length and value.
     public init(
@@ -47,34 +72,43 @@ public struct GRUWeights: Sendable, Equatable {
                 throw .nonFinite(name: name, index: index)
             }
         }
-        self.inputSize = inputSize
-        self.hiddenSize = hiddenSize
+        let canonical = CanonicalArrays(
+            inputSize: inputSize, hiddenSize: hiddenSize, inputWeights: inputWeights, recurrentWeights: recurrentWeights,
+            inputBias: inputBias, recurrentBias: recurrentBias)
+        let packed = PackedWeights(inputSize: inputSize, hiddenSize: hiddenSize, resetAfter: resetAfter, source: canonical)
+        self.init(variant: variant, packed: packed)
+    }
+
+    /// Weights whose numbers are already packed (and known to be finite).
+    init(variant: GRUVariant, packed: PackedWeights) {
+        inputSize = packed.inputSize
+        hiddenSize = packed.hiddenSize
         self.variant = variant
-        self.resetAfter = resetAfter
-        self.inputWeights = inputWeights
-        self.recurrentWeights = recurrentWeights
-        self.inputBias = inputBias
-        self.recurrentBias = recurrentBias
+        self.packed = packed
     }
 
     /// The input weight W[block][unit][input].
     public func inputWeight(_ block: GateBlock, unit: Int, input: Int) -> Float {
-        inputWeights[(block.rawValue * hiddenSize + unit) * inputSize + input]
+        packed.value(.input, row: block.rawValue * hiddenSize + unit, column: input)
     }
 
     /// The recurrent weight U[block][unit][fromUnit].
     public func recurrentWeight(_ block: GateBlock, unit: Int, from fromUnit: Int) -> Float {
-        recurrentWeights[(block.rawValue * hiddenSize + unit) * hiddenSize + fromUnit]
+        packed.value(.recurrent, row: block.rawValue * hiddenSize + unit, column: fromUnit)
     }
 
     /// The input bias of one block and unit.
     public func inputBias(_ block: GateBlock, unit: Int) -> Float {
-        inputBias[block.rawValue * hiddenSize + unit]
+        packed.value(.inputBias, row: block.rawValue * hiddenSize + unit, column: 0)
     }
 
     /// The recurrent bias of one block and unit.
     public func recurrentBias(_ block: GateBlock, unit: Int) -> Float {
-        recurrentBias[block.rawValue * hiddenSize + unit]
+        packed.value(.recurrentBias, row: block.rawValue * hiddenSize + unit, column: 0)
+    }
+
+    public static func == (lhs: GRUWeights, rhs: GRUWeights) -> Bool {
+        lhs.variant == rhs.variant && (lhs.packed === rhs.packed || lhs.packed.sameValues(as: rhs.packed))
     }
 }
 

@@ -15,12 +15,12 @@ public enum WeightInitializer {
         guard inputSize > 0, hiddenSize > 0 else {
             throw .invalidSize(inputSize: inputSize, hiddenSize: hiddenSize)
         }
-        var random = SeededGenerator(seed: seed)
         let i = inputSize, h = hiddenSize
         switch variant {
         case .tfGRUCell:
-            return try tensorFlowGlorot(inputSize: i, hiddenSize: h, using: &random)
+            return tensorFlowGlorot(inputSize: i, hiddenSize: h, seed: seed)
         case .keras:
+            var random = SeededGenerator(seed: seed)
             let kernel = glorot(rows: i, columns: 3 * h, using: &random)
             var recurrent = [Float](repeating: 0, count: h * 3 * h)
             // Keras makes each of the three H×H recurrent blocks orthogonal on its own.
@@ -36,49 +36,21 @@ public enum WeightInitializer {
                 inputSize: i, hiddenSize: h, resetAfter: true,
                 kernel: kernel, recurrentKernel: recurrent, bias: [Float](repeating: 0, count: 6 * h))
         case .pytorch:
-            let bound = 1 / Float(h).squareRoot()
-            func draw(_ count: Int) -> [Float] { (0..<count).map { _ in random.uniform(-bound, bound) } }
-            let weightIH = draw(3 * h * i), weightHH = draw(3 * h * h)
-            let biasIH = draw(3 * h), biasHH = draw(3 * h)
-            return try .pyTorch(
-                inputSize: i, hiddenSize: h,
-                weightIH: weightIH, weightHH: weightHH, biasIH: biasIH, biasHH: biasHH)
+            return pyTorchUniform(inputSize: i, hiddenSize: h, seed: seed)
         }
     }
 
-    /// TensorFlow's GRUCell initialisation drawn straight into the canonical layout: the same
-    /// numbers, in the same order, as drawing the (I+H)×2H gates kernel and the (I+H)×H
-    /// candidate kernel row by row and converting them with ``GRUWeights/tensorFlow(inputSize:hiddenSize:gatesKernel:gatesBias:candidateKernel:candidateBias:)``,
-    /// without the two temporary kernels (at H=1024 they doubled the peak memory and most of
-    /// the start-up time).
-    static func tensorFlowGlorot(inputSize i: Int, hiddenSize h: Int, using random: inout SeededGenerator) throws(GRUWeightsError) -> GRUWeights {
-        var w = [Float](repeating: 0, count: 3 * h * i)
-        var u = [Float](repeating: 0, count: 3 * h * h)
-        w.withUnsafeMutableBufferPointer { w in
-            u.withUnsafeMutableBufferPointer { u in
-                // Kernel row k multiplies input k (k < I) or old unit k − I; kernel column c is
-                // canonical row c: the gates kernel's [r | z] columns are rows 0..<2H, the
-                // candidate kernel's columns rows 2H..<3H.
-                func draw(columns: Int, firstRow: Int) {
-                    let limit = (6 / Float(i + h + columns)).squareRoot()
-                    for k in 0..<(i + h) {
-                        for c in 0..<columns {
-                            let value = random.uniform(-limit, limit)
-                            let row = firstRow + c
-                            if k < i { w[row * i + k] = value } else { u[row * h + (k - i)] = value }
-                        }
-                    }
-                }
-                draw(columns: 2 * h, firstRow: 0)
-                draw(columns: h, firstRow: 2 * h)
-            }
-        }
-        var bias = [Float](repeating: 1, count: 3 * h)
-        for j in (2 * h)..<(3 * h) { bias[j] = 0 }
-        return try GRUWeights(
-            inputSize: i, hiddenSize: h, variant: .tfGRUCell, resetAfter: false,
-            inputWeights: w, recurrentWeights: u,
-            inputBias: bias, recurrentBias: [Float](repeating: 0, count: 3 * h))
+    /// TensorFlow's GRUCell initialisation, drawn straight into the packed layout (see
+    /// ``TensorFlowGlorotDraws``).
+    static func tensorFlowGlorot(inputSize i: Int, hiddenSize h: Int, seed: UInt64) -> GRUWeights {
+        let draws = TensorFlowGlorotDraws(inputSize: i, hiddenSize: h, seed: seed)
+        return GRUWeights(variant: .tfGRUCell, packed: PackedWeights(inputSize: i, hiddenSize: h, resetAfter: false, source: draws))
+    }
+
+    /// PyTorch's initialisation, drawn straight into the packed layout (see ``PyTorchUniformDraws``).
+    static func pyTorchUniform(inputSize i: Int, hiddenSize h: Int, seed: UInt64) -> GRUWeights {
+        let draws = PyTorchUniformDraws(inputSize: i, hiddenSize: h, seed: seed)
+        return GRUWeights(variant: .pytorch, packed: PackedWeights(inputSize: i, hiddenSize: h, resetAfter: true, source: draws))
     }
 
     /// A rows×columns Glorot-uniform matrix: uniform on ±√(6/(rows+columns)).

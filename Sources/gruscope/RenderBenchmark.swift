@@ -13,12 +13,15 @@ struct RenderBenchmark {
     var state: AppState
     /// When the command started (after the process was loaded and arguments parsed).
     let started: TimeInterval
+    /// When the weights were made and the first step taken, before the terminal was set up.
+    let sessionReady: TimeInterval
 
-    init(terminal: TerminalSession, theme: Theme, state: AppState, started: TimeInterval) {
+    init(terminal: TerminalSession, theme: Theme, state: AppState, started: TimeInterval, sessionReady: TimeInterval) {
         self.terminal = terminal
         self.theme = theme
         self.state = state
         self.started = started
+        self.sessionReady = sessionReady
     }
 
     func run(frames: Int) -> String {
@@ -54,7 +57,8 @@ struct RenderBenchmark {
         func ms(_ values: [Double]) -> String { String(format: "%.3f ms", Self.median(values) * 1000) }
         var lines = [
             "screen \(state.width)×\(state.height), H=\(state.session.hiddenSize), I=\(state.session.inputSize), colour \(terminal.colorDepth.rawValue)",
-            String(format: "start to first frame: %.1f ms in process, %@ since exec", (firstFrame - started) * 1000,
+            String(format: "start to first frame: %.1f ms in process (weights and first step %.1f ms), %@ since exec",
+                   (firstFrame - started) * 1000, (sessionReady - started) * 1000,
                    sinceExec.map { String(format: "%.0f ms", $0 * 1000) } ?? "unknown"),
             "peak memory: \(usage.ru_maxrss / 1024) MiB",
         ]

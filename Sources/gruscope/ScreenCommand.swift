@@ -40,6 +40,7 @@ struct ScreenCommand: ParsableCommand {
         var session = try setupOptions.setup().makeSession()
         var teaching = TeachingCommands(language: try teachingOptions.language())
         if let lesson = teachingOptions.lesson { _ = try teaching.startLesson(lesson, session: &session) }
+        let sessionReady = ProcessInfo.processInfo.systemUptime
         let library = ThemeCatalog.library()
         let (loaded, themeError) = library.loadOrDefault(theme)
         let terminal: TerminalSession
@@ -54,7 +55,8 @@ struct ScreenCommand: ParsableCommand {
             width: terminal.size().width, height: terminal.size().height,
             ascii: ascii || !terminal.isUTF8, themeName: loaded.theme.name)
         if benchRender {
-            let report = RenderBenchmark(terminal: terminal, theme: loaded.theme, state: state, started: started).run(frames: max(0, frames))
+            let report = RenderBenchmark(
+                terminal: terminal, theme: loaded.theme, state: state, started: started, sessionReady: sessionReady).run(frames: max(0, frames))
             terminal.stop()
             print(report)
             return

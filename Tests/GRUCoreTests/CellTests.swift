@@ -73,7 +73,7 @@ import Testing
     @Test func tensorFlowDefaultsAreTheConvertedKernels() throws {
         // The direct draw must give exactly what drawing TensorFlow's kernels and converting
         // them gives, so seeds keep their weights.
-        for (i, h, seed) in [(4, 5, UInt64(2017)), (3, 7, 1), (1, 1, 9)] {
+        for (i, h, seed) in [(4, 5, UInt64(2017)), (3, 7, 1), (1, 1, 9), (5, 33, 3)] {
             var random = SeededGenerator(seed: seed)
             let gates = WeightInitializer.glorot(rows: i + h, columns: 2 * h, using: &random)
             let candidate = WeightInitializer.glorot(rows: i + h, columns: h, using: &random)
@@ -81,6 +81,20 @@ import Testing
                 inputSize: i, hiddenSize: h, gatesKernel: gates, gatesBias: [Float](repeating: 1, count: 2 * h),
                 candidateKernel: candidate, candidateBias: [Float](repeating: 0, count: h))
             #expect(try WeightInitializer.weights(variant: .tfGRUCell, inputSize: i, hiddenSize: h, seed: seed) == converted)
+        }
+    }
+
+    @Test func pyTorchDefaultsAreTheSequentialDraws() throws {
+        // Drawn straight into the packed layout, yet the same numbers as drawing weight_ih,
+        // weight_hh, bias_ih and bias_hh one after another.
+        for (i, h, seed) in [(4, 5, UInt64(2017)), (2, 35, 11)] {
+            var random = SeededGenerator(seed: seed)
+            let bound = 1 / Float(h).squareRoot()
+            func draw(_ count: Int) -> [Float] { (0..<count).map { _ in random.uniform(-bound, bound) } }
+            let weightIH = draw(3 * h * i), weightHH = draw(3 * h * h), biasIH = draw(3 * h), biasHH = draw(3 * h)
+            let expected = try GRUWeights.pyTorch(
+                inputSize: i, hiddenSize: h, weightIH: weightIH, weightHH: weightHH, biasIH: biasIH, biasHH: biasHH)
+            #expect(try WeightInitializer.weights(variant: .pytorch, inputSize: i, hiddenSize: h, seed: seed) == expected)
         }
     }
 

@@ -7,14 +7,16 @@ struct ReferenceCell {
 
     func step(x: [Float], h: [Float], pins: GatePins = GatePins()) -> GRUTrace {
         let n = weights.hiddenSize, i = weights.inputSize
+        let w = weights.inputWeights, u = weights.recurrentWeights
+        let inputBias = weights.inputBias, recurrentBias = weights.recurrentBias
         func input(_ row: Int) -> Double {
-            var sum = Double(weights.inputBias[row])
-            for k in 0..<i { sum += Double(weights.inputWeights[row * i + k]) * Double(x[k]) }
+            var sum = Double(inputBias[row])
+            for k in 0..<i { sum += Double(w[row * i + k]) * Double(x[k]) }
             return sum
         }
         func recurrent(_ row: Int, _ v: [Float]) -> Double {
-            var sum = Double(weights.recurrentBias[row])
-            for k in 0..<n { sum += Double(weights.recurrentWeights[row * n + k]) * Double(v[k]) }
+            var sum = Double(recurrentBias[row])
+            for k in 0..<n { sum += Double(u[row * n + k]) * Double(v[k]) }
             return sum
         }
         var trace = GRUTrace(inputSize: i, hiddenSize: n)

@@ -29,15 +29,17 @@ import Testing
         #expect(weights.variant == .pytorch)
         #expect(weights.inputSize == 600 && weights.hiddenSize == 12)
         var mismatches = 0
+        let w = weights.inputWeights, u = weights.recurrentWeights
+        let inputBias = weights.inputBias, recurrentBias = weights.recurrentBias
         for row in 0..<36 {
-            for column in 0..<600 where weights.inputWeights[row * 600 + column] != pattern(row, column, 1) {
+            for column in 0..<600 where w[row * 600 + column] != pattern(row, column, 1) {
                 mismatches += 1
             }
-            for column in 0..<12 where weights.recurrentWeights[row * 12 + column] != pattern(row, column, 2) {
+            for column in 0..<12 where u[row * 12 + column] != pattern(row, column, 2) {
                 mismatches += 1
             }
-            if weights.inputBias[row] != pattern(0, row, 3) { mismatches += 1 }
-            if weights.recurrentBias[row] != pattern(0, row, 4) { mismatches += 1 }
+            if inputBias[row] != pattern(0, row, 3) { mismatches += 1 }
+            if recurrentBias[row] != pattern(0, row, 4) { mismatches += 1 }
         }
         #expect(mismatches == 0)
     }

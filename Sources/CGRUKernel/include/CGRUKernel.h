@@ -6,9 +6,10 @@
  * code next to the SSE2 baseline and pick at run time (Swift cannot compile one function for
  * several targets).
  *
- * Weights are copied once into a packed layout (see cgru_weights_pack): every matrix is cut
- * into panels of CGRU_PANEL rows, stored column by column, so a matrix-vector product reads
- * memory strictly in order and needs no horizontal sums. Everything here is Float32, allocates
+ * Weights live in a packed layout (written by GRUCore's PackedWeights, at the offsets of
+ * cgru_weights_offsets): every matrix is cut into panels of CGRU_PANEL rows, stored column by
+ * column, so a matrix-vector product reads memory strictly in order and needs no horizontal
+ * sums. Everything here is Float32, allocates
  * nothing and never checks lengths: the Swift caller (GRUCell) owns and sizes every buffer.
  */
 
@@ -40,8 +41,8 @@ int cgru_path_available(cgru_path path);
 /// The widest available path.
 cgru_path cgru_best_path(void);
 
-/// Sizes and packed weights of one cell. `packed` points at cgru_weights_count floats filled by
-/// cgru_weights_pack.
+/// Sizes and packed weights of one cell. `packed` points at cgru_weights_count floats laid out
+/// as cgru_weights_offsets says.
 typedef struct cgru_model {
     int input_size;
     int hidden_size;
@@ -52,10 +53,12 @@ typedef struct cgru_model {
 /// Floats needed for the packed weights of a cell.
 size_t cgru_weights_count(int input_size, int hidden_size, int reset_after);
 
-/// Packs canonical weights (W 3H×I, U 3H×H row-major, biases 3H; see GRUWeights) into `packed`.
-void cgru_weights_pack(int input_size, int hidden_size, int reset_after,
-                       const float *input_weights, const float *recurrent_weights,
-                       const float *input_bias, const float *recurrent_bias, float *packed);
+/// Where the six regions of the packed weights start, in floats: W (3H rows × I), U for h
+/// (3H rows, or the 2H rows of r and z when the reset gate comes first) × H, U for r⊙h (the H
+/// candidate rows, only when the reset gate comes first), then the biases b_i (3H), b_h for h
+/// and b_h for r⊙h, split the same way. Each matrix region holds panels of CGRU_PANEL rows
+/// stored column by column; every region is padded with zero rows to whole panels.
+void cgru_weights_offsets(int input_size, int hidden_size, int reset_after, size_t offsets[6]);
 
 /// Floats per step of an input projection (3H rounded up to whole panels).
 size_t cgru_projection_stride(int hidden_size);
