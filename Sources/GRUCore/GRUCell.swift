@@ -20,12 +20,19 @@ public struct GRUCell: Sendable {
     public let weights: GRUWeights
     /// The compiled variant of the kernels this cell uses; the widest this CPU runs unless set.
     /// A path the CPU cannot run falls back to ``GRUKernelPath/baseline``.
-    public var kernelPath: GRUKernelPath = .best
+    public var kernelPath: GRUKernelPath = .best {
+        didSet { projectedInput = [] }
+    }
     /// For tests only: a kernel path that ``GRUKernelPath`` does not name (the AVX-512 code
     /// compiled for AVX2, which checks that code's logic on CPUs without AVX-512).
-    var testingPath: cgru_path?
+    var testingPath: cgru_path? {
+        didSet { projectedInput = [] }
+    }
     /// W·x + b_i of one step, padded to whole panels.
     private var projection: [Float]
+    /// The x that `projection` was computed from: a step with the same x (h edited, a gate
+    /// pinned, a value nudged on the screen) skips the input product, a third of a step.
+    private var projectedInput: [Float] = []
     /// The kernels' working space for one step.
     private var scratch: [Float]
 
@@ -54,13 +61,16 @@ public struct GRUCell: Sendable {
         trace.x = x
         trace.hPrev = h
         Self.markPins(pins, in: &trace)
-        let path = cPath
-        withModel { model in
-            x.withUnsafeBufferPointer { xb in
-                projection.withUnsafeMutableBufferPointer { gx in
-                    cgru_project(path, model, xb.baseAddress, 1, gx.baseAddress)
+        if x != projectedInput {
+            let path = cPath
+            withModel { model in
+                x.withUnsafeBufferPointer { xb in
+                    projection.withUnsafeMutableBufferPointer { gx in
+                        cgru_project(path, model, xb.baseAddress, 1, gx.baseAddress)
+                    }
                 }
             }
+            projectedInput = x
         }
         let row = projection
         row.withUnsafeBufferPointer { gx in

@@ -225,4 +225,16 @@ struct ScreenEndToEndTests {
         #expect(status == 2)
         #expect(try pane.capture().contains("error: the terminal type 'no-such-terminal' is unknown"))
     }
+
+    @Test func benchRenderReportsAfterLeavingTheScreen() throws {
+        // The report's lines, not its timings: scripts/bench-start reads the clock line.
+        let pane = try Self.start(["--bench-render", "--frames", "6", "--hidden-size", "40", "--input-size", "3"], width: 100, height: 30)
+        defer { pane.kill() }
+        try Self.expectSaneExit(pane)
+        let report = try pane.capture()
+        #expect(report.contains("screen 100×30, H=40, I=3"))
+        #expect(report.range(of: #"first frame at [0-9]+\.[0-9]{6} s on the monotonic clock"#, options: .regularExpression) != nil)
+        #expect(report.contains("peak memory:") && report.contains("frames: 3 diffed, 3 full"))
+        #expect(report.contains("weights and first step"))
+    }
 }

@@ -72,3 +72,22 @@ import Testing
         }
     }
 }
+
+/// A step with the same x reuses the input product; it must give exactly what a fresh cell gives.
+@Suite struct ProjectionReuseTests {
+    @Test func sameInputNewStateMatchesAFreshCell() throws {
+        let weights = try WeightInitializer.weights(variant: .tfGRUCell, inputSize: 3, hiddenSize: 37, seed: 5)
+        var cell = GRUCell(weights: weights)
+        let x1: [Float] = [0.5, -1, 2], x2: [Float] = [0.25, 0, -3]
+        let h1 = [Float](repeating: 0.1, count: 37), h2 = (0..<37).map { Float($0) / 37 - 0.5 }
+        for (x, h) in [(x1, h1), (x1, h2), (x2, h2), (x1, h1)] {
+            var fresh = GRUCell(weights: weights)
+            #expect(cell.step(x: x, h: h) == fresh.step(x: x, h: h))
+        }
+        // Changing the kernel path recomputes the product on the new path.
+        cell.kernelPath = .baseline
+        var baseline = GRUCell(weights: weights)
+        baseline.kernelPath = .baseline
+        #expect(cell.step(x: x1, h: h2) == baseline.step(x: x1, h: h2))
+    }
+}
