@@ -167,7 +167,7 @@ public struct Session: Sendable {
     /// Uses weights read from a file. x and h are kept when the sizes still fit, zeroed otherwise;
     /// pins are kept only when H is unchanged. The step counter starts again.
     public mutating func load(_ loaded: LoadedWeights) {
-        replaceWeights(loaded.weights, origin: .file(path: loaded.path, prefix: loaded.prefix))
+        replaceWeights(loaded.weights, origin: WeightsOrigin(loaded))
     }
 
     /// Draws random weights in a framework's convention, keeping sizes and seed.

@@ -87,7 +87,7 @@ public struct SessionSetup: Sendable, Equatable {
             if let hiddenSize, hiddenSize != w.hiddenSize {
                 throw ScriptError("--hidden-size \(hiddenSize) does not match \(weightsPath), which has H=\(w.hiddenSize)")
             }
-            var session = try Session(weights: w, origin: .file(path: loaded.path, prefix: loaded.prefix))
+            var session = try Session(weights: w, origin: WeightsOrigin(loaded))
             if let chosenScene { try session.adopt(chosenScene) }
             return session
         }

@@ -7,6 +7,9 @@ struct GRUArraySelection: Equatable {
     let prefix: String?
     /// The file's name for each role.
     let names: [GRUArrayRole: String]
+    /// The other complete layers of the same PyTorch GRU (`layer 1`, `layer 0 (reverse)`), which
+    /// gruscope does not show: layer 0 in the forward direction is the cell it shows.
+    var otherLayers: [String] = []
 
     /// The file's name for a role this selection has (every role of its framework).
     func name(_ role: GRUArrayRole) -> String {

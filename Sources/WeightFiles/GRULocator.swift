@@ -27,7 +27,11 @@ enum GRULocator {
         }
         let complete = groups.filter { $0.isComplete && $0.key.layer.isEmpty }
         if complete.count == 1, let only = complete.first {
-            return try resolve(only)
+            var selection = try resolve(only)
+            selection.otherLayers = groups
+                .filter { $0.isComplete && !$0.key.layer.isEmpty && $0.key.prefix == only.key.prefix && $0.variant == only.variant }
+                .map { layerName($0.key.layer) }
+            return selection
         }
         if complete.count > 1 {
             throw severalProblem(complete, requested: requested)

@@ -11,4 +11,7 @@ public struct LoadedWeights: Sendable {
     public let prefix: String?
     /// The names of the arrays the weights were read from, as the file spells them.
     public let arrayNames: [String]
+    /// The other layers of a multi-layer PyTorch GRU in the file (`layer 1`, `layer 0 (reverse)`),
+    /// which are not loaded: gruscope shows layer 0 in the forward direction.
+    public let otherLayers: [String]
 }

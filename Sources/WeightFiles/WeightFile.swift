@@ -51,7 +51,8 @@ public enum WeightFile {
             names: source.arrayNames, stripNPY: false, declared: declared, prefix: prefix)
         let weights = try GRUWeightAssembler.assemble(selection, from: source, resetAfter: resetAfter)
         let used = GRUArrayRole.roles(of: selection.variant).map { selection.name($0) }
-        return LoadedWeights(weights: weights, path: path, prefix: selection.prefix, arrayNames: used)
+        return LoadedWeights(
+            weights: weights, path: path, prefix: selection.prefix, arrayNames: used, otherLayers: selection.otherLayers)
     }
 
     /// The file's bytes, refusing what is missing, not a file, or too large, before reading it.

@@ -35,6 +35,8 @@ struct ReplCommand: ParsableCommand {
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive {
             print("gruscope repl: \(Interpreter.describe(session)). Type help, or quit.")
+        } else if let note = session.origin.leftOutNote {
+            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
         }
         if let opening { print(opening) }
         while true {

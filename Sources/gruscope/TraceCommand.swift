@@ -38,6 +38,9 @@ struct TraceCommand: ParsableCommand {
         }
         let setup = try setupOptions.setup()
         let session = try setup.makeSession()
+        if let note = session.origin.leftOutNote {
+            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+        }
         var sequence = try setup.inputVectors(inputSize: session.inputSize)
         if let inputs {
             sequence += try InputsFile.read(path: inputs, inputSize: session.inputSize)

@@ -28,6 +28,7 @@ import Testing
         #expect(loaded.weights == (try Fixtures.goldenWeights("pytorch-seq")))
         #expect(loaded.prefix == "gru")
         #expect(loaded.arrayNames == ["gru.weight_ih_l0", "gru.weight_hh_l0", "gru.bias_ih_l0", "gru.bias_hh_l0"])
+        #expect(loaded.otherLayers.isEmpty)
     }
 
     @Test func pyTorchCellNamesWithoutVariantAreDetected() throws {
@@ -96,6 +97,7 @@ import Testing
         let loaded = try WeightFile.load(path: Fixtures.weights("pytorch-two-layers.npz"))
         #expect(loaded.weights == (try Fixtures.goldenWeights("pytorch-seq")))
         #expect(loaded.arrayNames == ["gru.weight_ih_l0", "gru.weight_hh_l0", "gru.bias_ih_l0", "gru.bias_hh_l0"])
+        #expect(loaded.otherLayers == ["layer 1", "layer 0 (reverse)"], "the layers left out are named, not dropped in silence")
     }
 
     @Test func onlyALaterLayerIsRefusedClearly() {
