@@ -113,7 +113,7 @@ extension AppState {
             self.session = session
             showLessonStatus(fallback: outcome.output)
         } catch {
-            status = StatusMessage(error.message, isError: true)
+            status = StatusMessage(message(of: error), isError: true)
         }
     }
 
@@ -165,7 +165,7 @@ extension AppState {
             session = copy
             return copy
         } catch {
-            status = StatusMessage(Self.message(of: error), isError: true)
+            status = StatusMessage(message(of: error), isError: true)
             return nil
         }
     }
@@ -175,9 +175,10 @@ extension AppState {
         status = StatusMessage(text(key, arguments))
     }
 
-    /// Every session change throws ``ScriptError``; anything else is still shown, never raised.
-    static func message(of error: any Error) -> String {
-        (error as? ScriptError)?.message ?? String(describing: error)
+    /// Every session change throws ``ScriptError``, said in the screen's language; anything
+    /// else is still shown, never raised.
+    func message(of error: any Error) -> String {
+        (error as? ScriptError).map { language.message(of: $0) } ?? String(describing: error)
     }
 
     // MARK: Values
@@ -256,12 +257,14 @@ extension AppState {
                 var number = try NumberList.number(buffer.text, what: target.name)
                 if number == 0 { number = 0 }  // -0 reads back as 0
                 if case .pinned = target, !(0...1).contains(number) {
-                    throw ScriptError("\(target.name) = \(buffer.text) is outside [0, 1]; a gate is a share between 0 and 1")
+                    throw ScriptError(
+                        "\(target.name) = \(buffer.text) is outside [0, 1]; a gate is a share between 0 and 1",
+                        key: "gate_range", ["what": target.name, "text": buffer.text])
                 }
                 editing = nil
                 set(target, to: number)
             } catch {
-                status = StatusMessage(text("status.keep_old", ["message": Self.message(of: error), "value": Numbers.short(value(of: target))]), isError: true)
+                status = StatusMessage(text("status.keep_old", ["message": message(of: error), "value": Numbers.short(value(of: target))]), isError: true)
             }
         default:
             if buffer.apply(key) { editing = buffer }
@@ -346,7 +349,7 @@ extension AppState {
         do {
             parsed = try commandParser.parse(trimmed)
         } catch {
-            status = StatusMessage(error.message, isError: true)
+            status = StatusMessage(message(of: error), isError: true)
             return []
         }
         if case let .extended(name, argument) = parsed, screenCommands.contains(where: { $0.name == name }) {

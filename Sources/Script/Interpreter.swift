@@ -100,7 +100,7 @@ public enum Interpreter {
         let commands = parser.commands
         if let topic {
             guard let info = commands.first(where: { $0.name == topic.lowercased() }) else {
-                throw ScriptError("there is no command '\(topic)'; type help for the list")
+                throw ScriptError("there is no command '\(topic)'; type help for the list", key: "help_topic", ["name": topic])
             }
             return "\(info.usage)\n  \(info.summary)"
         }

@@ -7,6 +7,13 @@ public protocol CommandExtension: Sendable {
     var commands: [CommandInfo] { get }
     /// Runs one of them on the session.
     mutating func run(name: String, argument: String, session: inout Session) throws(ScriptError) -> CommandOutcome
+    /// A mistake as the host says it (in its language); by default the English message.
+    func message(of error: ScriptError) -> String
+}
+
+extension CommandExtension {
+    /// The English message.
+    public func message(of error: ScriptError) -> String { error.message }
 }
 
 /// A host with no extra commands.
@@ -54,7 +61,7 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
             self.session = session
             return outcome
         } catch {
-            return CommandOutcome("error: " + error.message)
+            return CommandOutcome("error: " + extensionState.message(of: error))
         }
     }
 }

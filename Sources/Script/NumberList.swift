@@ -22,7 +22,7 @@ public enum NumberList {
             // "1,,2" or a trailing comma is a typo, not an empty value.
             let fields = cleaned.split(separator: ",", omittingEmptySubsequences: false)
             if fields.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
-                throw ScriptError("\(what) has an empty entry between commas; write numbers like 1, 2, 3")
+                throw ScriptError("\(what) has an empty entry between commas; write numbers like 1, 2, 3", key: "empty_entry", ["what": what])
             }
         }
         var values: [Float] = []
@@ -39,14 +39,25 @@ public enum NumberList {
         guard let value = Float(trimmed), isPlainNumber(trimmed) else {
             let lower = trimmed.lowercased()
             if lower.contains("nan") || lower.contains("inf") {
-                throw ScriptError("\(what) = \(trimmed) is not a finite number; use a value between -1e30 and 1e30")
+                throw ScriptError(
+                    "\(what) = \(trimmed) is not a finite number; use a value between -1e30 and 1e30",
+                    key: "not_finite", ["what": what, "text": trimmed])
             }
-            throw ScriptError("\(what) = '\(trimmed)' is not a number; write numbers like 0.5, -2 or 1e-3")
+            throw ScriptError(
+                "\(what) = '\(trimmed)' is not a number; write numbers like 0.5, -2 or 1e-3",
+                key: "not_a_number", ["what": what, "text": trimmed])
         }
         guard value.isFinite, abs(value) <= largestMagnitude else {
-            throw ScriptError("\(what) = \(trimmed) is out of range; use a value between -1e30 and 1e30")
+            throw outOfRange(what: what, text: trimmed)
         }
         return value
+    }
+
+    /// A value past ±1e30 (typed, or reached by nudging).
+    public static func outOfRange(what: String, text: String) -> ScriptError {
+        ScriptError(
+            "\(what) = \(text) is out of range; use a value between -1e30 and 1e30",
+            key: "out_of_range", ["what": what, "text": text])
     }
 
     /// `Float.init` also accepts "nan", "inf" and hexadecimal floats; people mean none of those.
@@ -57,7 +68,10 @@ public enum NumberList {
     /// Checks a vector's length against what the cell needs.
     public static func expectCount(_ values: [Float], _ count: Int, what: String) throws(ScriptError) {
         guard values.count == count else {
-            throw ScriptError("\(what) needs \(count) number\(count == 1 ? "" : "s"), got \(values.count)")
+            let arguments = ["what": what, "count": String(count), "got": String(values.count)]
+            throw count == 1
+                ? ScriptError("\(what) needs 1 number, got \(values.count)", key: "count_one", arguments)
+                : ScriptError("\(what) needs \(count) numbers, got \(values.count)", key: "count", arguments)
         }
     }
 }

@@ -115,7 +115,7 @@ public struct Session: Sendable {
 
     /// Takes `count` steps with the current x: h ← h′ each time.
     public mutating func step(_ count: Int = 1) throws(ScriptError) {
-        guard count >= 1 else { throw ScriptError("step needs a count of at least 1, got \(count)") }
+        guard count >= 1 else { throw Self.countError("step", count) }
         for _ in 0..<count {
             undo.append(Snapshot(x: x, h: h, pins: pins))
             h = trace.h
@@ -126,8 +126,8 @@ public struct Session: Sendable {
 
     /// Undoes up to `count` steps, restoring x, h and pins from before them.
     public mutating func back(_ count: Int = 1) throws(ScriptError) {
-        guard count >= 1 else { throw ScriptError("back needs a count of at least 1, got \(count)") }
-        guard !undo.isEmpty else { throw ScriptError("there is no step to undo; t is already 0") }
+        guard count >= 1 else { throw Self.countError("back", count) }
+        guard !undo.isEmpty else { throw ScriptError("there is no step to undo; t is already 0", key: "no_undo") }
         for _ in 0..<min(count, undo.count) {
             let previous = undo.removeLast()
             x = previous.x
@@ -284,15 +284,22 @@ public struct Session: Sendable {
         }
     }
 
+    private static func countError(_ command: String, _ count: Int) -> ScriptError {
+        ScriptError(
+            "\(command) needs a count of at least 1, got \(count)", key: "step_count", ["command": command, "count": String(count)])
+    }
+
     private static func checkIndex(_ index: Int, count: Int, what: String) throws(ScriptError) {
         guard (0..<count).contains(index) else {
-            throw ScriptError("\(what)[\(index)] does not exist; \(what) has \(count) values, numbered 0 to \(count - 1)")
+            throw ScriptError(
+                "\(what)[\(index)] does not exist; \(what) has \(count) values, numbered 0 to \(count - 1)",
+                key: "index", ["what": what, "index": String(index), "count": String(count), "last": String(count - 1)])
         }
     }
 
     private static func checkValue(_ value: Float, what: String) throws(ScriptError) {
         guard value.isFinite, abs(value) <= NumberList.largestMagnitude else {
-            throw ScriptError("\(what) = \(value) is out of range; use a value between -1e30 and 1e30")
+            throw NumberList.outOfRange(what: what, text: "\(value)")
         }
     }
 }

@@ -33,4 +33,11 @@ extension Language {
             ?? Catalogues.english.text(key, arguments)
             ?? key
     }
+
+    /// A user's mistake in this language: its catalogue text when it has one, else its English
+    /// message (the mistakes in weight files and command-line options are English only).
+    public func message(of error: ScriptError) -> String {
+        guard let localization = error.localization else { return error.message }
+        return text(localization.key, localization.arguments)
+    }
 }

@@ -58,6 +58,11 @@ public struct TeachingCommands: CommandExtension {
     }
 
     /// Runs one of ``commands``; errors are one line in the current language and change nothing.
+    /// A mistake in the class's language.
+    public func message(of error: ScriptError) -> String {
+        language.message(of: error)
+    }
+
     public mutating func run(name: String, argument: String, session: inout Session) throws(ScriptError) -> CommandOutcome {
         let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
         switch name {

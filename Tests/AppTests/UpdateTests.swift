@@ -1,5 +1,6 @@
 import GRUCore
 import Script
+import Teaching
 import Testing
 @testable import App
 
@@ -193,5 +194,18 @@ import Testing
             state = update(state, .mouse(MouseEvent(.click, x: w - 1, y: h - 1))).0
         }
         #expect(state.width == 80 && state.height == 24)
+    }
+}
+
+/// Mistakes on the screen are said in the screen's language.
+@Suite struct ChineseMistakeTests {
+    @Test func badTextInChineseKeepsTheOldValue() throws {
+        let state = AppState(session: try Session(scene: .seedCode), teaching: TeachingCommands(language: .zh), width: 80, height: 24)
+        let (after, _) = UpdateTests.press(state, [.tab, .enter] + UpdateTests.type("abc") + [.enter])
+        #expect(after.session.x == state.session.x)
+        #expect(after.status?.isError == true)
+        #expect(after.status?.text == "x[0] = “abc”不是数；请这样写数：0.5、-2 或 1e-3；按 Esc 保留 1")
+        let (typo, _) = UpdateTests.press(state, [.character(":")] + UpdateTests.type("stpe") + [.enter])
+        #expect(typo.status?.text == "没有“stpe”这个命令；输入 help 查看命令列表")
     }
 }
