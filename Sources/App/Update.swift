@@ -340,6 +340,9 @@ extension AppState {
     }
 
     /// Runs one ':' line: the screen's own commands here, the rest through the language.
+    /// How the line language marks a line that failed.
+    private static let errorPrefix = "error: "
+
     mutating func runCommand(_ line: String) -> [Effect] {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return [] }
@@ -349,7 +352,7 @@ extension AppState {
         do {
             parsed = try commandParser.parse(trimmed)
         } catch {
-            status = StatusMessage(message(of: error), isError: true)
+            status = StatusMessage(text("status.error", ["message": message(of: error)]), isError: true)
             return []
         }
         if case let .extended(name, argument) = parsed, screenCommands.contains(where: { $0.name == name }) {
@@ -359,14 +362,19 @@ extension AppState {
             }
             return [name == "theme" ? .loadTheme(argument) : .export(path: argument)]
         }
-        let outcome = lines.handle(trimmed)
+        var outcome = lines.handle(trimmed)
+        let failed = outcome.output.hasPrefix(Self.errorPrefix)
+        if failed {
+            // The repl's "error: " is for scripts; the screen says it in the class's language.
+            outcome.output = text("status.error", ["message": String(outcome.output.dropFirst(Self.errorPrefix.count))])
+        }
         if outcome.quit {
             isQuitting = true
             return [.quit]
         }
         let outputLines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if case let .extended(name, _) = parsed, ["lesson", "next", "prev"].contains(name),
-           !outcome.output.hasPrefix("error:"), isInLesson {
+           !failed, isInLesson {
             showLessonStatus(fallback: outcome.output)
             return []
         }
@@ -375,7 +383,7 @@ extension AppState {
             overlay = .output(title: ":" + trimmed, lines: outputLines)
             status = nil
         } else {
-            status = StatusMessage(outcome.output, isError: outcome.output.hasPrefix("error:"))
+            status = StatusMessage(outcome.output, isError: failed)
         }
         clampSelection()
         return []

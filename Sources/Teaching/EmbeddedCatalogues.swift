@@ -266,6 +266,7 @@ quit = "quit"
 next = "next lesson step"
 
 [screen.status]
+error = "error: {message}"
 editing = "editing {target}: type a number, Enter to set, Esc to cancel"
 cancelled = "edit cancelled; {target} is still {value}"
 set = "{target} = {value}"
@@ -543,6 +544,7 @@ quit = "退出"
 next = "课程下一步"
 
 [screen.status]
+error = "错误：{message}"
 editing = "正在编辑 {target}：输入数字，Enter 确认，Esc 取消"
 cancelled = "已取消编辑；{target} 仍是 {value}"
 set = "{target} = {value}"

@@ -206,6 +206,9 @@ import Testing
         #expect(after.status?.isError == true)
         #expect(after.status?.text == "x[0] = “abc”不是数；请这样写数：0.5、-2 或 1e-3；按 Esc 保留 1")
         let (typo, _) = UpdateTests.press(state, [.character(":")] + UpdateTests.type("stpe") + [.enter])
-        #expect(typo.status?.text == "没有“stpe”这个命令；输入 help 查看命令列表")
+        #expect(typo.status?.text == "错误：没有“stpe”这个命令；输入 help 查看命令列表")
+        let (short, _) = UpdateTests.press(state, [.character(":")] + UpdateTests.type("x = 1 2") + [.enter])
+        #expect(short.status == StatusMessage("错误：x 需要 4 个数，收到的是 2 个", isError: true))
+        #expect(short.session.x == state.session.x)
     }
 }
