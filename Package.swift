@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
@@ -18,10 +17,9 @@ let package = Package(
         // at run time (see Sources/CGRUKernel/include/CGRUKernel.h).
         .target(name: "CGRUKernel"),
         .target(name: "GRUCore", dependencies: ["CGRUKernel"]),
-        .target(
-            name: "WeightFiles",
-            dependencies: ["GRUCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
-        ),
+        // The system's zlib, for .npz entries: inflate and CRC-32.
+        .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "WeightFiles", dependencies: ["GRUCore", "CZlibSystem"]),
         .target(name: "Script", dependencies: ["GRUCore", "WeightFiles", "Widgets"]),
         .target(name: "Widgets"),
         .target(

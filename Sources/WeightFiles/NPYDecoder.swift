@@ -23,7 +23,15 @@ enum NPYDecoder {
     }
 
     /// Decodes the array called `name` from the bytes of its .npy entry.
-    static func decode(_ bytes: [UInt8], name: String) throws(FileProblem) -> WeightArray {
+    static func decode(_ stored: ArraySlice<UInt8>, name: String) throws(FileProblem) -> WeightArray {
+        // Read in place through a zero-based view: the bytes are usually a slice of the file.
+        let problemOrArray: Result<WeightArray, FileProblem> = stored.withUnsafeBytes { bytes in
+            do throws(FileProblem) { return .success(try decode(bytes: bytes, name: name)) } catch { return .failure(error) }
+        }
+        return try problemOrArray.get()
+    }
+
+    private static func decode(bytes: UnsafeRawBufferPointer, name: String) throws(FileProblem) -> WeightArray {
         let header = try readHeader(bytes, name: name)
         let quotedName = OneLine.quoted(name)
         guard let count = WeightArray.elementCount(header.shape),
@@ -46,35 +54,30 @@ enum NPYDecoder {
         var values = [Float](repeating: 0, count: count)
         let start = header.dataOffset
         let shape = header.shape
-        // withUnsafeBytes only rethrows untyped errors, so the loop hands its problem out instead.
-        let problem: FileProblem? = bytes.withUnsafeBytes { raw in
-            for k in 0..<count {
-                let value: Float
-                if header.itemSize == 4 {
-                    let bits = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * k, as: UInt32.self))
-                    value = Float(bitPattern: bits)
-                } else {
-                    let bits = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * k, as: UInt64.self))
-                    let wide = Double(bitPattern: bits)
-                    value = Float(wide)
-                    if wide.isFinite && !value.isFinite {
-                        let position = storedPosition(k, shape: shape, fortranOrder: header.fortranOrder)
-                        return FileProblem(
-                            "array \(quotedName) holds \(wide) at \(position), too large for float32; "
-                                + "weights must be finite float32 numbers")
-                    }
-                }
-                guard value.isFinite else {
+        for k in 0..<count {
+            let value: Float
+            if header.itemSize == 4 {
+                let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 4 * k, as: UInt32.self))
+                value = Float(bitPattern: bits)
+            } else {
+                let bits = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 8 * k, as: UInt64.self))
+                let wide = Double(bitPattern: bits)
+                value = Float(wide)
+                if wide.isFinite && !value.isFinite {
                     let position = storedPosition(k, shape: shape, fortranOrder: header.fortranOrder)
-                    return FileProblem(
-                        "array \(quotedName) holds \(value.isNaN ? "NaN" : value > 0 ? "+inf" : "-inf") at \(position); "
-                            + "weights must be finite numbers")
+                    throw FileProblem(
+                        "array \(quotedName) holds \(wide) at \(position), too large for float32; "
+                            + "weights must be finite float32 numbers")
                 }
-                values[k] = value
             }
-            return nil
+            guard value.isFinite else {
+                let position = storedPosition(k, shape: shape, fortranOrder: header.fortranOrder)
+                throw FileProblem(
+                    "array \(quotedName) holds \(value.isNaN ? "NaN" : value > 0 ? "+inf" : "-inf") at \(position); "
+                        + "weights must be finite numbers")
+            }
+            values[k] = value
         }
-        if let problem { throw problem }
         if header.fortranOrder && shape.count > 1 {
             values = rowMajor(fromColumnMajor: values, shape: shape)
         }
@@ -82,7 +85,7 @@ enum NPYDecoder {
     }
 
     /// Reads and checks the header.
-    static func readHeader(_ bytes: [UInt8], name: String) throws(FileProblem) -> Header {
+    static func readHeader(_ bytes: UnsafeRawBufferPointer, name: String) throws(FileProblem) -> Header {
         let quotedName = OneLine.quoted(name)
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw FileProblem("array \(quotedName) is not a .npy array (it does not start with the bytes \\x93NUMPY)")

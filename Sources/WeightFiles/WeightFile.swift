@@ -24,16 +24,14 @@ public enum WeightFile {
     ///     `encoder.gru.weight_ih_l0`; a trailing `/` or `.` is optional.
     public static func load(path: String, prefix: String? = nil) throws(WeightFileError) -> LoadedWeights {
         do {
-            let bytes = try readFile(path)
-            switch format(of: path, bytes: bytes) {
-            case .json:
-                let document = try JSONWeightDocument(bytes: bytes)
-                return try assemble(document, path: path, declared: document.variant,
-                                    resetAfter: document.resetAfter, prefix: prefix)
-            case .npz:
-                let archive = try NPZArchive(bytes: bytes, unpackedLimit: maximumUnpackedSize)
-                return try assemble(archive, path: path, declared: nil, resetAfter: nil, prefix: prefix)
-            }
+            // The file's bytes are gone once the chosen arrays are decoded, before the weights
+            // are packed: at H=1024 that keeps a 19 MB file out of the peak.
+            let chosen = try chosenArrays(path: path, prefix: prefix)
+            let weights = try GRUWeightAssembler.assemble(chosen.selection, from: chosen.arrays, resetAfter: chosen.resetAfter)
+            let selection = chosen.selection
+            let used = GRUArrayRole.roles(of: selection.variant).map { selection.name($0) }
+            return LoadedWeights(
+                weights: weights, path: path, prefix: selection.prefix, arrayNames: used, otherLayers: selection.otherLayers)
         } catch {
             throw WeightFileError(message: error.message(file: path))
         }
@@ -43,16 +41,38 @@ public enum WeightFile {
         case json, npz
     }
 
-    private static func assemble(
-        _ source: some WeightArraySource, path: String, declared: GRUVariant?,
-        resetAfter: (value: Bool, line: Int)?, prefix: String?
-    ) throws(FileProblem) -> LoadedWeights {
+    /// The GRU a file holds, its arrays decoded.
+    private struct ChosenArrays {
+        let selection: GRUArraySelection
+        let arrays: DecodedArrays
+        /// Keras's `reset_after` as a JSON file states it, with its line.
+        let resetAfter: (value: Bool, line: Int)?
+    }
+
+    private static func chosenArrays(path: String, prefix: String?) throws(FileProblem) -> ChosenArrays {
+        let bytes = try readFile(path)
+        switch format(of: path, bytes: bytes) {
+        case .json:
+            let document = try JSONWeightDocument(bytes: bytes)
+            return try choose(in: document, declared: document.variant, resetAfter: document.resetAfter, prefix: prefix)
+        case .npz:
+            let archive = try NPZArchive(bytes: bytes, unpackedLimit: maximumUnpackedSize)
+            return try choose(in: archive, declared: nil, resetAfter: nil, prefix: prefix)
+        }
+    }
+
+    private static func choose(
+        in source: some WeightArraySource, declared: GRUVariant?, resetAfter: (value: Bool, line: Int)?, prefix: String?
+    ) throws(FileProblem) -> ChosenArrays {
         let selection = try GRULocator.locate(
             names: source.arrayNames, stripNPY: false, declared: declared, prefix: prefix)
-        let weights = try GRUWeightAssembler.assemble(selection, from: source, resetAfter: resetAfter)
-        let used = GRUArrayRole.roles(of: selection.variant).map { selection.name($0) }
-        return LoadedWeights(
-            weights: weights, path: path, prefix: selection.prefix, arrayNames: used, otherLayers: selection.otherLayers)
+        var decoded: [String: WeightArray] = [:]
+        for role in GRUArrayRole.roles(of: selection.variant) {
+            let name = selection.name(role)
+            decoded[name] = try source.array(named: name)
+        }
+        return ChosenArrays(
+            selection: selection, arrays: DecodedArrays(arrayNames: source.arrayNames, arrays: decoded), resetAfter: resetAfter)
     }
 
     /// The file's bytes, refusing what is missing, not a file, or too large, before reading it.
@@ -78,21 +98,32 @@ public enum WeightFile {
                     + "\(ByteCount.text(limit)) gruscope reads; "
                     + "one GRU's weights are far smaller, so check that this is the right file")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FileProblem("cannot open it for reading")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw FileProblem("cannot open it for reading") }
+        defer { close(descriptor) }
+        // Read straight into the array (through Data it was two copies of a 19 MB file); one
+        // byte past the size stat gave tells a file that grew since from one that did not.
+        let expected = Int(info.st_size)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got > 0 {
+                    count += got
+                } else if got == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = errno
+                    break
+                }
+            }
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            // One byte past the limit tells a file that grew since stat from one that fits.
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch {
-            throw FileProblem("cannot read it: \(error.localizedDescription)")
+        if failure != 0 { throw FileProblem("cannot read it: \(String(cString: strerror(failure)))") }
+        guard bytes.count <= expected else {
+            throw FileProblem("the file changed while gruscope read it; try again once it is written")
         }
-        guard data.count <= limit else {
-            throw FileProblem("the file is larger than the \(ByteCount.text(limit)) gruscope reads")
-        }
-        return [UInt8](data)
+        return bytes
     }
 
     /// JSON or npz by the extension, or by the first bytes when the extension says neither.
