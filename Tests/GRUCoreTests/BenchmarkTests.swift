@@ -31,7 +31,7 @@ import Testing
         #expect(object["steps"] as? Int == 7)
         let nsPerStep = try #require(object["ns_per_step"] as? Double)
         #expect(nsPerStep > 0 && nsPerStep.isFinite)
-        var cell = GRUCell(weights: weights)
+        let cell = GRUCell(weights: weights)
         let final = cell.finalState(flatInputs: inputs, h0: [0, 0, 0, 0])
         let checksum = final.reduce(0) { $0 + Double($1) }
         #expect(object["h_checksum"] as? Double == checksum)
