@@ -340,9 +340,6 @@ extension AppState {
     }
 
     /// Runs one ':' line: the screen's own commands here, the rest through the language.
-    /// How the line language marks a line that failed.
-    private static let errorPrefix = "error: "
-
     mutating func runCommand(_ line: String) -> [Effect] {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return [] }
@@ -363,10 +360,10 @@ extension AppState {
             return [name == "theme" ? .loadTheme(argument) : .export(path: argument)]
         }
         var outcome = lines.handle(trimmed)
-        let failed = outcome.output.hasPrefix(Self.errorPrefix)
+        let failed = outcome.isError
         if failed {
             // The repl's "error: " is for scripts; the screen says it in the class's language.
-            outcome.output = text("status.error", ["message": String(outcome.output.dropFirst(Self.errorPrefix.count))])
+            outcome.output = text("status.error", ["message": String(outcome.output.dropFirst(CommandOutcome.errorPrefix.count))])
         }
         if outcome.quit {
             isQuitting = true

@@ -10,9 +10,9 @@
 /// there, and the whole arrays are rebuilt on demand.
 public struct GRUWeights: Sendable, Equatable {
     /// I, the length of the input vector x.
-    public let inputSize: Int
+    public var inputSize: Int { packed.inputSize }
     /// H, the number of hidden units.
-    public let hiddenSize: Int
+    public var hiddenSize: Int { packed.hiddenSize }
     /// The framework these weights came from (a label; the maths follows ``resetAfter``).
     public var variant: GRUVariant
     /// The numbers, in the kernels' layout.
@@ -81,8 +81,6 @@ public struct GRUWeights: Sendable, Equatable {
 
     /// Weights whose numbers are already packed (and known to be finite).
     init(variant: GRUVariant, packed: PackedWeights) {
-        inputSize = packed.inputSize
-        hiddenSize = packed.hiddenSize
         self.variant = variant
         self.packed = packed
     }

@@ -11,6 +11,11 @@ protocol PackedWeightSource: Sendable {
 
 extension PackedWeightSource {
     func write(_ part: PackedWeights.Part, rows: Range<Int>, column: Int, into out: UnsafeMutablePointer<Float>) {
+        writeEach(part, rows: rows, column: column, into: out)
+    }
+
+    /// ``write(_:rows:column:into:)`` one ``value(_:row:column:)`` at a time.
+    func writeEach(_ part: PackedWeights.Part, rows: Range<Int>, column: Int, into out: UnsafeMutablePointer<Float>) {
         for (offset, row) in rows.enumerated() { out[offset] = value(part, row: row, column: column) }
     }
 }

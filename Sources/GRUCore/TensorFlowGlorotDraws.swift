@@ -25,8 +25,7 @@ struct TensorFlowGlorotDraws: PackedWeightSource {
     func write(_ part: PackedWeights.Part, rows: Range<Int>, column: Int, into out: UnsafeMutablePointer<Float>) {
         // Within one column of one kernel, consecutive rows are consecutive draws.
         guard part == .input || part == .recurrent else {
-            for (offset, row) in rows.enumerated() { out[offset] = value(part, row: row, column: column) }
-            return
+            return writeEach(part, rows: rows, column: column, into: out)
         }
         let kernelRow = part == .input ? column : inputSize + column
         let h = hiddenSize

@@ -13,6 +13,12 @@ public struct CommandOutcome: Sendable, Equatable {
         self.output = output
         self.quit = quit
     }
+
+    /// How the output of a line that failed begins, so that scripts (and the screen) can tell.
+    public static let errorPrefix = "error: "
+
+    /// Whether the line failed.
+    public var isError: Bool { output.hasPrefix(Self.errorPrefix) }
 }
 
 /// Runs the core commands on a ``Session``. A command that fails throws and leaves the

@@ -61,7 +61,7 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
             self.session = session
             return outcome
         } catch {
-            return CommandOutcome("error: " + extensionState.message(of: error))
+            return CommandOutcome(CommandOutcome.errorPrefix + extensionState.message(of: error))
         }
     }
 }

@@ -46,7 +46,16 @@ struct Gruscope: ParsableCommand {
 
     /// Prints one `error:` line to stderr and exits.
     static func fail(_ message: String, status: Int32) -> Never {
-        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+        printToStandardError("error: " + message)
         Foundation.exit(status)
+    }
+
+    /// One `note:` line on stderr, which keeps stdout (JSON, traces) clean.
+    static func note(_ message: String) {
+        printToStandardError("note: " + message)
+    }
+
+    private static func printToStandardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

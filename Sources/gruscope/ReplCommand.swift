@@ -36,7 +36,7 @@ struct ReplCommand: ParsableCommand {
         if interactive {
             print("gruscope repl: \(Interpreter.describe(session)). Type help, or quit.")
         } else if let note = session.origin.leftOutNote {
-            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+            Gruscope.note(note)
         }
         if let opening { print(opening) }
         while true {

@@ -35,12 +35,12 @@ struct ScreenCommand: ParsableCommand {
     var frames = 300
 
     func run() throws {
-        let started = ProcessInfo.processInfo.systemUptime
+        let started = RenderBenchmark.now()
         if let problem = TerminalCheck.currentProblem() { throw ScriptError(problem) }
         var session = try setupOptions.setup().makeSession()
         var teaching = TeachingCommands(language: try teachingOptions.language())
         if let lesson = teachingOptions.lesson { _ = try teaching.startLesson(lesson, session: &session) }
-        let sessionReady = ProcessInfo.processInfo.systemUptime
+        let sessionReady = RenderBenchmark.now()
         let library = ThemeCatalog.library()
         let (loaded, themeError) = library.loadOrDefault(theme)
         let terminal: TerminalSession

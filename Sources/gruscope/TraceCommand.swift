@@ -39,7 +39,7 @@ struct TraceCommand: ParsableCommand {
         let setup = try setupOptions.setup()
         let session = try setup.makeSession()
         if let note = session.origin.leftOutNote {
-            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+            Gruscope.note(note)
         }
         var sequence = try setup.inputVectors(inputSize: session.inputSize)
         if let inputs {
