@@ -60,6 +60,11 @@ let package = Package(
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
+        // The trained example models of examples/ against PyTorch's traces and their own metadata.
+        .testTarget(
+            name: "ExampleModelTests",
+            dependencies: ["GRUCore", "WeightFiles", "Script", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
