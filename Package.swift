@@ -50,7 +50,7 @@ let package = Package(
             name: "WeightFilesTests",
             dependencies: ["WeightFiles", "GRUCore"]
         ),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore", "WeightFiles"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "Widgets"]),
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore"]),
