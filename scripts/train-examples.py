@@ -3,6 +3,7 @@
 
     scripts/train-examples.py                 # all four, about a minute each on one core
     scripts/train-examples.py parity chars    # only these
+    scripts/train-examples.py --analyse       # the committed weights' metrics and analysis, no training
 
 Each model is a one-layer torch.nn.GRU plus a Linear readout, trained on CPU with fixed seeds
 and deterministic algorithms on one thread. For each model NAME it writes:
@@ -65,6 +66,22 @@ class Model(torch.nn.Module):
         return self.readout(states), states
 
 
+ANALYSE_ONLY = False  # --analyse: load the committed weights instead of training
+
+
+def fit(name, model, batches, loss_of, steps, lr, report_every=None):
+    """Trains the model and writes its weights, or with --analyse loads the committed ones."""
+    if ANALYSE_ONLY:
+        folder = EXAMPLES / name
+        with np.load(folder / "weights.npz") as gru, np.load(folder / "readout.npz") as readout:
+            model.gru.load_state_dict({k: torch.from_numpy(gru[k]) for k in gru.files})
+            model.readout.load_state_dict({k: torch.from_numpy(readout[k]) for k in readout.files})
+        print(f"  loaded examples/{name}/weights.npz and readout.npz")
+        return
+    train(model, batches, loss_of, steps, lr, report_every)
+    export(name, model)
+
+
 def train(model, batches, loss_of, steps, lr, report_every=None):
     """Adam over `steps` batches; `batches(step)` gives (x, target) and `loss_of(out, target)`."""
     optimiser = torch.optim.Adam(model.parameters(), lr=lr)
@@ -115,6 +132,31 @@ def trace(gru, xs, h0=None):
             })
             h = new
     return [{k: v.numpy().astype(np.float32) for k, v in s.items()} for s in steps]
+
+
+def gates(gru, xs):
+    """z and h of every step for a batch xs (T x B x I), recomputed from the weights (T x B x H)."""
+    hidden = gru.hidden_size
+    h = torch.zeros(xs.shape[1], hidden)
+    zs, hs = [], []
+    with torch.no_grad():
+        for x in xs:
+            gi = x @ gru.weight_ih_l0.T + gru.bias_ih_l0
+            gh = h @ gru.weight_hh_l0.T + gru.bias_hh_l0
+            r = torch.sigmoid(gi[:, :hidden] + gh[:, :hidden])
+            z = torch.sigmoid(gi[:, hidden:2 * hidden] + gh[:, hidden:2 * hidden])
+            n = torch.tanh(gi[:, 2 * hidden:] + r * gh[:, 2 * hidden:])
+            h = (1 - z) * n + z * h
+            zs.append(z)
+            hs.append(h)
+    return torch.stack(zs).numpy(), torch.stack(hs).numpy()
+
+
+def spread(values):
+    """min, 1st percentile, median, 99th percentile and max, for a look at a gate's range."""
+    values = np.asarray(values).ravel()
+    return (f"min {values.min():.3f}, 1% {np.percentile(values, 1):.3f}, median {np.median(values):.3f}, "
+            f"99% {np.percentile(values, 99):.3f}, max {values.max():.3f}")
 
 
 def write_golden(name, sequence, gru, xs):
@@ -213,9 +255,10 @@ def remember_first():
     name = "remember-first"
     print(f"== {name}")
     generator = deterministic(101)
+    evaluation = torch.Generator().manual_seed(102)
     model = Model(inputs=2, hidden=4, outputs=1)
 
-    def batch(size, length):
+    def batch(size, length, generator=generator):
         value = torch.rand(length, size, generator=generator) * 2 - 1
         first = torch.zeros(length, size)
         first[0] = 1
@@ -225,10 +268,10 @@ def remember_first():
         length = int(torch.randint(10, 61, (1,), generator=generator))
         return batch(128, length)
 
-    train(model, batches, lambda out, y: ((out[..., 0] - y) ** 2).mean(), steps=1200, lr=1e-2,
-          report_every=200)
+    fit(name, model, batches, lambda out, y: ((out[..., 0] - y) ** 2).mean(), steps=1200, lr=1e-2,
+        report_every=200)
     with torch.no_grad():
-        x, y = batch(2000, 100)
+        x, y = batch(2000, 100, evaluation)
         out, states = model(x)
         error = (out[..., 0] - y).abs()
         print(f"  metric: mean |error| of the remembered value over 2000 sequences: "
@@ -238,7 +281,10 @@ def remember_first():
             c = [np.corrcoef(states[t, :, unit].numpy(), y[0].numpy())[0, 1] for t in (0, 39, 99)]
             print(f"    unit {unit}: correlation of h with the first value at t=0, 39, 99: "
                   + ", ".join(f"{v:+.3f}" for v in c))
-    export(name, model)
+    zs, _ = gates(model.gru, x)
+    for unit in range(model.gru.hidden_size):
+        print(f"    unit {unit}: z on the first step: {spread(zs[0, :, unit])}")
+        print(f"            z on later steps:   {spread(zs[1:, :, unit])}")
 
     distractors = np.round(np.random.default_rng(7).uniform(-1, 1, 39), 2)
     sequences = {
@@ -273,9 +319,10 @@ def parity():
     name = "parity"
     print(f"== {name}")
     generator = deterministic(203)
+    evaluation = torch.Generator().manual_seed(204)
     model = Model(inputs=1, hidden=4, outputs=1)
 
-    def batch(size, length):
+    def batch(size, length, generator=generator):
         # each sequence has its own share of ones, so long runs of 0s and of 1s both occur
         share = 0.05 + 0.55 * torch.rand(1, size, generator=generator)
         bits = (torch.rand(length, size, generator=generator) < share).float()
@@ -285,11 +332,11 @@ def parity():
         return batch(128, min(4 + step // 20, 60))  # a curriculum: short sequences first
 
     loss = torch.nn.functional.binary_cross_entropy_with_logits
-    train(model, batches, lambda out, y: loss(out[..., 0], y), steps=1600, lr=1e-2,
-          report_every=200)
+    fit(name, model, batches, lambda out, y: loss(out[..., 0], y), steps=1600, lr=1e-2,
+        report_every=200)
     with torch.no_grad():
         for length in (40, 100):
-            x, y = batch(2000, length)
+            x, y = batch(2000, length, evaluation)
             out, states = model(x)
             right = ((out[..., 0] > 0).float() == y).float()
             print(f"  metric: parity right at {right.mean().item():.4f} of all steps of 2000 "
@@ -297,7 +344,13 @@ def parity():
         for unit in range(model.gru.hidden_size):
             sign = ((states[..., unit] < 0).float() == y).float().mean().item()
             print(f"    unit {unit}: h < 0 exactly when the count is odd at {sign:.4f} of the steps")
-    export(name, model)
+    zs, _ = gates(model.gru, x)
+    ones = x[..., 0].numpy() == 1
+    before = np.concatenate([np.zeros((1, y.shape[1])), y[:-1].numpy()]) == 1  # odd count before the step
+    for unit in range(model.gru.hidden_size):
+        print(f"    unit {unit}: z on a 1: {spread(zs[..., unit][ones])}")
+        print(f"            z on a 0 at an odd count:  {spread(zs[..., unit][~ones & before])}")
+        print(f"            z on a 0 at an even count: {spread(zs[..., unit][~ones & ~before])}")
 
     def bits(text):
         rows = [[float(b)] for b in text]
@@ -333,9 +386,10 @@ def sine():
     name = "sine"
     print(f"== {name}")
     generator = deterministic(303)
+    evaluation = torch.Generator().manual_seed(304)
     model = Model(inputs=1, hidden=8, outputs=1)
 
-    def batch(size, length):
+    def batch(size, length, generator=generator):
         phase = torch.rand(size, generator=generator) * 2 * math.pi
         amplitude = 0.5 + 0.5 * torch.rand(size, generator=generator)
         t = torch.arange(length + 1).float()[:, None]
@@ -344,17 +398,19 @@ def sine():
         return noisy[..., None], clean[1:]
 
     warm = 4  # the first steps cannot know the phase yet: they are not scored
-    train(model, lambda step: batch(64, 48), lambda out, y: ((out[..., 0] - y) ** 2)[warm:].mean(),
-          steps=800, lr=1e-2, report_every=200)
+    fit(name, model, lambda step: batch(64, 48), lambda out, y: ((out[..., 0] - y) ** 2)[warm:].mean(),
+        steps=800, lr=1e-2, report_every=200)
     with torch.no_grad():
-        x, y = batch(2000, 64)
+        x, y = batch(2000, 64, evaluation)
         out, states = model(x)
         mse = ((out[..., 0] - y) ** 2)[warm:].mean().item()
         persistence = ((x[..., 0] - y) ** 2)[warm:].mean().item()
         print(f"  metric: mean squared error of the next clean value {mse:.4f} (RMSE {math.sqrt(mse):.3f}); "
               f"repeating the current noisy input gives {persistence:.4f}, "
               f"the noise alone is {NOISE ** 2:.4f}")
-    export(name, model)
+    zs, _ = gates(model.gru, x)
+    for unit in range(model.gru.hidden_size):
+        print(f"    unit {unit}: z {spread(zs[..., unit])}")
 
     steps = 48
     t = np.arange(steps)
@@ -417,8 +473,8 @@ def chars():
         return torch.nn.functional.one_hot(chunk[:-1], size).float(), chunk[1:]
 
     cross_entropy = torch.nn.functional.cross_entropy
-    train(model, batches, lambda out, y: cross_entropy(out.reshape(-1, size), y.reshape(-1)),
-          steps=1500, lr=1e-2, report_every=300)
+    fit(name, model, batches, lambda out, y: cross_entropy(out.reshape(-1, size), y.reshape(-1)),
+        steps=1500, lr=1e-2, report_every=300)
 
     def score(text):
         idx = torch.tensor([VOCABULARY.index(c) for c in text])
@@ -446,32 +502,28 @@ def chars():
         return text
     for prefix in ("hello", "where is the", "the cat"):
         print(f"  greedy continuation of {prefix!r}: {generate(prefix)!r}")
-    export(name, model)
 
     # what each unit's h goes with, over the training text
     _, _, states = score(train_text)
     text = train_text[:-1]
-    features = {"input is a space": [c == " " for c in text],
-                "input is a vowel": [c in "aeiou" for c in text]}
-    since, sentence_start, in_question, position = [], 0, [], []
-    count = 0
-    for k, c in enumerate(text):
+    letters_since_space, count = [], 0
+    for c in text:
         count = 0 if c == " " else count + 1
-        since.append(count)
-    features["letters since the last space"] = since
-    marks, start = [False] * len(text), 0
+        letters_since_space.append(count)
+    in_question, start = [False] * len(text), 0
     for k, c in enumerate(text):  # a sentence is a question when it ends in '?'
         if c in ".?":
-            for j in range(start, k):
-                marks[j] = c == "?"
+            in_question[start:k] = [c == "?"] * (k - start)
             start = k + 1
-    features["inside a question (before its '?')"] = marks
+    features = {"input is a space": [c == " " for c in text],
+                "input is a vowel": [c in "aeiou" for c in text],
+                "letters since the last space": letters_since_space,
+                "inside a question (before its '?')": in_question}
     for label, values in features.items():
         values = np.asarray(values, dtype=float)
         c = [np.corrcoef(states[:, unit], values)[0, 1] for unit in range(states.shape[1])]
         best = np.argsort(-np.abs(c))[:3]
         print(f"    {label}: " + ", ".join(f"unit {u} {c[u]:+.2f}" for u in best))
-    # how sure the model is of '?' against '.' at the ends of sentences
     with torch.no_grad():
         idx = torch.tensor([VOCABULARY.index(c) for c in train_text])
         out, _ = model(torch.nn.functional.one_hot(idx[:-1], size).float()[:, None])
@@ -479,8 +531,20 @@ def chars():
     ends = [k for k in range(len(train_text) - 1) if train_text[k + 1] in ".?"]
     right = sum(VOCABULARY[guess[k]] == train_text[k + 1] for k in ends)
     print(f"    sentence ends ('.' or '?') predicted right: {right} of {len(ends)}")
-    zs = np.stack([s["z"] for s in trace(model.gru, one_hot(text))])
-    print("    mean z per unit over the text: " + " ".join(f"{v:.2f}" for v in zs.mean(0)))
+    steps = trace(model.gru, one_hot(text))
+    zs, hs = np.stack([s["z"] for s in steps]), np.stack([s["h"] for s in steps])
+    spaces = [k for k, c in enumerate(text) if c == " "]
+    third, letters = [], 0  # letters that are the third or later of their word
+    for k, c in enumerate(text):
+        letters = letters + 1 if c.isalpha() else 0
+        if letters >= 3:
+            third.append(k)
+    print(f"    over the training text ({len(spaces)} spaces, {len(third)} letters third or later in a word):")
+    for unit in range(zs.shape[1]):
+        print(f"      unit {unit:2d}: mean z {zs[:, unit].mean():.2f}; at spaces z {zs[spaces, unit].min():.2f}.."
+              f"{zs[spaces, unit].max():.2f}, z >= 0.8 at {(zs[spaces, unit] >= 0.8).mean():.0%}, "
+              f"h >= 0.85 at {(hs[spaces, unit] >= 0.85).mean():.0%}; "
+              f"third letter on: h < 0 at {(hs[third, unit] < 0).mean():.0%}")
 
     texts = {
         "hello": "hello",
@@ -511,7 +575,12 @@ TASKS = {"remember-first": remember_first, "parity": parity, "sine": sine, "char
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("tasks", nargs="*", help=f"which models: {', '.join(TASKS)} (all if none)")
+    parser.add_argument("--analyse", action="store_true",
+                        help="load the committed weights instead of training, and print the metric "
+                             "and the analysis again (the traces are rewritten from the same weights)")
     arguments = parser.parse_args()
+    global ANALYSE_ONLY
+    ANALYSE_ONLY = arguments.analyse
     for task in arguments.tasks:
         if task not in TASKS:
             parser.error(f"there is no model '{task}'; models: {', '.join(TASKS)}")
