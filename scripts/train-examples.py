@@ -46,11 +46,14 @@ CONVENTION = (
 )
 
 
-def deterministic(seed):
+def start(name, seed):
+    """Prints the model's heading and seeds everything; returns the generator of the training
+    data and a separate one for the evaluation data, so --analyse measures on the same data."""
+    print(f"== {name}")
     torch.manual_seed(seed)
     torch.use_deterministic_algorithms(True)
     torch.set_num_threads(1)
-    return torch.Generator().manual_seed(seed + 1)
+    return torch.Generator().manual_seed(seed + 1), torch.Generator().manual_seed(seed + 2)
 
 
 class Model(torch.nn.Module):
@@ -241,9 +244,9 @@ def table(steps, quantity, label=None, every=1, digits=2):
             print(f"      t={t:3d}  " + " ".join(f"{v:+.{digits}f}" for v in s[quantity]))
 
 
-def unit_ranges(steps, quantity, start=0, end=None):
-    """min and max of each unit's quantity over steps [start, end)."""
-    values = np.stack([s[quantity] for s in steps[start:end]])
+def unit_ranges(steps, quantity, first=0, end=None):
+    """min and max of each unit's quantity over steps [first, end)."""
+    values = np.stack([s[quantity] for s in steps[first:end]])
     return values.min(axis=0), values.max(axis=0)
 
 
@@ -253,9 +256,7 @@ def unit_ranges(steps, quantity, start=0, end=None):
 
 def remember_first():
     name = "remember-first"
-    print(f"== {name}")
-    generator = deterministic(101)
-    evaluation = torch.Generator().manual_seed(102)
+    generator, evaluation = start(name, 101)
     model = Model(inputs=2, hidden=4, outputs=1)
 
     def batch(size, length, generator=generator):
@@ -317,9 +318,7 @@ def remember_first():
 
 def parity():
     name = "parity"
-    print(f"== {name}")
-    generator = deterministic(203)
-    evaluation = torch.Generator().manual_seed(204)
+    generator, evaluation = start(name, 203)
     model = Model(inputs=1, hidden=4, outputs=1)
 
     def batch(size, length, generator=generator):
@@ -384,9 +383,7 @@ NOISE = 0.15  # standard deviation of the noise added to each input
 
 def sine():
     name = "sine"
-    print(f"== {name}")
-    generator = deterministic(303)
-    evaluation = torch.Generator().manual_seed(304)
+    generator, evaluation = start(name, 303)
     model = Model(inputs=1, hidden=8, outputs=1)
 
     def batch(size, length, generator=generator):
@@ -455,8 +452,7 @@ def one_hot(text):
 
 def chars():
     name = "chars"
-    print(f"== {name}")
-    generator = deterministic(404)
+    generator, _ = start(name, 404)
     lines = (EXAMPLES / name / "text.txt").read_text().splitlines()
     train_text = " ".join(lines[:-HELD_OUT]) + " "
     held_text = " ".join(lines[-HELD_OUT:])
@@ -510,11 +506,11 @@ def chars():
     for c in text:
         count = 0 if c == " " else count + 1
         letters_since_space.append(count)
-    in_question, start = [False] * len(text), 0
+    in_question, sentence = [False] * len(text), 0
     for k, c in enumerate(text):  # a sentence is a question when it ends in '?'
         if c in ".?":
-            in_question[start:k] = [c == "?"] * (k - start)
-            start = k + 1
+            in_question[sentence:k] = [c == "?"] * (k - sentence)
+            sentence = k + 1
     features = {"input is a space": [c == " " for c in text],
                 "input is a vowel": [c in "aeiou" for c in text],
                 "letters since the last space": letters_since_space,

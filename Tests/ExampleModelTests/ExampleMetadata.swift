@@ -32,17 +32,23 @@ struct ExampleMetadata {
         }
     }
 
-    /// A claim about one unit: its quantity stays within [min, max] on the chosen steps.
+    /// A claim about one unit: its quantity stays within [min, max] on the chosen steps, and/or
+    /// the product of the quantity over those steps (for z: the share the gate path still
+    /// carries) lies within [product_min, product_max].
     struct Check: CustomStringConvertible {
         var sequence: String
         var quantity: String
         var steps: Steps
         var min: Double?
         var max: Double?
+        var productMin: Double?
+        var productMax: Double?
 
         var description: String {
-            let bounds = [min.map { "≥ \($0)" }, max.map { "≤ \($0)" }].compactMap { $0 }.joined(separator: " and ")
-            return "\(quantity) \(bounds) on \(steps) of \(sequence)"
+            let bounds = [min.map { "\(quantity) ≥ \($0)" }, max.map { "\(quantity) ≤ \($0)" },
+                          productMin.map { "product of \(quantity) ≥ \($0)" },
+                          productMax.map { "product of \(quantity) ≤ \($0)" }]
+            return "\(bounds.compactMap { $0 }.joined(separator: " and ")) on \(steps) of \(sequence)"
         }
     }
 
@@ -176,7 +182,9 @@ struct ExampleMetadata {
 
         func check(_ table: TOMLTable, unit: Int) throws -> Check {
             let place = "a check of unit \(unit)"
-            try allowOnly(["sequence", "quantity", "at", "from", "to", "chars", "min", "max"], in: table, at: place)
+            try allowOnly(
+                ["sequence", "quantity", "at", "from", "to", "chars", "min", "max", "product_min", "product_max"],
+                in: table, at: place)
             let quantity = try string("quantity", in: table)
             guard ExampleMetadata.quantities.contains(quantity) else {
                 throw problem("\(place) names quantity '\(quantity)'; use one of \(ExampleMetadata.quantities.sorted().joined(separator: ", "))")
@@ -197,11 +205,17 @@ struct ExampleMetadata {
             if table["chars"] != nil { selectors.append(.characters(try characters("chars", in: table))) }
             guard selectors.count <= 1 else { throw problem("\(place): use one of at, from/to and chars") }
             let min = try number("min", in: table), max = try number("max", in: table)
-            guard min != nil || max != nil else { throw problem("\(place) has neither min nor max") }
+            let productMin = try number("product_min", in: table), productMax = try number("product_max", in: table)
+            guard [min, max, productMin, productMax].contains(where: { $0 != nil }) else {
+                throw problem("\(place) has no bound: give min, max, product_min or product_max")
+            }
             if let min, let max, min > max { throw problem("\(place): min \(min) is above max \(max)") }
+            if let productMin, let productMax, productMin > productMax {
+                throw problem("\(place): product_min \(productMin) is above product_max \(productMax)")
+            }
             return Check(
                 sequence: try string("sequence", in: table), quantity: quantity, steps: selectors.first ?? .all,
-                min: min, max: max)
+                min: min, max: max, productMin: productMin, productMax: productMax)
         }
     }
 }

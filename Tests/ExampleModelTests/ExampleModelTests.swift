@@ -156,12 +156,15 @@ import Testing
                 let chosen = try selectedSteps(check.steps, count: steps.count, text: sequence.text)
                 #expect(!chosen.isEmpty, "unit \(unit.index): \(check) selects no step")
                 let field = try #require(TraceField(rawValue: check.quantity))
-                for step in chosen {
-                    let value = Double(steps[step - 1][field][unit.index])
+                let values = chosen.map { Double(steps[$0 - 1][field][unit.index]) }
+                for (step, value) in zip(chosen, values) {
                     let low = check.min ?? -.infinity, high = check.max ?? .infinity
                     #expect(value >= low && value <= high,
                             "\(name): unit \(unit.index) claims \(check); step \(step) has \(check.quantity) = \(value)")
                 }
+                let product = values.reduce(1, *)
+                #expect(product >= (check.productMin ?? -.infinity) && product <= (check.productMax ?? .infinity),
+                        "\(name): unit \(unit.index) claims \(check); the product is \(product)")
             }
         }
     }
