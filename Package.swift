@@ -20,28 +20,31 @@ let package = Package(
         // The system's zlib, for .npz entries: inflate and CRC-32.
         .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "WeightFiles", dependencies: ["GRUCore", "CZlibSystem"]),
-        .target(name: "Script", dependencies: ["GRUCore", "WeightFiles", "Widgets"]),
-        .target(name: "Widgets"),
+        // Text for people: languages and catalogues, number spelling, display width, Unicode
+        // or ASCII glyphs, user-facing errors and safe echoes of what users typed.
+        .target(name: "Localization", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Script", dependencies: ["GRUCore", "WeightFiles", "Localization"]),
+        .target(name: "Widgets", dependencies: ["Localization"]),
         .target(
             name: "Themes",
-            dependencies: ["Widgets", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Widgets", "Localization", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "Teaching",
-            dependencies: ["GRUCore", "Script", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["GRUCore", "Script", "Localization", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .target(name: "App", dependencies: ["GRUCore", "Script", "Widgets", "Themes", "Teaching"]),
+        .target(name: "App", dependencies: ["GRUCore", "Script", "Widgets", "Teaching", "Localization"]),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "CTerminalSupport"),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "CTerminalSupport", "App", "Widgets", "Themes"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "CTerminalSupport", "App", "Widgets", "Themes", "Localization"]),
         .executableTarget(
             name: "gruscope",
             dependencies: [
-                "GRUCore", "WeightFiles", "Script", "Themes", "Teaching", "App", "Terminal",
+                "GRUCore", "WeightFiles", "Localization", "Script", "Themes", "Teaching", "App", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,15 +53,16 @@ let package = Package(
             name: "WeightFilesTests",
             dependencies: ["WeightFiles", "GRUCore"]
         ),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore"]),
-        .testTarget(name: "WidgetsTests", dependencies: ["Widgets"]),
-        .testTarget(name: "ThemesTests", dependencies: ["Themes", "Widgets"]),
-        .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore", "Localization"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "Localization"]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes", "Widgets", "Localization"]),
+        .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore", "Localization"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore"]
+            dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore", "Localization", "Teaching"]
         ),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes", "Localization"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
     ],
     swiftLanguageModes: [.v6]
