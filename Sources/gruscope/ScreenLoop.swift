@@ -48,7 +48,21 @@ struct ScreenLoop {
                 needsFrame = false
                 crashIfAskedByTests()
             }
-            if let event = terminal.nextEvent(timeoutMilliseconds: 250) { send(event) }
+            if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
+                send(event)
+                takeWaitingInput()
+            }
+        }
+    }
+
+    /// Takes the input that is already waiting (a paste arrives as thousands of keys) before
+    /// the next frame, for at most a few frames' time so signals are still answered at once:
+    /// a 10 000-character paste then costs a few frames, not one per character.
+    private mutating func takeWaitingInput() {
+        let deadline = RenderBenchmark.now() + 0.05
+        while !state.isQuitting, RenderBenchmark.now() < deadline,
+              let event = terminal.nextEvent(timeoutMilliseconds: 0) {
+            send(event)
         }
     }
 
