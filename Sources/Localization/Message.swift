@@ -5,7 +5,7 @@
 /// Values are plain strings (numbers, names, what the user typed) or other messages, so that a
 /// message can quote another (`lessons/x.toml step 2 (frobnicate 3): unknown command …`) and the
 /// whole is said in one language when it is shown. Plain values have every control character
-/// escaped when they are put in (see ``Echo``): nothing a user or a file typed can reach the
+/// escaped when they are put in (see ``EchoText``): nothing a user or a file typed can reach the
 /// terminal as a control sequence.
 public struct Message: Sendable, Hashable, CustomStringConvertible {
     /// What fills one placeholder.
@@ -55,12 +55,12 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     public func text(in language: Language) -> String {
         switch content {
         case let .english(text):
-            return Echo.escaped(text)
+            return EchoText.escaped(text)
         case let .catalogue(key, arguments):
             var filled: [String: String] = [:]
             for (name, value) in arguments {
                 switch value {
-                case let .plain(text): filled[name] = Echo.escaped(text)
+                case let .plain(text): filled[name] = EchoText.escaped(text)
                 case let .message(inner): filled[name] = inner.text(in: language)
                 }
             }

@@ -219,7 +219,7 @@ struct LessonReader {
     private func wrongType(_ key: String, expected: String, got value: TOMLValueConvertible, step: Int?) -> UserError {
         let message = Message(key: "error.lesson.type", values: [
             "key": .plain(key), "expected": .message(Message(key: "error.lesson.expected.\(expected)")),
-            "got": .plain(Echo.clipped(value.debugDescription)),
+            "got": .plain(EchoText.printable(value.debugDescription)),
         ])
         return step.map { stepError($0, message) } ?? fileError(message)
     }

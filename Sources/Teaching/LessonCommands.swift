@@ -43,7 +43,7 @@ enum LessonCommands {
     private static func failure(_ message: Message, line: String, file: String, step: Int) -> UserError {
         UserError(key: "error.lesson.step_command", values: [
             "file": .plain(file), "step": .plain(String(step)),
-            "command": .plain(Echo.clipped(line.trimmingCharacters(in: .whitespaces))), "message": .message(message),
+            "command": .plain(EchoText.printable(line.trimmingCharacters(in: .whitespaces))), "message": .message(message),
         ])
     }
 }

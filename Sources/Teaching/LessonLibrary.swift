@@ -54,7 +54,7 @@ public struct LessonLibrary: Sendable {
             return found
         }
         throw UserError(key: "error.lesson.unknown", [
-            "name": Echo.clipped(trimmed), "names": lessons.map(\.name).joined(separator: ", "),
+            "name": EchoText.printable(trimmed), "names": lessons.map(\.name).joined(separator: ", "),
         ])
     }
 
