@@ -23,10 +23,26 @@ public enum WeightFile {
     ///   - prefix: the start of the chosen GRU's array names, e.g. `encoder.gru` for
     ///     `encoder.gru.weight_ih_l0`; a trailing `/` or `.` is optional.
     public static func load(path: String, prefix: String? = nil) throws(WeightFileError) -> LoadedWeights {
+        try load(name: path, prefix: prefix) { () throws(FileProblem) in try readFile(path) }
+    }
+
+    /// Reads weights from bytes already in memory, exactly as ``load(path:prefix:)`` reads a
+    /// file's (the fuzz targets feed it; see Fuzz/README.md). `name` stands for the file in
+    /// messages, and its extension picks the format as a path's would.
+    public static func load(bytes: [UInt8], name: String, prefix: String? = nil) throws(WeightFileError) -> LoadedWeights {
+        guard bytes.count <= maximumFileSize else {
+            throw WeightFileError(message: FileProblem.tooLarge(bytes.count).message(file: name))
+        }
+        return try load(name: name, prefix: prefix) { () throws(FileProblem) in bytes }
+    }
+
+    private static func load(
+        name path: String, prefix: String?, bytes read: () throws(FileProblem) -> [UInt8]
+    ) throws(WeightFileError) -> LoadedWeights {
         do {
             // The file's bytes are gone once the chosen arrays are decoded, before the weights
             // are packed: at H=1024 that keeps a 19 MB file out of the peak.
-            let chosen = try chosenArrays(path: path, prefix: prefix)
+            let chosen = try chosenArrays(bytes: read(), path: path, prefix: prefix)
             let weights = try GRUWeightAssembler.assemble(chosen.selection, from: chosen.arrays, resetAfter: chosen.resetAfter)
             let selection = chosen.selection
             let used = GRUArrayRole.roles(of: selection.variant).map { selection.name($0) }
@@ -49,8 +65,7 @@ public enum WeightFile {
         let resetAfter: (value: Bool, line: Int)?
     }
 
-    private static func chosenArrays(path: String, prefix: String?) throws(FileProblem) -> ChosenArrays {
-        let bytes = try readFile(path)
+    private static func chosenArrays(bytes: [UInt8], path: String, prefix: String?) throws(FileProblem) -> ChosenArrays {
         switch format(of: path, bytes: bytes) {
         case .json:
             let document = try JSONWeightDocument(bytes: bytes)
@@ -91,13 +106,7 @@ public enum WeightFile {
         case S_IFDIR: throw FileProblem("is a directory, not a weight file")
         default: throw FileProblem("is not a regular file; give a .json or .npz weight file")
         }
-        let limit = maximumFileSize
-        guard Int(info.st_size) <= limit else {
-            throw FileProblem(
-                "the file has \(info.st_size) bytes (\(ByteCount.text(Int(info.st_size)))), more than the "
-                    + "\(ByteCount.text(limit)) gruscope reads; "
-                    + "one GRU's weights are far smaller, so check that this is the right file")
-        }
+        guard Int(info.st_size) <= maximumFileSize else { throw FileProblem.tooLarge(Int(info.st_size)) }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw FileProblem("cannot open it for reading") }
         defer { close(descriptor) }
@@ -133,6 +142,16 @@ public enum WeightFile {
         if name.hasSuffix(".json") { return .json }
         if bytes.starts(with: [0x50, 0x4B]) || bytes.starts(with: NPYDecoder.magic) { return .npz }
         return .json
+    }
+}
+
+extension FileProblem {
+    /// A file over ``WeightFile/maximumFileSize``.
+    fileprivate static func tooLarge(_ size: Int) -> FileProblem {
+        FileProblem(
+            "the file has \(size) bytes (\(ByteCount.text(size))), more than the "
+                + "\(ByteCount.text(WeightFile.maximumFileSize)) gruscope reads; "
+                + "one GRU's weights are far smaller, so check that this is the right file")
     }
 }
 
