@@ -65,6 +65,8 @@ let package = Package(
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
+        // The README's limits table against the constants in the code.
+        .testTarget(name: "LimitsTests", dependencies: ["WeightFiles", "Script", "Teaching", "Themes", "Widgets"]),
     ],
     swiftLanguageModes: [.v6]
 )
