@@ -1,4 +1,5 @@
 import Foundation
+import GRUCore
 import Script
 import Teaching
 import Testing
@@ -16,6 +17,9 @@ import Widgets
         "WeightFile.maximumUnpackedSize": WeightFile.maximumUnpackedSize,
         "NPYDecoder.maximumHeaderLength": NPYDecoder.maximumHeaderLength,
         "JSONReader.maximumDepth": JSONReader.maximumDepth,
+        "GRUSizeLimits.maximumInputSize": GRUSizeLimits.maximumInputSize,
+        "GRUSizeLimits.maximumHiddenSize": GRUSizeLimits.maximumHiddenSize,
+        "GRUSizeLimits.maximumPackedBytes": GRUSizeLimits.maximumPackedBytes,
         "InputsFile.largestFileSize": InputsFile.largestFileSize,
         "Lesson.largestFileSize": Lesson.largestFileSize,
         "Theme.maximumFileSize": Theme.maximumFileSize,
