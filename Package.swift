@@ -7,6 +7,11 @@ let package = Package(
     name: "gruscope",
     products: [
         .executable(name: "gruscope", targets: ["gruscope"]),
+        // The modules as one library, for the fuzz targets in Fuzz/ (a package of its own, built
+        // with --sanitize=fuzzer; see Fuzz/README.md). The program does not use it.
+        .library(
+            name: "GruscopeModules",
+            targets: ["GRUCore", "WeightFiles", "Localization", "Script", "Widgets", "Themes", "Teaching", "App", "Terminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -63,7 +68,7 @@ let package = Package(
             dependencies: ["WeightFiles", "GRUCore"]
         ),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore", "Localization"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore", "WeightFiles", "Localization"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "Localization"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "Widgets", "Localization"]),
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore", "Localization"]),
@@ -73,6 +78,8 @@ let package = Package(
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes", "Localization"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
+        // The README's limits table against the constants in the code.
+        .testTarget(name: "LimitsTests", dependencies: ["GRUCore", "WeightFiles", "Script", "Teaching", "Themes", "Widgets", "Localization"]),
     ],
     swiftLanguageModes: [.v6]
 )
