@@ -1,3 +1,4 @@
+import Localization
 import TOMLKit
 import Widgets
 
@@ -12,6 +13,10 @@ enum ThemeParser {
         if let nul = text.firstIndex(of: "\0") {
             let line = text[..<nul].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             throw ThemeError(file: file, line: line, message: "contains a NUL character; a theme is plain text")
+        }
+        // Checked before TOMLKit, whose toml++ aborts the program on some such text.
+        if let (line, character) = TOMLPreflight.firstCharacterOutsideStrings(in: text) {
+            throw ThemeError(file: file, line: line, message: "TOML syntax: \(EchoText.printable(String(character))) (U+\(String(character.value, radix: 16, uppercase: true))) outside quotes; names outside ASCII must be quoted")
         }
         let table: TOMLTable
         do {
