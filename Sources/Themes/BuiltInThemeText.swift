@@ -89,12 +89,15 @@ name = "mono"
 description = "No colours: bold, reverse, underline and dim only"
 appearance = "dark"
 
+# The six GRU quantities each look different without colour (the mix picture
+# and the cell diagram tell them apart by these): r plain, z underlined, kept
+# dim, the candidate bold and underlined, added dim and underlined, h′ bold.
 [roles]
 reset-gate = {}
-update-gate = {}
-kept = {}
-candidate = {}
-added = {}
+update-gate = { attributes = ["underline"] }
+kept = { attributes = ["dim"] }
+candidate = { attributes = ["bold", "underline"] }
+added = { attributes = ["dim", "underline"] }
 new-state = { attributes = ["bold"] }
 positive = {}
 negative = {}

@@ -8,6 +8,8 @@ struct ColorFitter {
     let screenBackground: TerminalColor
     /// The palette index the screen background is (or is assumed to be) at 8 and 16 colours.
     let screenBackgroundIndex: Int
+    /// At 8 and 16 colours, the six quantities' own colours (see ``DistinctQuantities``).
+    let quantities: DistinctQuantities
 
     init(theme: Theme, depth: ColorDepth) {
         self.theme = theme
@@ -18,6 +20,7 @@ struct ColorFitter {
         screenBackground = theme.background.map { Self.fit($0, depth: depth, excluding: nil) } ?? .terminalDefault
         let backgroundIndex = screenBackgroundIndex
         screenForeground = theme.foreground.map { Self.fit($0, depth: depth, excluding: backgroundIndex) } ?? .terminalDefault
+        quantities = DistinctQuantities(theme: theme, depth: depth, screenBackgroundIndex: backgroundIndex)
     }
 
     /// The resolved style of a foreground role over an optional background role, before the
@@ -50,7 +53,9 @@ struct ColorFitter {
             }
         }
         var text = screenForeground
-        if let colour = front.foreground, colour != .screenDefault {
+        if let colour = quantities.colours[foreground] {
+            text = colour
+        } else if let colour = front.foreground, colour != .screenDefault {
             text = Self.fit(colour, depth: depth, excluding: paletteIndex(of: cell))
         }
         if text == cell, cell != .terminalDefault { text = contrasting(to: cell) }
