@@ -50,6 +50,20 @@ public struct AppState: Sendable {
         self.height = height
         self.ascii = ascii
         self.themeName = themeName
+        // A lesson started from the command line opens on the unit it is about.
+        if isInLesson { followLesson() }
+    }
+
+    /// Selects the running lesson's unit (and the first column it highlights), so the story
+    /// panel tells the unit the narration is about.
+    mutating func followLesson() {
+        guard isInLesson else { return }
+        unit = min(max(0, teaching.focusUnit), session.hiddenSize - 1)
+        inputIndex = min(max(0, inputIndex), session.inputSize - 1)
+        focus = .units
+        if let column = teaching.highlightedColumns.compactMap({ field in GateColumn.allCases.first { $0.field == field } }).first {
+            self.column = column
+        }
     }
 
     /// The teaching layer: language, lesson progress, explanations.

@@ -125,11 +125,7 @@ extension AppState {
             return
         }
         clampSelection()
-        unit = min(teaching.focusUnit, session.hiddenSize - 1)
-        focus = .units
-        if let column = teaching.highlightedColumns.compactMap({ field in GateColumn.allCases.first { $0.field == field } }).first {
-            self.column = column
-        }
+        followLesson()
         status = StatusMessage(teaching.isLessonComplete
             ? text("lesson_done", ["title": title])
             : text("lesson_title", ["title": title, "step": String(step), "count": String(count)]))

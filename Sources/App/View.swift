@@ -223,7 +223,7 @@ struct ScreenPainter {
             var spans: [TextSpan] = []
             if let column {
                 spans.append(TextSpan(state.text("column." + column.catalogueKey) + "\n", style: Style(column.role, attributes: .bold)))
-                spans.append(TextSpan(Explainer.column(column.field, resetAfter: session.weights.resetAfter, language: state.language) + "\n\n"))
+                spans.append(TextSpan(Explainer.column(column.field, weights: session.weights, language: state.language) + "\n\n"))
             }
             // Two bindings a line when the panel is wide enough, so the list fits 80×24.
             let entries = KeyMap.bindings.compactMap { binding in

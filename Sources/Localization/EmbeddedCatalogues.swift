@@ -45,7 +45,7 @@ one = "The reset gate r = 1 lets all of this unit's old {h_prev} into the candid
 low = "The reset gate r = {r} lets only {r%} of this unit's old {h_prev} ({rh}) into the candidates: they hardly see its past."
 middle = "The reset gate r = {r} lets {r%} of this unit's old {h_prev} ({rh}) into the candidates."
 high = "The reset gate r = {r} lets {r%} of this unit's old {h_prev} ({rh}) into the candidates: they see nearly all of its past."
-rule = "(TensorFlow rule: r of unit {unit} scales its old value before U mixes the units, so it shapes every unit's candidate, not only its own.)"
+rule = "({rule_name}: r of unit {unit} scales its old value before U mixes the units, so it shapes every unit's candidate, not only its own.)"
 
 [reset.after]
 nothing = "The reset gate r = {r} has nothing to scale: this candidate's recurrent input U_c·h + b_hc is 0."
@@ -54,7 +54,7 @@ one = "The reset gate r = 1 lets this candidate's whole recurrent input {recurre
 low = "The reset gate r = {r} lets only {r%} of this candidate's recurrent input {recurrent} through ({scaled}): the candidate mostly ignores the past."
 middle = "The reset gate r = {r} lets {r%} of this candidate's recurrent input {recurrent} through ({scaled})."
 high = "The reset gate r = {r} lets {r%} of this candidate's recurrent input {recurrent} through ({scaled}): the candidate sees nearly all of the past."
-rule = "(PyTorch/cuDNN rule: r of unit {unit} scales only its own candidate, after U has mixed the old state.)"
+rule = "({rule_name}: r of unit {unit} scales only its own candidate, after U has mixed the old state.)"
 
 [summary]
 groups = "This step: {groups}."
@@ -65,6 +65,8 @@ overwrite.one = "unit {list} is overwritten (z ≤ {low})"
 overwrite.many = "units {list} are overwritten (z ≤ {low})"
 blend.one = "unit {list} blends old and new"
 blend.many = "units {list} blend old and new"
+empty.one = "unit {list} starts from 0, so z has nothing to keep"
+empty.many = "units {list} start from 0, so z has nothing to keep"
 z_pinned = "(z is pinned, so these groups follow the values you set.)"
 change = "The largest change is unit {unit}: {h_prev} → {h} ({delta}). The state as a whole moves by ‖h′ − h‖ = {norm}."
 still = "Nothing changes: h′ equals h in every unit."
@@ -99,21 +101,30 @@ z = "z, the update gate: z = σ(W_z·x + b_iz + U_z·h + b_hz), between 0 and 1.
 kept = "kept = z·h: the part of the old state that survives the step."
 candidate_pre.before = "h̃ before tanh: W_c·x + b_ic + U_c·(r⊙h) + b_hc."
 candidate_pre.after = "h̃ before tanh: W_c·x + b_ic + r⊙(U_c·h + b_hc)."
-candidate.before = "h̃, the candidate: h̃ = tanh(W_c·x + b_ic + U_c·(r⊙h) + b_hc), between −1 and 1. TensorFlow rule: r scales the old state before U mixes it. The new value offered to the forgotten share."
-candidate.after = "h̃, the candidate: h̃ = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc)), between −1 and 1. PyTorch/cuDNN rule: r scales the recurrent product. The new value offered to the forgotten share."
+candidate.before = "h̃, the candidate: h̃ = tanh(W_c·x + b_ic + U_c·(r⊙h) + b_hc), between −1 and 1. {rule_name}: r scales the old state before U mixes it. The new value offered to the forgotten share."
+candidate.after = "h̃, the candidate: h̃ = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc)), between −1 and 1. {rule_name}: r scales the recurrent product. The new value offered to the forgotten share."
 added = "added = (1 − z)·h̃: the candidate, written into exactly the share that z forgot."
 h = "new h′ = z·h + (1 − z)·h̃ = kept + added. Because the two weights add up to 1, h′ always lies between the old h and the candidate."
 
 [bug]
 intro = "The article's demo ends with new_h = u_s*state + (1-u)*_c: the second weight uses the raw pre-activation u where it means 1 − σ(u), so the weights no longer add up to 1."
-unit = "unit {unit}: u = {u}, σ(u) = {sigma}. Correct: {sigma}·{h_prev} + {forget}·{candidate} = {correct}. Demo: {sigma}·{h_prev} + ({mix})·{candidate} = {bug}, with weights adding up to {sum}"
-outside = ", outside the range from {low} to {high} between old state and candidate."
-inside = ", still between {low} and {high} here, by luck of these numbers."
+unit = "unit {unit}: u = {u}, σ(u) = {sigma}. Correct: {sigma}·{h_prev} + {forget}·{candidate} = {correct}. Demo: {sigma}·{h_prev} + ({mix})·{candidate} = {bug}; its two weights add up to {sum}, not 1."
+outside = " So the demo's new state {bug} lies outside the range from {low} to {high} between old state and candidate."
+inside = " The demo's new state {bug} is still between {low} and {high} here, by luck of these numbers."
 count = "{count} of {total} units leave the range between old state and candidate."
 
 [rule]
-before = "The reset gate now acts before the recurrent product (TensorFlow GRUCell rule): h̃ = tanh(W_c·x + b_ic + U_c·(r⊙h) + b_hc). Same weights."
-after = "The reset gate now acts after the recurrent product (PyTorch/cuDNN rule): h̃ = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc)). Same weights."
+before = "The reset gate now acts before the recurrent product ({rule_name}): h̃ = tanh(W_c·x + b_ic + U_c·(r⊙h) + b_hc). Same weights."
+after = "The reset gate now acts after the recurrent product ({rule_name}): h̃ = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc)). Same weights."
+
+[rule_name]
+# The reset rule, named by the framework the weights come from (see Script/ResetRuleName).
+tf_before = "TensorFlow GRUCell rule"
+tf_after = "reset-after rule, as in PyTorch/cuDNN"
+keras_before = "Keras rule, reset_after=False"
+keras_after = "Keras rule, reset_after=True"
+pytorch_after = "PyTorch/cuDNN rule"
+pytorch_before = "reset-before rule, as in TensorFlow's GRUCell"
 
 [lang]
 show = "Language: {name}. Switch with lang en or lang zh."
@@ -323,7 +334,7 @@ one = "重置门 r = 1 让这个单元的旧值 {h_prev} 全部进入候选值�
 low = "重置门 r = {r} 只让这个单元旧值 {h_prev} 的 {r%}（即 {rh}）进入候选值：候选值几乎看不到它的过去。"
 middle = "重置门 r = {r} 让这个单元旧值 {h_prev} 的 {r%}（即 {rh}）进入候选值。"
 high = "重置门 r = {r} 让这个单元旧值 {h_prev} 的 {r%}（即 {rh}）进入候选值：候选值几乎能看到它全部的过去。"
-rule = "（TensorFlow 的规则：单元 {unit} 的 r 在 U 把各单元混合之前就缩放了它的旧值，所以它影响的是每个单元的候选值，而不只是它自己的。）"
+rule = "（{rule_name}：单元 {unit} 的 r 在 U 把各单元混合之前就缩放了它的旧值，所以它影响的是每个单元的候选值，而不只是它自己的。）"
 
 [reset.after]
 nothing = "重置门 r = {r} 没有东西可缩放：这个候选值的循环输入 U_c·h + b_hc 是 0。"
@@ -332,7 +343,7 @@ one = "重置门 r = 1 让这个候选值的循环输入 {recurrent} 全部通�
 low = "重置门 r = {r} 只让这个候选值的循环输入 {recurrent} 通过 {r%}（即 {scaled}）：候选值基本不看过去。"
 middle = "重置门 r = {r} 让这个候选值的循环输入 {recurrent} 通过 {r%}（即 {scaled}）。"
 high = "重置门 r = {r} 让这个候选值的循环输入 {recurrent} 通过 {r%}（即 {scaled}）：候选值几乎看到了全部过去。"
-rule = "（PyTorch/cuDNN 的规则：单元 {unit} 的 r 在 U 混合完旧状态之后才起作用，只缩放它自己的候选值。）"
+rule = "（{rule_name}：单元 {unit} 的 r 在 U 混合完旧状态之后才起作用，只缩放它自己的候选值。）"
 
 [summary]
 groups = "这一步：{groups}。"
@@ -343,6 +354,8 @@ overwrite.one = "单元 {list} 被改写（z ≤ {low}）"
 overwrite.many = "单元 {list} 被改写（z ≤ {low}）"
 blend.one = "单元 {list} 新旧混合"
 blend.many = "单元 {list} 新旧混合"
+empty.one = "单元 {list} 从 0 开始，z 没有可保留的东西"
+empty.many = "单元 {list} 从 0 开始，z 没有可保留的东西"
 z_pinned = "（z 是固定的，所以这些分组反映的是你设定的值。）"
 change = "变化最大的是单元 {unit}：{h_prev} → {h}（{delta}）。整个状态移动了 ‖h′ − h‖ = {norm}。"
 still = "什么都没有变：每个单元的 h′ 都等于 h。"
@@ -377,21 +390,29 @@ z = "z，更新门：z = σ(W_z·x + b_iz + U_z·h + b_hz)，取值在 0 到 1 �
 kept = "保留 = z·h：旧状态在这一步之后留下来的部分。"
 candidate_pre.before = "tanh 之前的 h̃：W_c·x + b_ic + U_c·(r⊙h) + b_hc。"
 candidate_pre.after = "tanh 之前的 h̃：W_c·x + b_ic + r⊙(U_c·h + b_hc)。"
-candidate.before = "h̃，候选值：h̃ = tanh(W_c·x + b_ic + U_c·(r⊙h) + b_hc)，取值在 −1 到 1 之间。TensorFlow 的规则：r 在 U 混合之前先缩放旧状态。它是准备填进被忘掉那一份的新值。"
-candidate.after = "h̃，候选值：h̃ = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc))，取值在 −1 到 1 之间。PyTorch/cuDNN 的规则：r 缩放循环乘积。它是准备填进被忘掉那一份的新值。"
+candidate.before = "h̃，候选值：h̃ = tanh(W_c·x + b_ic + U_c·(r⊙h) + b_hc)，取值在 −1 到 1 之间。{rule_name}：r 在 U 混合之前先缩放旧状态。它是准备填进被忘掉那一份的新值。"
+candidate.after = "h̃，候选值：h̃ = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc))，取值在 −1 到 1 之间。{rule_name}：r 缩放循环乘积。它是准备填进被忘掉那一份的新值。"
 added = "写入 = (1 − z)·h̃：候选值恰好写进 z 忘掉的那一份。"
 h = "新的 h′ = z·h + (1 − z)·h̃ = 保留 + 写入。两个权重加起来等于 1，所以 h′ 总是落在旧的 h 和候选值之间。"
 
 [bug]
 intro = "文章的演示代码最后一行是 new_h = u_s*state + (1-u)*_c：第二个权重用了未经 sigmoid 的预激活值 u，本该是 1 − σ(u)，于是两个权重加起来不再等于 1。"
-unit = "单元 {unit}：u = {u}，σ(u) = {sigma}。正确的结果：{sigma}·{h_prev} + {forget}·{candidate} = {correct}。演示代码：{sigma}·{h_prev} + ({mix})·{candidate} = {bug}，两个权重之和是 {sum}"
-outside = "，超出了旧状态和候选值之间的范围（{low} 到 {high}）。"
-inside = "，这里碰巧还在 {low} 到 {high} 之间，只是这组数字运气好。"
+unit = "单元 {unit}：u = {u}，σ(u) = {sigma}。正确的结果：{sigma}·{h_prev} + {forget}·{candidate} = {correct}。演示代码：{sigma}·{h_prev} + ({mix})·{candidate} = {bug}；它的两个权重之和是 {sum}，不是 1。"
+outside = "所以演示代码得到的新状态 {bug} 超出了旧状态和候选值之间的范围（{low} 到 {high}）。"
+inside = "演示代码得到的新状态 {bug} 这里碰巧还在 {low} 到 {high} 之间，只是这组数字运气好。"
 count = "{total} 个单元中有 {count} 个跑出了旧状态和候选值之间的范围。"
 
 [rule]
-before = "重置门现在作用在循环乘积之前（TensorFlow GRUCell 的规则）：h̃ = tanh(W_c·x + b_ic + U_c·(r⊙h) + b_hc)。权重不变。"
-after = "重置门现在作用在循环乘积之后（PyTorch/cuDNN 的规则）：h̃ = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc))。权重不变。"
+before = "重置门现在作用在循环乘积之前（{rule_name}）：h̃ = tanh(W_c·x + b_ic + U_c·(r⊙h) + b_hc)。权重不变。"
+after = "重置门现在作用在循环乘积之后（{rule_name}）：h̃ = tanh(W_c·x + b_ic + r⊙(U_c·h + b_hc))。权重不变。"
+
+[rule_name]
+tf_before = "TensorFlow GRUCell 的规则"
+tf_after = "重置在后的规则，与 PyTorch/cuDNN 相同"
+keras_before = "Keras 的规则，reset_after=False"
+keras_after = "Keras 的规则，reset_after=True"
+pytorch_after = "PyTorch/cuDNN 的规则"
+pytorch_before = "重置在前的规则，与 TensorFlow 的 GRUCell 相同"
 
 [lang]
 show = "语言：{name}。用 lang en 或 lang zh 切换。"

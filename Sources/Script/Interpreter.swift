@@ -59,8 +59,12 @@ public enum Interpreter {
             try session.step(count)
             return CommandOutcome(stateLine(session))
         case let .back(count):
+            let before = session.t
             try session.back(count)
-            return CommandOutcome(stateLine(session))
+            // Fewer steps than asked were there to undo: say how many it went back.
+            let moved = before - session.t
+            guard moved < count else { return CommandOutcome(stateLine(session)) }
+            return CommandOutcome("back \(moved) step\(moved == 1 ? "" : "s"), not \(count): only \(before) had been taken\n" + stateLine(session))
         case .reset:
             session.reset()
             return CommandOutcome(stateLine(session))
@@ -112,7 +116,7 @@ public enum Interpreter {
 
     /// The cell in one line: where the weights came from, the convention and the sizes.
     public static func describe(_ session: Session) -> String {
-        let rule = session.weights.resetAfter ? "reset after (PyTorch/cuDNN rule)" : "reset before (TensorFlow GRUCell rule)"
+        let rule = (session.weights.resetAfter ? "reset after (" : "reset before (") + ResetRuleName.text(session.weights, language: .en) + ")"
         return "\(session.origin.summary): \(session.variant.rawValue), I=\(session.inputSize), H=\(session.hiddenSize), \(rule)"
     }
 

@@ -256,13 +256,17 @@ en = """
 Ten steps later (t = {t}) unit 3 is at {h_prev[3]}. It started at {prev.h_prev[3]}, and for ten \
 steps its candidate has stayed near {candidate[3]}, yet its state still has the old sign. Each \
 step keeps 98%, and 0.98 multiplied by itself ten times is about 0.82: four fifths of the old \
-value survive.
+value survive. The rest, 1 − 0.82 ≈ 0.18, is the candidate's share: ten writes of 2% each, of a \
+candidate with the opposite sign. That share is why the unit moved from {prev.h_prev[3]} to \
+{h_prev[3]}, and not only to four fifths of where it began.
 
 This is how a GRU carries information across long stretches of input: a z near 1 is memory."""
 zh = """
 十步之后（t = {t}），单元 3 的值是 {h_prev[3]}。它从 {prev.h_prev[3]} 出发，\
 这十步里候选值一直在 {candidate[3]} 附近，可它的状态仍然保持着原来的符号。\
-每一步保留 98%，0.98 连乘十次大约是 0.82：旧值的五分之四都留了下来。
+每一步保留 98%，0.98 连乘十次大约是 0.82：旧值的五分之四都留了下来。其余的 1 − 0.82 ≈ 0.18 \
+是候选值的份额：十次、每次 2% 的写入，写入的候选值符号相反。正是这一份让单元从 {prev.h_prev[3]} \
+变到了 {h_prev[3]}，而不只是变成起点的五分之四。
 
 GRU 正是这样跨越很长一段输入来携带信息的：接近 1 的 z 就是记忆。"""
 

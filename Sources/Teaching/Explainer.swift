@@ -23,8 +23,8 @@ public enum Explainer {
     }
 
     /// What a table column means, with its formula (see ``ColumnHelp``).
-    public static func column(_ field: TraceField, resetAfter: Bool, language: Language) -> String {
-        ColumnHelp.text(for: field, resetAfter: resetAfter, language: language)
+    public static func column(_ field: TraceField, weights: GRUWeights, language: Language) -> String {
+        ColumnHelp.text(for: field, variant: weights.variant, resetAfter: weights.resetAfter, language: language)
     }
 
     /// What the seed article's demo line would make of the step (see ``BugWhatIf``).

@@ -57,7 +57,9 @@ enum ResetRuleCommand {
         case "after", "pytorch", "cudnn": session.setResetAfter(true)
         default: throw UserError(key: "error.rule", ["text": argument])
         }
-        return CommandOutcome(language.text(session.weights.resetAfter ? "rule.after" : "rule.before"))
+        return CommandOutcome(language.text(session.weights.resetAfter ? "rule.after" : "rule.before", [
+            "rule_name": ResetRuleName.text(session.weights, language: language),
+        ]))
     }
 }
 

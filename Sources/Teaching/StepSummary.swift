@@ -3,6 +3,9 @@ import Localization
 
 /// The whole step at a glance: which units remembered, which were overwritten, which blended,
 /// and how far the state moved.
+///
+/// A unit whose old state is exactly 0 has nothing to remember or lose, whatever its z: it is
+/// said to start from 0 (as its own story says, ``UnitStory``), never to "remember".
 public struct StepSummary: Sendable, Equatable {
     /// How one unit's state moved.
     public struct Change: Sendable, Equatable {
@@ -12,7 +15,9 @@ public struct StepSummary: Sendable, Equatable {
         public let change: Float
     }
 
-    /// Units with z ≥ 0.8 (see ``Regime``).
+    /// Units whose old state is 0: z has nothing to act on.
+    public let startedEmpty: [Int]
+    /// Units with z ≥ 0.8 (see ``Regime``) and something to keep.
     public let remembered: [Int]
     /// Units with z ≤ 0.2.
     public let overwritten: [Int]
@@ -27,11 +32,12 @@ public struct StepSummary: Sendable, Equatable {
 
     /// The summary of a step.
     public init(trace: GRUTrace) {
-        var remembered: [Int] = [], overwritten: [Int] = [], blended: [Int] = []
+        var startedEmpty: [Int] = [], remembered: [Int] = [], overwritten: [Int] = [], blended: [Int] = []
         var largest: Change?
         var squares: Double = 0
         for j in 0..<trace.hiddenSize {
-            switch Regime(trace.z[j]) {
+            switch trace.hPrev[j] == 0 ? nil : Regime(trace.z[j]) {
+            case nil: startedEmpty.append(j)
             case .high: remembered.append(j)
             case .low: overwritten.append(j)
             case .middle: blended.append(j)
@@ -40,6 +46,7 @@ public struct StepSummary: Sendable, Equatable {
             squares += Double(change) * Double(change)
             if largest == nil || abs(change) > abs(largest?.change ?? 0) { largest = Change(unit: j, change: change) }
         }
+        self.startedEmpty = startedEmpty
         self.remembered = remembered
         self.overwritten = overwritten
         self.blended = blended
@@ -51,7 +58,11 @@ public struct StepSummary: Sendable, Equatable {
     /// The summary in words: one line on the groups, one on the change.
     public func text(trace: GRUTrace, language: Language) -> String {
         var groups: [String] = []
-        for (units, key) in [(remembered, "summary.remember"), (overwritten, "summary.overwrite"), (blended, "summary.blend")]
+        let groupsByKey = [
+            (remembered, "summary.remember"), (overwritten, "summary.overwrite"), (blended, "summary.blend"),
+            (startedEmpty, "summary.empty"),
+        ]
+        for (units, key) in groupsByKey
         where !units.isEmpty {
             let list = NumberText.list(units.map(String.init), language: language)
             groups.append(language.text(key + (units.count == 1 ? ".one" : ".many"), [

@@ -58,6 +58,7 @@ public enum UnitStory {
         let r = trace.r[j]
         var values: [String: String] = [
             "unit": String(j), "r": NumberText.value(r), "r%": NumberText.percent(r),
+            "rule_name": ResetRuleName.text(weights, language: language),
         ]
         let rule: String
         let nothing: Bool

@@ -131,3 +131,18 @@ import Testing
         #expect(lines.reply("help").contains("units and positions count from 0"))
     }
 }
+
+@Suite struct BackFurtherThanTakenTests {
+    @Test func backFiveAtTwoSaysItWentBackTwo() throws {
+        var lines = LineSession(session: try Session(scene: .seedCode), commands: NoExtension())
+        _ = lines.reply("step 2")
+        let answer = lines.reply("back 5")
+        #expect(answer.hasPrefix("back 2 steps, not 5: only 2 had been taken\nt = 0  h = ["), "\(answer)")
+        #expect(lines.session.t == 0)
+        // Going back exactly as far as there is says only where it is.
+        _ = lines.reply("step 3")
+        #expect(lines.reply("back 3").hasPrefix("t = 0  h = ["))
+        _ = lines.reply("step")
+        #expect(lines.reply("back 4").hasPrefix("back 1 step, not 4: only 1 had been taken"))
+    }
+}

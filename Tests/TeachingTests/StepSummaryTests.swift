@@ -11,7 +11,8 @@ import Testing
         let summary = StepSummary(trace: session.trace)
         #expect(summary.remembered == [0, 1])
         #expect(summary.overwritten == [3, 4])
-        #expect(summary.blended == [2, 5])
+        #expect(summary.blended == [5])
+        #expect(summary.startedEmpty == [2])  // h[2] = 0: nothing to keep, whatever z is
         let changes = (0..<6).map { session.trace.h[$0] - session.trace.hPrev[$0] }
         let largest = try #require(summary.largestChange)
         #expect(largest.unit == changes.indices.max { abs(changes[$0]) < abs(changes[$1]) })
@@ -22,19 +23,21 @@ import Testing
         let en = summary.text(trace: session.trace, language: .en)
         #expect(en.contains("units 0 and 1 remember (z ≥ 0.8)"), "\(en)")
         #expect(en.contains("units 3 and 4 are overwritten (z ≤ 0.2)"))
-        #expect(en.contains("units 2 and 5 blend old and new"))
+        #expect(en.contains("unit 5 blends old and new"))
+        #expect(en.contains("unit 2 starts from 0, so z has nothing to keep"))
         #expect(en.contains("(z is pinned"))
         #expect(en.contains("The largest change is unit \(largest.unit): \(NumberText.value(session.trace.hPrev[largest.unit])) → \(NumberText.value(session.trace.h[largest.unit]))"))
         #expect(en.contains("‖h′ − h‖ = \(NumberText.value(norm))"))
         let zh = summary.text(trace: session.trace, language: .zh)
         #expect(zh.contains("单元 0 和 1 记住了过去（z ≥ 0.8）"), "\(zh)")
         #expect(zh.contains("单元 3 和 4 被改写（z ≤ 0.2）"))
-        #expect(zh.contains("单元 2 和 5 新旧混合"))
+        #expect(zh.contains("单元 5 新旧混合"))
         #expect(zh.contains("变化最大的是单元 \(largest.unit)"))
     }
 
     @Test func oneUnitIsSingularAndEmptyGroupsAreLeftOut() throws {
         var session = try Session(scene: .seedCode)
+        try session.setH([1, 1, 1, 1, 1])
         try session.pin(.z, to: [0.95, 0.5, 0.5, 0.5, 0.5])
         let en = Explainer.summary(trace: session.trace, language: .en)
         #expect(en.contains("unit 0 remembers (z ≥ 0.8)"), "\(en)")

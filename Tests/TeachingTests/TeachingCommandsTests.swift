@@ -84,7 +84,7 @@ import Testing
         #expect(lines.reply("rule").hasPrefix("The reset gate now acts before"))
         #expect(lines.reply("rule after").hasPrefix("The reset gate now acts after"))
         #expect(lines.session.weights.resetAfter && lines.session.weights.recurrentWeights == weights.recurrentWeights)
-        #expect(lines.reply("explain 0").contains("PyTorch/cuDNN rule"))
+        #expect(lines.reply("explain 0").contains("as in PyTorch/cuDNN"))
         _ = lines.handle("rule before")
         #expect(lines.session.weights == weights)
     }

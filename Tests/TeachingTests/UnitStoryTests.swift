@@ -114,8 +114,8 @@ import Testing
             let zh = try UnitStory.text(trace: tf.trace, weights: tf.weights, unit: unit, language: .zh)
             #expect(en.contains(english), "unit \(unit): \(en)")
             #expect(zh.contains(chinese), "unit \(unit): \(zh)")
-            #expect(en.contains("TensorFlow rule: r of unit \(unit) scales its old value before U mixes the units"))
-            #expect(zh.contains("TensorFlow 的规则：单元 \(unit) 的 r"))
+            #expect(en.contains("TensorFlow GRUCell rule: r of unit \(unit) scales its old value before U mixes the units"))
+            #expect(zh.contains("TensorFlow GRUCell 的规则：单元 \(unit) 的 r"))
         }
         let torch = try Self.regimeSession(resetAfter: true)
         let after: [(Int, String, String)] = [
@@ -129,9 +129,10 @@ import Testing
             let zh = try UnitStory.text(trace: torch.trace, weights: torch.weights, unit: unit, language: .zh)
             #expect(en.contains(english), "unit \(unit): \(en)")
             #expect(zh.contains(chinese), "unit \(unit): \(zh)")
-            #expect(en.contains("PyTorch/cuDNN rule: r of unit \(unit) scales only its own candidate"))
-            #expect(!en.contains("TensorFlow rule"))
-            #expect(zh.contains("PyTorch/cuDNN 的规则"))
+            // TensorFlow's weights switched to the other rule: named as the rule it now is.
+            #expect(en.contains("reset-after rule, as in PyTorch/cuDNN: r of unit \(unit) scales only its own candidate"))
+            #expect(!en.contains("TensorFlow GRUCell rule"))
+            #expect(zh.contains("与 PyTorch/cuDNN 相同"))
         }
         // The numbers of the reset sentence are the candidate's: r·(U_c·h + b_hc) for unit 2.
         let breakdown = PreActivationBreakdown(.candidate, unit: 2, trace: torch.trace, weights: torch.weights)
