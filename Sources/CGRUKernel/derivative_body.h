@@ -83,6 +83,39 @@ static void gemm_pack_b(const float *b, size_t ldb, size_t kc, size_t nc, float 
     }
 }
 
+/* A few rows of C without packing: each row of A streams over B once, four vectors of C at a
+ * time. For one or two rows (a single unit's influence) packing B would cost more than the
+ * product. */
+static void gemm_few_rows(size_t rows, size_t columns, size_t depth, const float *a, size_t lda,
+                          const float *b, size_t ldb, float *c, size_t ldc, int accumulate) {
+    size_t whole = columns - columns % VLEN;
+    for (size_t i = 0; i < rows; i++) {
+        const float *ai = a + i * lda;
+        float *ci = c + i * ldc;
+        size_t j = 0;
+        for (; j + 4 * VLEN <= columns; j += 4 * VLEN) {
+            vf acc[4];
+            for (int v = 0; v < 4; v++) acc[v] = accumulate ? load(ci + j + v * VLEN) : splat(0.0f);
+            for (size_t k = 0; k < depth; k++) {
+                vf x = splat(ai[k]);
+                const float *bk = b + k * ldb + j;
+                for (int v = 0; v < 4; v++) acc[v] = acc[v] + x * load(bk + v * VLEN);
+            }
+            for (int v = 0; v < 4; v++) store(ci + j + v * VLEN, acc[v]);
+        }
+        for (; j < whole; j += VLEN) {
+            vf acc = accumulate ? load(ci + j) : splat(0.0f);
+            for (size_t k = 0; k < depth; k++) acc = acc + splat(ai[k]) * load(b + k * ldb + j);
+            store(ci + j, acc);
+        }
+        for (; j < columns; j++) {
+            float acc = accumulate ? ci[j] : 0.0f;
+            for (size_t k = 0; k < depth; k++) acc += ai[k] * b[k * ldb + j];
+            ci[j] = acc;
+        }
+    }
+}
+
 void KERNEL_NAME(gemm)(int m, int n, int k, const float *a, size_t lda, const float *b, size_t ldb,
                        float *c, size_t ldc, int accumulate, float *work) {
     size_t rows = (size_t)m, columns = (size_t)n, depth = (size_t)k;
@@ -90,6 +123,10 @@ void KERNEL_NAME(gemm)(int m, int n, int k, const float *a, size_t lda, const fl
     if (depth == 0) {
         if (!accumulate)
             for (size_t i = 0; i < rows; i++) memset(c + i * ldc, 0, columns * sizeof(float));
+        return;
+    }
+    if (rows <= 2) {
+        gemm_few_rows(rows, columns, depth, a, lda, b, ldb, c, ldc, accumulate);
         return;
     }
     float *packed_b = cgru_align(work);

@@ -183,7 +183,7 @@ import Testing
         }
         var work = [Float](repeating: 0, count: cgru_gemm_work_count())
         // Sizes around the tile (6 × 8/16/32) and the blocking (256 deep, 256 wide, 96 tall).
-        for (m, n, k) in [(1, 1, 1), (6, 16, 5), (7, 17, 3), (13, 40, 300), (97, 33, 257), (5, 300, 20), (100, 9, 0)] {
+        for (m, n, k) in [(1, 1, 1), (2, 50, 7), (1, 70, 300), (6, 16, 5), (7, 17, 3), (13, 40, 300), (97, 33, 257), (5, 300, 20), (100, 9, 0)] {
             let lda = k + 3, ldb = n + 2, ldc = n + 5
             let a = randomValues(m * lda, seed: 1), b = randomValues(max(k, 1) * ldb, seed: 2)
             for accumulate in [false, true] {
