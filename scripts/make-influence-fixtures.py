@@ -14,6 +14,10 @@ itself (whose layout this is); the others write the cell's formulas in torch, wi
 as a torch constant (no gradient flows through it), and the script checks the written formulas
 against torch.nn.GRU where both apply.
 
+The cases without pins are also written for the command line: NAME.weights.npz in the
+framework's own layout (PyTorch's names for reset-after, TensorFlow GRUCell's for reset-before)
+and NAME.inputs.npy.
+
 Run from anywhere: python3 scripts/make-influence-fixtures.py  (needs numpy and torch).
 """
 import json
@@ -130,6 +134,20 @@ def make(name, steps, inputs, hidden, reset_after, pin_r=None, pin_z=None, seed=
         "unit_influence": unit_influence.tolist(),
         "retention": retention,
     }
+    if not pins:
+        # The same case as gruscope's command line reads it: the weights in the framework's own
+        # layout and the inputs as an .npy file (trace --weights W --inputs X --influence).
+        w, u, bi, bh = arrays["w"], arrays["u"], arrays["bi"], arrays["bh"]
+        if reset_after:
+            np.savez(os.path.join(OUT, name + ".weights.npz"), weight_ih=w, weight_hh=u, bias_ih=bi, bias_hh=bh)
+        else:
+            n = hidden
+            gates = np.concatenate([w[: 2 * n].T, u[: 2 * n].T])
+            candidate = np.concatenate([w[2 * n:].T, u[2 * n:].T])
+            np.savez(os.path.join(OUT, name + ".weights.npz"), **{
+                "gates/kernel": gates, "gates/bias": bi[: 2 * n],
+                "candidate/kernel": candidate, "candidate/bias": bi[2 * n:]})
+        np.save(os.path.join(OUT, name + ".inputs.npy"), xs32)
     with open(os.path.join(OUT, name + ".json"), "w") as f:
         json.dump(case, f, indent=1)
         f.write("\n")
