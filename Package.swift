@@ -7,10 +7,18 @@ let package = Package(
     name: "gruscope",
     products: [
         .executable(name: "gruscope", targets: ["gruscope"]),
+        // The modules as one library, for the fuzz targets in Fuzz/ (a package of its own, built
+        // with --sanitize=fuzzer; see Fuzz/README.md). The program does not use it.
+        .library(
+            name: "GruscopeModules",
+            targets: ["GRUCore", "WeightFiles", "Script", "Widgets", "Themes", "Teaching", "App", "Terminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The runtime library only: Sources/WeightFiles/ONNX/onnx.pb.swift is generated once by
+        // scripts/generate-onnx-proto and committed, so the protoc plugin is never built here.
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // The cell's hot loops in C, compiled for SSE2, AVX2 and AVX-512 in one binary and picked
@@ -19,7 +27,13 @@ let package = Package(
         .target(name: "GRUCore", dependencies: ["CGRUKernel"]),
         // The system's zlib, for .npz entries: inflate and CRC-32.
         .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "WeightFiles", dependencies: ["GRUCore", "CZlibSystem"]),
+        // The system's libhdf5 headers, for Keras .keras/.h5 files; the library itself is opened
+        // with dlopen on first use (see Sources/CHDF5/shim.h), so only HDF5 reads pay for loading it.
+        .systemLibrary(name: "CHDF5", providers: [.apt(["libhdf5-dev"])]),
+        .target(
+            name: "WeightFiles",
+            dependencies: ["GRUCore", "CZlibSystem", "CHDF5", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
         .target(name: "Script", dependencies: ["GRUCore", "WeightFiles", "Widgets"]),
         .target(name: "Widgets"),
         .target(
@@ -50,7 +64,7 @@ let package = Package(
             name: "WeightFilesTests",
             dependencies: ["WeightFiles", "GRUCore"]
         ),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore", "WeightFiles"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "Widgets"]),
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore"]),
@@ -60,6 +74,8 @@ let package = Package(
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
+        // The README's limits table against the constants in the code.
+        .testTarget(name: "LimitsTests", dependencies: ["GRUCore", "WeightFiles", "Script", "Teaching", "Themes", "Widgets"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,7 @@ extension EditBuffer {
         case .right: moveRight()
         case .home, .control("a"): moveToStart()
         case .end, .control("e"): moveToEnd()
-        case .control("u"): self = EditBuffer(String(text.dropFirst(cursor)), cursor: 0)
+        case .control("u"): deleteToStart()
         default: return false
         }
         return true

@@ -134,7 +134,10 @@ struct ScreenPainter {
         if isCursor { numberStyle = Style(.focus, attributes: .reverse) }
         let editingHere = isCursor && state.editing != nil && !editTargetsState
         if editingHere, let edit = state.editing {
-            grid.put(TraceTable.pad(edit.text, numberWidth), x: rect.x, y: y, style: Style(.focus, attributes: .reverse), maxWidth: numberWidth)
+            let field = Rect(x: rect.x, y: y, width: numberWidth, height: 1)
+            grid.fill(field, with: Cell(" ", style: Style(.focus, attributes: .reverse)))
+            EditLine(edit, style: Style(.focus, attributes: .reverse), cursorStyle: Style(.focus), glyphs: glyphs, marksScroll: false)
+                .draw(in: field, into: &grid)
         } else {
             grid.put(number: value, width: numberWidth, decimals: decimals, x: rect.x, y: y, style: numberStyle)
         }
@@ -192,10 +195,10 @@ struct ScreenPainter {
         let area = layout.keys
         if let command = state.command {
             grid.put(":", x: 0, y: area.y, style: Style(.focus, attributes: .bold))
-            let shown = grid.put(command.text, x: 1, y: area.y, style: Style(.text), maxWidth: area.width - 2)
-            let cursorX = 1 + min(shown, DisplayWidth.of(command.text.prefix(command.cursor)))
-            let under = grid[cursorX, area.y].character
-            grid[cursorX, area.y] = Cell(under, style: Style(.focus, attributes: .reverse))
+            // The line scrolls to keep the cursor in view, however long the text.
+            let line = Rect(x: 1, y: area.y, width: area.width - 1, height: 1)
+            EditLine(command, style: Style(.text), cursorStyle: Style(.focus, attributes: .reverse), glyphs: glyphs)
+                .draw(in: line, into: &grid)
             return
         }
         let hint = { (key: String, name: String) in KeyHint(key, state.text("hint." + name)) }

@@ -1,5 +1,6 @@
 #include "TerminalSupport.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -22,11 +23,13 @@ static int real_stderr_fd = -1;     /* a duplicate of the original fd 2 */
 static atomic_int stderr_captured = 0;
 
 static atomic_uint pending_signals = 0;
+static atomic_int ending_signal = 0; /* the first signal that asked to end, or 0 */
 static atomic_int armed = 0;
 static atomic_int restored_once = 0;
 static int installed = 0;
 static int atexit_registered = 0;
 
+/* Signals with a flag of their own. */
 static const int flag_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH};
 static const unsigned flag_bits[] = {
     TERMINAL_SUPPORT_SIGINT, TERMINAL_SUPPORT_SIGTERM, TERMINAL_SUPPORT_SIGHUP,
@@ -34,13 +37,24 @@ static const unsigned flag_bits[] = {
     TERMINAL_SUPPORT_SIGWINCH,
 };
 #define FLAG_SIGNAL_COUNT (sizeof flag_signals / sizeof flag_signals[0])
-static struct sigaction previous_flag_actions[FLAG_SIGNAL_COUNT];
-static int flag_installed[FLAG_SIGNAL_COUNT];
 
-static const int crash_signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT};
+/* Every other catchable signal whose default action ends the process (real-time signals are
+   added at install time, since SIGRTMIN is not a constant): all share TERMINAL_SUPPORT_SIGEND. */
+static const int end_signals[] = {
+    SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR,
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+};
+#define END_SIGNAL_COUNT (sizeof end_signals / sizeof end_signals[0])
+
+static const int crash_signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT, SIGSYS};
 #define CRASH_SIGNAL_COUNT (sizeof crash_signals / sizeof crash_signals[0])
-static struct sigaction previous_crash_actions[CRASH_SIGNAL_COUNT];
-static int crash_installed[CRASH_SIGNAL_COUNT];
+
+/* The actions found before install, indexed by signal number. */
+#define SIGNAL_SLOTS 65
+static struct sigaction previous_actions[SIGNAL_SLOTS];
+static int handler_installed[SIGNAL_SLOTS];
 
 int terminal_support_save_modes(int fd) {
     if (tcgetattr(fd, &saved_modes) != 0) return -1;
@@ -119,21 +133,38 @@ void terminal_support_restore_modes(void) {
     if (have_saved_modes) tcsetattr(saved_fd, TCSANOW, &saved_modes);
 }
 
-static void flag_handler(int signal_number) {
+static unsigned flag_bit(int signal_number) {
     for (size_t i = 0; i < FLAG_SIGNAL_COUNT; i++) {
-        if (flag_signals[i] == signal_number) atomic_fetch_or(&pending_signals, flag_bits[i]);
+        if (flag_signals[i] == signal_number) return flag_bits[i];
     }
+    return TERMINAL_SUPPORT_SIGEND;
+}
+
+#define ENDING_BITS (TERMINAL_SUPPORT_SIGINT | TERMINAL_SUPPORT_SIGTERM | TERMINAL_SUPPORT_SIGHUP \
+                     | TERMINAL_SUPPORT_SIGQUIT | TERMINAL_SUPPORT_SIGEND)
+
+static void flag_handler(int signal_number) {
+    unsigned bit = flag_bit(signal_number);
+    if (bit & ENDING_BITS) {
+        int none = 0;
+        atomic_compare_exchange_strong(&ending_signal, &none, signal_number);
+        if (atomic_load(&pending_signals) & ENDING_BITS) {
+            /* Asked twice while the main loop has not taken the first request (it may be busy
+               in a long computation): give the terminal back and end here. */
+            terminal_support_restore_now();
+            terminal_support_end_by_signal(signal_number);
+        }
+    }
+    atomic_fetch_or(&pending_signals, bit);
 }
 
 static void crash_handler(int signal_number, siginfo_t *info, void *context) {
     (void)context;
     terminal_support_restore_now();
     /* Hand the signal to whoever was there before (Swift's backtracer, or the default). */
-    for (size_t i = 0; i < CRASH_SIGNAL_COUNT; i++) {
-        if (crash_signals[i] == signal_number && crash_installed[i]) {
-            sigaction(signal_number, &previous_crash_actions[i], NULL);
-            crash_installed[i] = 0;
-        }
+    if (signal_number > 0 && signal_number < SIGNAL_SLOTS && handler_installed[signal_number]) {
+        sigaction(signal_number, &previous_actions[signal_number], NULL);
+        handler_installed[signal_number] = 0;
     }
     /* A fault raised by the CPU happens again when the handler returns, now reaching the
        previous handler with its real context; a signal sent by kill/raise/abort must be sent
@@ -143,38 +174,49 @@ static void crash_handler(int signal_number, siginfo_t *info, void *context) {
 
 static void restore_at_exit(void) { terminal_support_restore_now(); }
 
+/* Installs `handler` for a flag or end signal, unless the signal was ignored when we started
+   (nohup, a shell without job control): such a signal stays ignored, as for any well-behaved
+   program. SIGCONT and SIGWINCH are ours whatever came before. */
+static void install_flag_handler(int signal_number) {
+    if (signal_number <= 0 || signal_number >= SIGNAL_SLOTS) return;
+    struct sigaction current;
+    if (sigaction(signal_number, NULL, &current) == 0 && current.sa_handler == SIG_IGN
+        && signal_number != SIGCONT && signal_number != SIGWINCH) return;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = flag_handler;
+    sigemptyset(&action.sa_mask);
+    /* No SA_RESTART: a blocking read must return so the main loop sees the flag at once. */
+    action.sa_flags = 0;
+    if (sigaction(signal_number, &action, &previous_actions[signal_number]) == 0) {
+        handler_installed[signal_number] = 1;
+    }
+}
+
 int terminal_support_install(int include_winch) {
     if (installed) return 0;
+    memset(handler_installed, 0, sizeof handler_installed);
     for (size_t i = 0; i < FLAG_SIGNAL_COUNT; i++) {
-        flag_installed[i] = 0;
         if (flag_signals[i] == SIGWINCH && !include_winch) continue;
-        /* A signal our parent chose to ignore (nohup, a shell without job control) stays
-           ignored, as for any well-behaved program. */
-        struct sigaction current;
-        if (sigaction(flag_signals[i], NULL, &current) == 0 && current.sa_handler == SIG_IGN
-            && flag_signals[i] != SIGCONT && flag_signals[i] != SIGWINCH) continue;
-        struct sigaction action;
-        memset(&action, 0, sizeof action);
-        action.sa_handler = flag_handler;
-        sigemptyset(&action.sa_mask);
-        /* No SA_RESTART: a blocking read must return so the main loop sees the flag at once. */
-        action.sa_flags = 0;
-        if (sigaction(flag_signals[i], &action, &previous_flag_actions[i]) == 0) flag_installed[i] = 1;
+        install_flag_handler(flag_signals[i]);
     }
+    for (size_t i = 0; i < END_SIGNAL_COUNT; i++) install_flag_handler(end_signals[i]);
+    for (int number = SIGRTMIN; number <= SIGRTMAX; number++) install_flag_handler(number);
     for (size_t i = 0; i < CRASH_SIGNAL_COUNT; i++) {
-        crash_installed[i] = 0;
+        int number = crash_signals[i];
         struct sigaction action;
         memset(&action, 0, sizeof action);
         action.sa_sigaction = crash_handler;
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_SIGINFO | SA_ONSTACK;
-        if (sigaction(crash_signals[i], &action, &previous_crash_actions[i]) == 0) crash_installed[i] = 1;
+        if (sigaction(number, &action, &previous_actions[number]) == 0) handler_installed[number] = 1;
     }
     if (!atexit_registered) {
         atexit(restore_at_exit);
         atexit_registered = 1;
     }
     atomic_store(&pending_signals, 0);
+    atomic_store(&ending_signal, 0);
     atomic_store(&restored_once, 0);
     atomic_store(&armed, 1);
     installed = 1;
@@ -184,13 +226,9 @@ int terminal_support_install(int include_winch) {
 void terminal_support_uninstall(void) {
     atomic_store(&armed, 0);
     if (!installed) return;
-    for (size_t i = 0; i < CRASH_SIGNAL_COUNT; i++) {
-        if (crash_installed[i]) sigaction(crash_signals[i], &previous_crash_actions[i], NULL);
-        crash_installed[i] = 0;
-    }
-    for (size_t i = 0; i < FLAG_SIGNAL_COUNT; i++) {
-        if (flag_installed[i]) sigaction(flag_signals[i], &previous_flag_actions[i], NULL);
-        flag_installed[i] = 0;
+    for (int number = 1; number < SIGNAL_SLOTS; number++) {
+        if (handler_installed[number]) sigaction(number, &previous_actions[number], NULL);
+        handler_installed[number] = 0;
     }
     installed = 0;
 }
@@ -203,6 +241,27 @@ void terminal_support_set_armed(int value) {
 unsigned terminal_support_take_pending_signals(void) { return atomic_exchange(&pending_signals, 0); }
 
 void terminal_support_post_pending_signals(unsigned bits) { atomic_fetch_or(&pending_signals, bits); }
+
+int terminal_support_ending_signal(void) { return atomic_load(&ending_signal); }
+
+void terminal_support_end_by_signal(int signal_number) {
+    if (signal_number <= 0 || signal_number >= SIGNAL_SLOTS) _exit(1);
+    /* Those would also dump core, which nobody asked for: the status tells the same. */
+    if (signal_number == SIGQUIT || signal_number == SIGXCPU || signal_number == SIGXFSZ) {
+        _exit(128 + signal_number);
+    }
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(signal_number, &action, NULL);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, signal_number);
+    pthread_sigmask(SIG_UNBLOCK, &only, NULL);
+    raise(signal_number);
+    _exit(128 + signal_number); /* not reached: the default action ends the process */
+}
 
 void terminal_support_stop_self(void) {
     /* SIGSTOP cannot be caught, so this stops us even though SIGTSTP is ours. */

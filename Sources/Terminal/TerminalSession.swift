@@ -16,14 +16,14 @@ import Widgets
 /// ```swift
 /// if let problem = TerminalCheck.currentProblem() { print(problem); exit(2) }
 /// let session = try TerminalSession()          // TerminalError: print .message, exit 2
-/// defer { session.stop() }
 /// loop: while true {
 ///     let signals = session.pendingSignals()
-///     if signals.wantsQuit { break loop }       // SIGINT (Ctrl-C), SIGTERM, SIGHUP, SIGQUIT
+///     if signals.wantsQuit { break loop }       // Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1 …
 ///     if signals.contains(.suspend) { session.suspend() }   // Ctrl-Z; returns after `fg`
 ///     session.present(view(state), style: theme.resolve)
 ///     if let event = session.nextEvent(timeoutMilliseconds: 100) { state = update(state, event) }
 /// }
+/// session.finish()                              // stop(); a signal's end is 128+n
 /// ```
 ///
 /// While the session is open, standard error goes to a temporary file (so stray messages cannot
@@ -124,6 +124,19 @@ public final class TerminalSession {
         SignalHandlers.uninstall()
         fflush(shim_stdout())
         terminal_support_release_stderr()
+    }
+
+    /// The signal that asked the program to end (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1 …),
+    /// the first if several came, or nil.
+    public var endingSignal: Int32? { PendingSignals.endingSignal }
+
+    /// Stops the session and, if a signal asked the program to end, ends the process as that
+    /// signal would (status 128+n to the parent) now that the terminal is given back. Returns
+    /// only when no signal asked.
+    public func finish() {
+        let signal = endingSignal
+        stop()
+        if let signal { SignalHandlers.end(by: signal) }
     }
 
     /// Columns and rows of the screen now.

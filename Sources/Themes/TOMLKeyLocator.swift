@@ -2,8 +2,18 @@
 /// syntax errors). Understands `[table]` headers, dotted and quoted keys, comments, and keys
 /// inside one-line inline tables — enough for theme files.
 struct TOMLKeyLocator {
-    /// Key paths defined on each line (1-based), with the text after the `=`.
-    private var entries: [(line: Int, path: [String], value: Substring)] = []
+    /// One key path defined on a line (1-based), with the keys its inline table (if the value
+    /// opens one) defines at any depth.
+    private struct Entry {
+        var line: Int
+        var path: [String]
+        var inlineKeys: Set<String>
+    }
+
+    private var entries: [Entry] = []
+    /// Entry indices by path, in file order: a lookup costs the length of the path asked for,
+    /// not the length of the file, so reporting every key of a large file stays linear.
+    private var byPath: [[String]: [Int]] = [:]
 
     init(_ text: String) {
         var table: [String] = []
@@ -13,37 +23,77 @@ struct TOMLKeyLocator {
             if line.hasPrefix("[") {
                 let inner = line.trimming("[] \t")
                 table = Self.keyPath(inner)
-                entries.append((index + 1, table, ""))
+                add(Entry(line: index + 1, path: table, inlineKeys: []))
             } else if let equals = Self.firstUnquoted("=", in: line) {
                 let key = Self.keyPath(line[line.startIndex..<equals])
-                entries.append((index + 1, table + key, line[line.index(after: equals)...]))
+                let value = line[line.index(after: equals)...]
+                add(Entry(line: index + 1, path: table + key, inlineKeys: value.contains("{") ? Self.definedKeys(value) : []))
             }
         }
+    }
+
+    private mutating func add(_ entry: Entry) {
+        byPath[entry.path, default: []].append(entries.count)
+        entries.append(entry)
     }
 
     /// The line that best matches `path`: the one defining the longest prefix of it (the key
-    /// itself, its inline table, or its table header). Nil when nothing matches.
+    /// itself, its inline table, or its table header); the first in the file among equals.
+    /// Nil when nothing matches.
     func line(for path: [String]) -> Int? {
-        var best: (line: Int, score: Int)?
-        for entry in entries where entry.path.count <= path.count && Array(path.prefix(entry.path.count)) == entry.path {
-            var score = entry.path.count
-            if entry.path.count < path.count, entry.value.contains("{"), Self.valueDefines(path[entry.path.count], entry.value) {
-                score = path.count
+        var best: (score: Int, index: Int)?
+        for length in 0...path.count {
+            for index in byPath[Array(path.prefix(length))] ?? [] {
+                let entry = entries[index]
+                var score = length
+                if length < path.count, entry.inlineKeys.contains(path[length]) { score = path.count }
+                if let current = best, current.score > score || (current.score == score && current.index < index) { continue }
+                best = (score, index)
             }
-            if best == nil || score > best!.score { best = (entry.line, score) }
         }
-        return best?.line
+        return best.map { entries[$0.index].line }
     }
 
-    private static func valueDefines(_ key: String, _ value: Substring) -> Bool {
-        var rest = value[...]
-        while let range = rest.range(of: key) {
-            let before = rest[..<range.lowerBound].last
-            let after = rest[range.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\"" }.first
-            if (before == nil || " {,\t\"".contains(before!)) && after == "=" { return true }
-            rest = rest[range.upperBound...]
+    /// The keys an inline table value defines, at any depth: each name (bare or quoted, or a
+    /// part of a dotted name) that stands before an `=` outside quotes.
+    static func definedKeys(_ value: Substring) -> Set<String> {
+        var keys: Set<String> = []
+        var current = ""
+        var quote: Character?
+        var escaped = false
+        for character in value {
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                    current.append(character)
+                } else if character == "\\" && open == "\"" {
+                    escaped = true
+                } else if character == open {
+                    quote = nil
+                } else {
+                    current.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"", "'":
+                quote = character
+                current = ""
+            case "=":
+                if !current.isEmpty { keys.insert(current) }
+                current = ""
+            case ".":
+                if !current.isEmpty { keys.insert(current) }
+                current = ""
+            case " ", "\t":
+                continue
+            case "{", ",", "}", "[", "]":
+                current = ""
+            default:
+                current.append(character)
+            }
         }
-        return false
+        return keys
     }
 
     /// `a."b.c" . d` → ["a", "b.c", "d"].

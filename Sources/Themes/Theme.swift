@@ -55,6 +55,10 @@ public struct Theme: Sendable, Hashable {
     public static let mono: Theme = builtIn(BuiltInThemeText.mono, name: "mono")
 
     /// The compiled-in themes by name.
+    /// The largest theme file read, in bytes (the README's limits table, "theme file"): themes
+    /// are a few kilobytes, and a larger file is refused before it is read.
+    public static let maximumFileSize = 65_536
+
     public static let builtIns: [String: Theme] = ["default": .default, "mono": .mono]
 
     /// Parses a compiled-in text; a test guarantees it parses, the fallback only keeps the
@@ -66,6 +70,7 @@ public struct Theme: Sendable, Hashable {
     /// Parses the TOML text of a theme; `file` names it in error messages and its file name
     /// (without `.toml`) is the name when the text gives none.
     public static func parse(_ text: String, file: String) throws(ThemeError) -> Theme {
-        try ThemeParser.parse(text, file: file, defaultName: ThemeLibrary.stem(of: file))
+        guard text.utf8.count <= maximumFileSize else { throw .tooLarge(file: file, bytes: text.utf8.count) }
+        return try ThemeParser.parse(text, file: file, defaultName: ThemeLibrary.stem(of: file))
     }
 }

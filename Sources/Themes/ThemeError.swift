@@ -24,3 +24,10 @@ public struct ThemeError: Error, Sendable, Hashable, CustomStringConvertible {
         return "\(file): \(message)"
     }
 }
+
+extension ThemeError {
+    /// A theme file over ``Theme/maximumFileSize``, refused before it is read.
+    static func tooLarge(file: String, bytes: Int) -> ThemeError {
+        ThemeError(file: file, message: "is \(bytes) bytes; a theme may be at most \(Theme.maximumFileSize) bytes (a theme needs a few kilobytes)")
+    }
+}

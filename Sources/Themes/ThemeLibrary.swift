@@ -63,13 +63,14 @@ public struct ThemeLibrary: Sendable {
         }
     }
 
-    /// Reads and parses one theme file.
+    /// Reads and parses one theme file. Only a regular file (or a link to one) of at most
+    /// ``Theme/maximumFileSize`` bytes is read: the size is checked before reading, and no more
+    /// than that is read even if the file grows meanwhile.
     public static func loadFile(_ path: String) -> Result<LoadedTheme, ThemeError> {
-        guard FileManager.default.fileExists(atPath: path) else {
-            return .failure(ThemeError(file: path, message: "no such theme file"))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ThemeError(file: path, message: "cannot read the file"))
+        let data: Data
+        switch readBounded(path) {
+        case let .success(bytes): data = bytes
+        case let .failure(error): return .failure(error)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(ThemeError(file: path, message: "not UTF-8 text"))
@@ -79,6 +80,28 @@ public struct ThemeLibrary: Sendable {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The bytes of a regular file no larger than the theme limit.
+    static func readBounded(_ path: String) -> Result<Data, ThemeError> {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return .failure(ThemeError(file: path, message: errno == ENOENT ? "no such theme file" : "cannot read the file (\(String(cString: strerror(errno))))"))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(ThemeError(file: path, message: "is not a regular file; a theme is a .toml text file"))
+        }
+        let limit = Theme.maximumFileSize
+        guard info.st_size <= limit else { return .failure(.tooLarge(file: path, bytes: Int(info.st_size))) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(ThemeError(file: path, message: "cannot read the file (\(String(cString: strerror(errno))))"))
+        }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
+            return .failure(ThemeError(file: path, message: "cannot read the file"))
+        }
+        guard data.count <= limit else { return .failure(.tooLarge(file: path, bytes: data.count)) }
+        return .success(data)
     }
 
     /// Every theme a name would find: the first `NAME.toml` per name across the directories, then

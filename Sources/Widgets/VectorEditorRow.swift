@@ -112,20 +112,7 @@ public struct VectorEditorRow: Sendable, Hashable {
     private func drawEdit(_ edit: EditBuffer, in cell: Rect, into grid: inout Grid) -> (x: Int, y: Int) {
         let fieldStyle = Style(.focus, background: .focus)
         grid.fill(cell, with: Cell(" ", style: fieldStyle))
-        let characters = Array(edit.text)
-        let start = ScrollWindow.offset(count: characters.count + 1, visible: cell.width, selection: edit.cursor, previous: 0)
-        var x = cell.x
-        var cursorX = cell.x
-        for i in start..<(characters.count + 1) {
-            if i == edit.cursor { cursorX = x }
-            let character = i < characters.count ? characters[i] : " "
-            let w = DisplayWidth.of(character)
-            guard x + w <= cell.maxX else { break }
-            var style = fieldStyle
-            if i == edit.cursor { style.attributes.insert(.reverse) }
-            grid.put(character, x: x, y: cell.y, style: style)
-            x += max(1, w)
-        }
+        let cursorX = EditLine(edit, style: fieldStyle, glyphs: glyphs, marksScroll: false).draw(in: cell, into: &grid)
         return (cursorX, cell.y)
     }
 }

@@ -65,5 +65,7 @@ struct ScreenCommand: ParsableCommand {
             terminal: terminal, library: library, theme: loaded.theme, state: state)
         if let themeError { loop.send(.notice(themeError.description, isError: true)) }
         loop.run()
+        // A signal that ended the loop ends the process with it (128+n), terminal restored.
+        terminal.finish()
     }
 }

@@ -23,11 +23,19 @@ struct ScreenLoop {
         resolved = ResolvedTheme(theme: theme, depth: terminal.colorDepth)
     }
 
+    /// `GRUSCOPE_CHECK_STATE=1` (the soak test, `scripts/soak`): the state is checked after
+    /// every event, and the first violation stops the program loudly.
+    private let checksState = ProcessInfo.processInfo.environment["GRUSCOPE_CHECK_STATE"] == "1"
+
     /// Feeds one event through `update` and carries out what it asks.
     mutating func send(_ event: Event) {
         let (next, effects) = update(state, event)
         state = next
         needsFrame = true
+        if checksState {
+            let problems = state.invariantViolations
+            if !problems.isEmpty { fatalError("invalid state after \(event): " + problems.joined(separator: "; ")) }
+        }
         for effect in effects { perform(effect) }
     }
 
@@ -48,7 +56,21 @@ struct ScreenLoop {
                 needsFrame = false
                 crashIfAskedByTests()
             }
-            if let event = terminal.nextEvent(timeoutMilliseconds: 250) { send(event) }
+            if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
+                send(event)
+                takeWaitingInput()
+            }
+        }
+    }
+
+    /// Takes the input that is already waiting (a paste arrives as thousands of keys) before
+    /// the next frame, for at most a few frames' time so signals are still answered at once:
+    /// a 10 000-character paste then costs a few frames, not one per character.
+    private mutating func takeWaitingInput() {
+        let deadline = RenderBenchmark.now() + 0.05
+        while !state.isQuitting, RenderBenchmark.now() < deadline,
+              let event = terminal.nextEvent(timeoutMilliseconds: 0) {
+            send(event)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Themes
+import Widgets
 
 /// `gruscope themes`: the themes there are, and where each comes from.
 struct ThemesCommand: ParsableCommand {
@@ -15,13 +16,17 @@ struct ThemesCommand: ParsableCommand {
 
     func run() throws {
         let listings = ThemeCatalog.library().list()
-        let width = listings.map(\.name.count).max() ?? 0
-        for listing in listings {
-            let name = listing.name.padding(toLength: width, withPad: " ", startingAt: 0)
+        // Names, descriptions and paths come from files: printed escaped and clipped, so a
+        // theme cannot send the terminal escape sequences or flood it.
+        let names = listings.map { EchoText.printable($0.name, limit: 40) }
+        let width = names.map(\.count).max() ?? 0
+        for (listing, shownName) in zip(listings, names) {
+            let name = shownName.padding(toLength: width, withPad: " ", startingAt: 0)
+            let source = EchoText.printable(listing.source.description, limit: 200)
             if let error = listing.error {
-                print("\(name)  broken: \(error.description)")
+                print("\(name)  broken: \(EchoText.printable(error.description, limit: 300))")
             } else {
-                print("\(name)  \(listing.description)  [\(listing.source)]")
+                print("\(name)  \(EchoText.printable(listing.description, limit: 120))  [\(source)]")
             }
         }
     }

@@ -90,7 +90,8 @@ struct ScreenEndToEndTests {
         defer { pane.kill() }
         _ = try pane.waitFor("scene seed-code")
         try pane.sendKeys("C-c")
-        try Self.expectSaneExit(pane)
+        // Ctrl-C is SIGINT: the terminal is restored and the status says so, 128+2.
+        try Self.expectSaneExit(pane, status: 128 + SIGINT)
     }
 
     @Test func sigtermQuitsCleanly() throws {
@@ -98,7 +99,7 @@ struct ScreenEndToEndTests {
         defer { pane.kill() }
         _ = try pane.waitFor("scene seed-code")
         Foundation.kill(try pane.commandPID(), SIGTERM)
-        try Self.expectSaneExit(pane)
+        try Self.expectSaneExit(pane, status: 128 + SIGTERM)
     }
 
     @Test func ctrlZThenFgComesBack() throws {

@@ -18,6 +18,7 @@ import Testing
         #expect(PendingSignals.terminate.wantsQuit)
         #expect(PendingSignals.hangUp.wantsQuit)
         #expect(PendingSignals.quit.wantsQuit)
+        #expect(PendingSignals.end.wantsQuit)
         #expect(!PendingSignals.suspend.wantsQuit)
         #expect(!PendingSignals.resume.wantsQuit)
         #expect(!PendingSignals([]).wantsQuit)
@@ -44,6 +45,49 @@ import Testing
             raise(signal)
             #expect(PendingSignals.take() == flag, "signal \(signal)")
         }
+    }
+
+    /// (40 is a real-time signal: SIGRTMIN is 34 under glibc.)
+    /// Issue 10, item 9: SIGUSR1, SIGUSR2, SIGALRM and SIGPIPE used to end the program with the
+    /// terminal raw; now they, like every signal whose default ends a program, ask the loop to
+    /// end, and the first one is remembered for the exit status.
+    @Test func signalsThatWouldEndTheProgramAskToQuitAndAreRemembered() {
+        let ending: [Int32] = [SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGIO, SIGPWR, Int32(40)].filter { !Self.isIgnored($0) }
+        for signal in ending {
+            SignalHandlers.install()
+            var only = sigset_t()
+            sigemptyset(&only)
+            sigaddset(&only, signal)
+            var previousMask = sigset_t()
+            pthread_sigmask(SIG_UNBLOCK, &only, &previousMask)
+            _ = PendingSignals.take()
+            #expect(PendingSignals.endingSignal == nil)
+            raise(signal)
+            let taken = PendingSignals.take()
+            #expect(taken == .end && taken.wantsQuit, "signal \(signal)")
+            #expect(PendingSignals.endingSignal == signal)
+            pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+            SignalHandlers.uninstall()
+        }
+    }
+
+    @Test func theFirstEndingSignalIsTheOneRemembered() {
+        guard !Self.isIgnored(SIGTERM) else { return }
+        SignalHandlers.install()
+        defer { SignalHandlers.uninstall() }
+        var only = sigset_t()
+        sigemptyset(&only)
+        sigaddset(&only, SIGTERM)
+        var previousMask = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &only, &previousMask)
+        defer { pthread_sigmask(SIG_SETMASK, &previousMask, nil) }
+        raise(SIGTERM)
+        #expect(PendingSignals.endingSignal == SIGTERM)
+        _ = PendingSignals.take()
+        // Installing again starts afresh.
+        SignalHandlers.uninstall()
+        SignalHandlers.install()
+        #expect(PendingSignals.endingSignal == nil)
     }
 
     @Test func uninstallPutsThePreviousHandlersBack() {

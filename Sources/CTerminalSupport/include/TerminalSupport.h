@@ -18,6 +18,10 @@ enum {
     TERMINAL_SUPPORT_SIGCONT = 1 << 4,
     TERMINAL_SUPPORT_SIGQUIT = 1 << 5,
     TERMINAL_SUPPORT_SIGWINCH = 1 << 6,
+    /* Any other signal whose default action ends the process (SIGUSR1, SIGUSR2, SIGALRM,
+       SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT, real-time
+       signals): the program must end too, but only after giving the terminal back. */
+    TERMINAL_SUPPORT_SIGEND = 1 << 7,
 };
 
 /* Remembers the terminal modes of `fd` so every exit path can put them back. 0 on success. */
@@ -28,8 +32,13 @@ int terminal_support_save_modes(int fd);
 void terminal_support_set_restore_sequence(const char *bytes, size_t length);
 
 /* Installs the flag handlers (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT; SIGWINCH only
-   when `include_winch` is non-zero) and the crash handlers (SIGSEGV, SIGILL, SIGTRAP, SIGBUS,
-   SIGFPE, SIGABRT), keeping the previous actions. Arms the restore. 0 on success. */
+   when `include_winch` is non-zero; every other catchable signal whose default ends the process
+   as TERMINAL_SUPPORT_SIGEND) and the crash handlers (SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE,
+   SIGABRT, SIGSYS), keeping the previous actions. Arms the restore. 0 on success.
+
+   A second ending signal (INT, TERM, HUP, QUIT or an SIGEND one) that arrives while the main
+   loop has not yet taken the first does not wait for it (it may be busy): the handler restores
+   the terminal and ends the process by that signal at once. */
 int terminal_support_install(int include_winch);
 
 /* Puts back the previous signal actions and disarms the restore. */
@@ -61,6 +70,16 @@ void terminal_support_release_stderr(void);
 
 /* Puts back the saved terminal modes only (after endwin, which already left the screen). */
 void terminal_support_restore_modes(void);
+
+/* The first signal that asked the program to end (INT, TERM, HUP, QUIT or an SIGEND one) since
+   the handlers were installed, or 0. */
+int terminal_support_ending_signal(void);
+
+/* Ends the process as `signal_number` would have ended it, so the parent sees 128+n: the
+   default action is put back and the signal raised again; signals whose default also dumps
+   core (SIGQUIT, SIGXCPU, SIGXFSZ) exit with status 128+n instead. Call after the terminal is
+   restored. Never returns. */
+void terminal_support_end_by_signal(int signal_number) __attribute__((noreturn));
 
 /* Stops this process like Ctrl-Z would (SIGSTOP), returning after `fg`. */
 void terminal_support_stop_self(void);

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Issue 10 in a real terminal: what a class might paste or type must never end the screen.
+@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "needs tmux"))
+struct HostileInputEndToEndTests {
+    @Test func aCombiningMarkOnTheCommandLine() throws {
+        // Crash 2: `:a` + U+0301 + `b` trapped with "String index is out of bounds".
+        let pane = try ScreenEndToEndTests.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys(":")
+        try pane.sendText("a\u{301}")
+        try pane.sendText("b")
+        _ = try pane.waitFor(":a\u{301}b")
+        try pane.sendKeys("Escape")
+        _ = try pane.waitFor("Tab focus")
+        try pane.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(pane)
+    }
+
+    @Test func aCombiningMarkInAValue() throws {
+        // `1` + U+0301 + `x` in a value: refused as not a number, the old value stays.
+        let pane = try ScreenEndToEndTests.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys("Tab")
+        try pane.sendText("1")
+        try pane.sendText("\u{301}")
+        try pane.sendText("x")
+        try pane.sendKeys("Enter")
+        let screen = try pane.waitFor("is not a number")
+        #expect(screen.contains("x[0] = '1\u{301}x' is not a number"))
+        // The edit stays open with the text; Esc keeps the old value.
+        try pane.sendKeys("Escape")
+        _ = try pane.waitFor("1.000   2.000   3.000   4.000")
+        try pane.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(pane)
+    }
+
+    @Test func tenThousandCharactersPastedIntoTheCommandLineScrollToTheCursor() throws {
+        let pane = try ScreenEndToEndTests.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys(":")
+        let pasted = (0..<10_000).map { String($0 % 10) }.joined() + "END"
+        try pane.sendText(pasted)
+        // The line shows its end, where the cursor is, after the mark for text to the left.
+        let screen = try pane.waitFor(String(pasted.suffix(40)))
+        let line = try #require(screen.split(separator: "\n").first { $0.hasPrefix(":") })
+        #expect(line == ":‹" + pasted.suffix(77), "the line shows the end of the text, where the cursor is")
+        try pane.sendKeys("Enter")
+        _ = try pane.waitFor("error")
+        try pane.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(pane)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import Themes
+import Widgets
+
+/// Issue 10, hang 8: a theme with 30 000 unknown roles froze the screen for 122 s (every
+/// problem searched every line of the file), `gruscope themes` with 100 000 roles ran for more
+/// than a minute, and theme files had no size limit. The time limits here are guards against a
+/// hang coming back, not measurements.
+@Suite(.timeLimit(.minutes(1))) struct HostileThemeTests {
+    /// `count` unknown roles, one per line.
+    static func manyUnknownRoles(_ count: Int, inline: Bool = false) -> String {
+        if inline {
+            return "[roles]\nx = { " + (0..<count).map { "r\($0) = 1" }.joined(separator: ", ") + " }\n"
+        }
+        return "[roles]\n" + (0..<count).map { "r\($0) = {}\n" }.joined()
+    }
+
+    @Test func thirtyThousandUnknownRolesAreReportedAtOnce() throws {
+        // Within the size limit the file can hold about 6 500 such lines; the parser itself is
+        // asked about 30 000 here, as in the issue, to show the work is linear.
+        let text = Self.manyUnknownRoles(30_000)
+        let error = try #require(parseErrorIgnoringSize(text))
+        #expect(error.line == 2)
+        #expect(error.message.hasPrefix("unknown role 'r0'"))
+    }
+
+    @Test func manyKeysInOneInlineTableAreReportedAtOnce() throws {
+        let error = try #require(parseErrorIgnoringSize("[roles]\nkept = { " + (0..<20_000).map { "k\($0) = 1" }.joined(separator: ", ") + " }\n"))
+        #expect(error.line == 2)
+        #expect(error.key?.hasPrefix("roles.kept.k") == true)
+    }
+
+    @Test func aThemeOverTheLimitIsRefusedBeforeItIsRead() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/huge.toml"
+        let text = Self.manyUnknownRoles(100_000)
+        #expect(text.utf8.count > Theme.maximumFileSize)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        guard case let .failure(error) = ThemeLibrary.loadFile(path) else {
+            Issue.record("a theme over the limit loaded")
+            return
+        }
+        #expect(error.description == "\(path): is \(text.utf8.count) bytes; a theme may be at most 65536 bytes (a theme needs a few kilobytes)")
+        // `gruscope themes` lists it as broken, at once.
+        let listing = try #require(ThemeLibrary(directories: [directory]).list().first { $0.name == "huge" })
+        #expect(listing.error == error)
+        // The same limit holds for text handed to the parser directly.
+        #expect(parseError(text)?.message.hasPrefix("is \(text.utf8.count) bytes") == true)
+    }
+
+    @Test func aThemeAtTheLimitIsRead() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/padded.toml"
+        var text = "name = \"padded\"\n"
+        text += String(repeating: "#", count: Theme.maximumFileSize - text.utf8.count - 1) + "\n"
+        #expect(text.utf8.count == Theme.maximumFileSize)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        guard case let .success(loaded) = ThemeLibrary.loadFile(path) else {
+            Issue.record("a theme at the limit was refused")
+            return
+        }
+        #expect(loaded.theme.name == "padded")
+    }
+
+    @Test func aThemeThatIsNotARegularFileIsRefused() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fifo = directory + "/pipe.toml"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Reading a FIFO with no writer would block for ever.
+        guard case let .failure(error) = ThemeLibrary.loadFile(fifo) else {
+            Issue.record("a FIFO loaded")
+            return
+        }
+        #expect(error.message == "is not a regular file; a theme is a .toml text file")
+        guard case let .failure(folder) = ThemeLibrary.loadFile(directory) else {
+            Issue.record("a folder loaded")
+            return
+        }
+        #expect(folder.message == "is not a regular file; a theme is a .toml text file")
+    }
+}
+
+/// Parses text larger than the file limit by going round it: the parser's own work must be
+/// linear whatever the limit is.
+private func parseErrorIgnoringSize(_ text: String) -> ThemeError? {
+    do {
+        _ = try ThemeParser.parse(text, file: "themes/bad.toml", defaultName: "bad")
+        return nil
+    } catch {
+        return error
+    }
+}
+
+/// Found by the `theme` fuzz target: toml++ aborted the program (an assertion, in debug and
+/// release builds alike) on a table header starting with a character outside ASCII.
+@Suite struct TOMLPreflightTests {
+    @Test(arguments: ["[中]\n", "[[é]]\n", "name = \"x\"\n[\u{FFFD}]\n", "[\u{2028}]"])
+    func aHeaderOutsideASCIIIsASyntaxErrorNotAnAbort(_ text: String) throws {
+        let error = try #require(parseError(text))
+        #expect(error.message.hasPrefix("TOML syntax: "))
+        #expect(error.message.hasSuffix("outside quotes; names outside ASCII must be quoted"))
+        #expect(error.line == (text.hasPrefix("name") ? 2 : 1))
+    }
+
+    @Test func stringsAndCommentsMayHoldAnything() {
+        let text = """
+            # 注释 comment — ok
+            name = "名字"
+            description = '''
+            多行 "文字" ''
+            '''
+            note = "escaped \\" quote 中"
+            [roles]
+            "中" = { fg = "#ffffff" }
+            """
+        #expect(TOMLPreflight.firstCharacterOutsideStrings(in: text) == nil)
+        #expect(TOMLPreflight.firstCharacterOutsideStrings(in: "a = 1\nb = 中\n")?.line == 2)
+    }
+}
