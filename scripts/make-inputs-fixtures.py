@@ -9,6 +9,7 @@ Run from anywhere: python3 scripts/make-inputs-fixtures.py  (needs numpy).
 """
 import csv
 import os
+import struct
 
 import numpy as np
 
@@ -38,6 +39,13 @@ def main():
     np.save(path("empty.npy"), np.zeros((0, 4), dtype="<f4"))
     np.savetxt(path("steps.csv"), STEPS, delimiter=",", fmt="%.9g")
     np.savetxt(path("steps-header.csv"), STEPS, delimiter=",", fmt="%.9g", header="x0,x1,x2,x3", comments="")
+    # An archive whose directory claims 300 MiB for its one small array: past the inputs' limit
+    # (256 MiB) though within the weights' (1 GiB), so only the inputs' limit refuses it.
+    np.savez(path("bomb-declared.npz"), STEPS.astype("<f4"))
+    data = bytearray(open(path("bomb-declared.npz"), "rb").read())
+    central = data.find(b"PK\x01\x02")
+    struct.pack_into("<I", data, central + 24, 300 << 20)
+    open(path("bomb-declared.npz"), "wb").write(bytes(data))
     with open(path("steps-quoted.csv"), "w", newline="") as f:
         writer = csv.writer(f, quoting=csv.QUOTE_ALL)  # spreadsheet style, CRLF line ends
         writer.writerow(["a", "b", "c", "d"])

@@ -56,6 +56,7 @@ import Testing
         ("big-endian.npy", "big-endian.npy: the array has dtype '>f4' (big-endian float32)"),
         ("empty.npy", "empty.npy holds no input vectors (its array has 0 rows)"),
         ("one-column.npy", "one-column.npy holds an array of shape 3; expected T×I (I=4)"),
+        ("bomb-declared.npz", "bomb-declared.npz: its entries would unpack to 300 MiB, more than the 256 MiB gruscope allows"),
     ])
     func badArraysAreRefusedClearly(_ name: String, _ expected: String) {
         let text = Self.message { () throws(ScriptError) in try InputsFile.table(path: Self.fixture(name), inputSize: 4) }
