@@ -125,6 +125,8 @@ import Testing
         ("a string past the end", [0x80, 0x02, 0x58, 0xFF, 0xFF, 0xFF, 0x7F, 0x61],
          "its pickle is cut off at byte 7; the file is truncated"),
         ("no STOP", [0x80, 0x02, 0x7D], "the pickle ends before its STOP opcode; the file is truncated"),
+        ("a global name past the limit", [0x80, 0x02, 0x63] + Array(repeating: 0x61, count: 300) + [0x0A, 0x61, 0x0A, 0x2E],
+         "its pickle is damaged: a GLOBAL name longer than 256 bytes at byte 259; save the state_dict again"),
         ("protocol 0 text", [0x80, 0x02, 0x49, 0x31, 0x0A, 0x2E],
          "its pickle holds the opcode 0x49 at byte 2, which a state_dict saved by torch.save never has; gruscope reads a state_dict saved with torch.save(model.state_dict(), \"gru.pth\")"),
     ] as [(String, [UInt8], String)])
