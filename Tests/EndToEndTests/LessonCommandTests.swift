@@ -42,7 +42,7 @@ import Testing
         let result = try BuiltBinary.run(["repl"], stdin: input, environment: Self.english)
         #expect(result.status == 0)
         #expect(result.stdout.contains("Where z[4] comes from (the update gate of unit 4):"))
-        #expect(result.stdout.contains("PyTorch/cuDNN rule: r of unit 4"))
+        #expect(result.stdout.contains("reset-after rule, as in PyTorch/cuDNN: r of unit 4"))  // TensorFlow weights, rule switched
         #expect(result.stdout.contains("new_h = u_s*state + (1-u)*_c"))
         #expect(result.stdout.contains("语言：简体中文。用 lang en 或 lang zh 切换。"))
         #expect(result.stdout.hasSuffix("error: 没有单元 99；单元编号是 0 到 5\n"), "\(result.stdout)")
