@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Themes
+import Localization
 import Widgets
 
 /// Issue 10, hang 8: a theme with 30 000 unknown roles froze the screen for 122 s (every

@@ -5,7 +5,8 @@
 /// `[[é]]`, `[#…`, `[=`, or `[` alone at the end of a line (found by the `theme` and `lesson`
 /// fuzz targets). This check finds such headers, and any character outside ASCII standing
 /// outside a string or comment (TOML 1.0 allows them nowhere else), so the theme and lesson
-/// readers report them with their line instead of calling the library.
+/// readers (``TOMLText``, the theme parser) report them with their line instead of calling the
+/// library.
 public enum TOMLPreflight {
     /// The first problem: its 1-based line and what is wrong, or nil when there is none.
     public static func firstProblem(in text: String) -> (line: Int, message: String)? {
