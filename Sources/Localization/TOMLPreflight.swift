@@ -1,10 +1,11 @@
 /// A check of TOML text made before it is handed to the TOML library (TOMLKit, on toml++).
 ///
 /// toml++ 3 aborts the whole program on an internal assertion, rather than reporting an error,
-/// when a table header's first name does not start with a name character or a quote: `[中]`,
-/// `[[é]]`, `[#…`, `[=`, or `[` alone at the end of a line (found by the `theme` and `lesson`
-/// fuzz targets). This check finds such headers, and any character outside ASCII standing
-/// outside a string or comment (TOML 1.0 allows them nowhere else), so the theme and lesson
+/// when a table header's first name does not start with a name character or a quote (`[中]`,
+/// `[[é]]`, `[#…`, `[=`, or `[` alone at the end of a line), and when a `}` stands where a list
+/// expects a value (`[}`, `[1, }`); found by the `theme` and `lesson` fuzz targets. This check
+/// finds those, and any character outside ASCII standing outside a string or comment (TOML 1.0
+/// allows them nowhere else), so the theme and lesson
 /// readers (``TOMLText``, the theme parser) report them with their line instead of calling the
 /// library.
 public enum TOMLPreflight {
@@ -13,7 +14,10 @@ public enum TOMLPreflight {
         let scalars = Array(text.unicodeScalars)
         var line = 1
         var index = 0
-        var arrayDepth = 0
+        // The brackets open in values: `[` for a list, `{` for an inline table.
+        var open: [Unicode.Scalar] = []
+        // Right after a list's `[` or `,`, where a value (or `]`) must come.
+        var expectsListValue = false
         var lineHasContent = false
         func at(_ offset: Int) -> Unicode.Scalar? {
             index + offset < scalars.count ? scalars[index + offset] : nil
@@ -55,8 +59,11 @@ public enum TOMLPreflight {
                 while index < scalars.count && scalars[index] != "\n" { index += 1 }
             case "\"", "'":
                 lineHasContent = true
+                expectsListValue = false
                 skipString(scalar)
-            case "[" where arrayDepth == 0 && !lineHasContent:
+            case "}" where expectsListValue:
+                return (line, "a value must come before '}' in a list")
+            case "[" where open.isEmpty && !lineHasContent:
                 // A table header: its first name must start like a name or a quoted name.
                 lineHasContent = true
                 index += at(1) == "[" ? 2 : 1
@@ -69,8 +76,12 @@ public enum TOMLPreflight {
                 }
             default:
                 lineHasContent = true
-                if scalar == "[" { arrayDepth += 1 }
-                if scalar == "]" && arrayDepth > 0 { arrayDepth -= 1 }
+                expectsListValue = scalar == "[" || (scalar == "," && open.last == "[")
+                switch scalar {
+                case "[", "{": open.append(scalar)
+                case "]" where open.last == "[", "}" where open.last == "{": open.removeLast()
+                default: break
+                }
                 if !scalar.isASCII { return (line, outsideQuotes(scalar)) }
                 index += 1
             }

@@ -115,6 +115,12 @@ private func parseErrorIgnoringSize(_ text: String) -> ThemeError? {
         #expect(error.line == (text.hasPrefix("a = 1") ? 2 : 1))
     }
 
+    @Test(arguments: ["[roles]\ncandidate = [}\n", "a = [1, }\n", "a = [ # c\n}\n", "a = { b = [\"x\",\n\t} }\n", "a = [[],}\n"])
+    func aBraceWhereAListExpectsAValueIsASyntaxErrorNotAnAbort(_ text: String) throws {
+        let error = try #require(parseError(text))
+        #expect(error.message == "TOML syntax: a value must come before '}' in a list")
+    }
+
     @Test func stringsCommentsArraysAndGoodHeadersPass() {
         let text = """
             # 注释 comment — ok
@@ -126,8 +132,9 @@ private func parseErrorIgnoringSize(_ text: String) -> ThemeError? {
             list = [
               [ # an array in an array, not a header
                 1, 2],
-              ["[#"],
+              ["[#"], { a = 1, b = [] },
             ]
+            inline = { a = [1, 2], b = { c = "}" } }
             [roles]
             "中" = { fg = "#ffffff" }
             [ 'quoted' ]
