@@ -14,4 +14,9 @@ public struct LoadedWeights: Sendable {
     /// The other layers of a multi-layer PyTorch GRU in the file (`layer 1`, `layer 0 (reverse)`),
     /// which are not loaded: gruscope shows layer 0 in the forward direction.
     public let otherLayers: [String]
+    /// The state the file starts the cell from (an ONNX GRU's initial_h), when it has one.
+    public internal(set) var initialState: [Float]? = nil
+    /// What the reader had to assume, one line each (e.g. a Keras reset_after without a
+    /// configuration), for the user to see.
+    public internal(set) var notes: [String] = []
 }

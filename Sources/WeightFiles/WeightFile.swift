@@ -23,22 +23,52 @@ public enum WeightFile {
     ///   - prefix: the start of the chosen GRU's array names, e.g. `encoder.gru` for
     ///     `encoder.gru.weight_ih_l0`; a trailing `/` or `.` is optional.
     public static func load(path: String, prefix: String? = nil) throws(WeightFileError) -> LoadedWeights {
+        try load(path: path, choice: ModelCellChoice(prefix: prefix))
+    }
+
+    /// Loads the cell `choice` picks; a model file (ONNX, Keras) may hold several cells, one per
+    /// layer and direction.
+    static func load(path: String, choice: ModelCellChoice) throws(WeightFileError) -> LoadedWeights {
         do {
-            // The file's bytes are gone once the chosen arrays are decoded, before the weights
-            // are packed: at H=1024 that keeps a 19 MB file out of the peak.
-            let chosen = try chosenArrays(path: path, prefix: prefix)
-            let weights = try GRUWeightAssembler.assemble(chosen.selection, from: chosen.arrays, resetAfter: chosen.resetAfter)
-            let selection = chosen.selection
-            let used = GRUArrayRole.roles(of: selection.variant).map { selection.name($0) }
-            return LoadedWeights(
-                weights: weights, path: path, prefix: selection.prefix, arrayNames: used, otherLayers: selection.otherLayers)
+            let bytes = try readFile(path)
+            let format = try format(of: path, bytes: bytes)
+            switch format {
+            case .onnx, .hdf5, .keras:
+                return try loadModel(bytes, format: format, path: path, choice: choice)
+            case .json, .npz:
+                // The file's bytes are gone once the chosen arrays are decoded, before the weights
+                // are packed: at H=1024 that keeps a 19 MB file out of the peak.
+                let chosen = try chosenArrays(bytes: consume bytes, format: format, prefix: choice.prefix)
+                let weights = try GRUWeightAssembler.assemble(chosen.selection, from: chosen.arrays, resetAfter: chosen.resetAfter)
+                let selection = chosen.selection
+                let used = GRUArrayRole.roles(of: selection.variant).map { selection.name($0) }
+                return LoadedWeights(
+                    weights: weights, path: path, prefix: selection.prefix, arrayNames: used, otherLayers: selection.otherLayers)
+            }
         } catch {
             throw WeightFileError(message: error.message(file: path))
         }
     }
 
+    /// One cell of an ONNX model or a Keras HDF5 / .keras file.
+    private static func loadModel(
+        _ bytes: [UInt8], format: Format, path: String, choice: ModelCellChoice
+    ) throws(FileProblem) -> LoadedWeights {
+        let load: ModelLoad
+        switch format {
+        case .onnx: load = try ONNXModel.load(bytes, choice: choice)
+        case .keras: load = try KerasWeights.loadArchive(bytes, choice: choice)
+        default: load = try KerasWeights.loadHDF5(bytes, choice: choice)
+        }
+        let cell = load.cells[load.chosen]
+        let others = load.cells.indices.filter { $0 != load.chosen }.map { load.cells[$0].label }
+        return LoadedWeights(
+            weights: load.weights, path: path, prefix: cell.name.isEmpty ? nil : cell.name, arrayNames: load.arrayNames,
+            otherLayers: others, initialState: load.initialState, notes: load.notes)
+    }
+
     private enum Format {
-        case json, npz
+        case json, npz, onnx, hdf5, keras
     }
 
     /// The GRU a file holds, its arrays decoded.
@@ -49,9 +79,10 @@ public enum WeightFile {
         let resetAfter: (value: Bool, line: Int)?
     }
 
-    private static func chosenArrays(path: String, prefix: String?) throws(FileProblem) -> ChosenArrays {
-        let bytes = try readFile(path)
-        switch format(of: path, bytes: bytes) {
+    private static func chosenArrays(bytes: consuming [UInt8], format: Format, prefix: String?) throws(FileProblem) -> ChosenArrays {
+        switch format {
+        case .onnx, .hdf5, .keras:
+            preconditionFailure("model files are read by loadModel")
         case .json:
             let document = try JSONWeightDocument(bytes: bytes)
             return try choose(in: document, declared: document.variant, resetAfter: document.resetAfter, prefix: prefix)
@@ -126,12 +157,18 @@ public enum WeightFile {
         return bytes
     }
 
-    /// JSON or npz by the extension, or by the first bytes when the extension says neither.
-    private static func format(of path: String, bytes: [UInt8]) -> Format {
+    /// The format by content: the HDF5 signature, a zip holding a Keras model or else .npz
+    /// arrays, a protobuf that starts like an ONNX model, or JSON; the extension decides only
+    /// between formats the content leaves open.
+    private static func format(of path: String, bytes: [UInt8]) throws(FileProblem) -> Format {
         let name = path.lowercased()
-        if name.hasSuffix(".npz") { return .npz }
-        if name.hasSuffix(".json") { return .json }
-        if bytes.starts(with: [0x50, 0x4B]) || bytes.starts(with: NPYDecoder.magic) { return .npz }
+        if HDF5File.isHDF5(bytes) { return .hdf5 }
+        if bytes.starts(with: [0x50, 0x4B]) {
+            let directory = try ZipDirectory(bytes: bytes)
+            return directory.entries.contains { $0.name == KerasWeights.weightsEntry } ? .keras : .npz
+        }
+        if bytes.starts(with: NPYDecoder.magic) || name.hasSuffix(".npz") { return .npz }
+        if name.hasSuffix(".onnx") || ONNXModel.looksLikeONNX(bytes) { return .onnx }
         return .json
     }
 }

@@ -1,0 +1,285 @@
+import Foundation
+import GRUCore
+
+/// The result of reading one cell of a model file.
+struct ModelLoad {
+    /// Every GRU cell the file holds.
+    let cells: [ModelCell]
+    /// The index of the chosen one.
+    let chosen: Int
+    let weights: GRUWeights
+    /// The state the file starts the cell from (ONNX's initial_h), when it has one.
+    let initialState: [Float]?
+    /// The arrays (tensors, datasets) the weights were read from, as the file names them.
+    let arrayNames: [String]
+    /// What the reader had to assume, for the user (e.g. reset_after without a config).
+    let notes: [String]
+}
+
+/// Keras GRU weights in HDF5: Keras 3's `.keras` archives (config.json + model.weights.h5) and
+/// `.weights.h5` files, and tf_keras's (Keras 2) `save_weights("x.h5")` and `save("x.h5")` files.
+///
+/// Cells are found by layout and shape, whatever the layers are called:
+/// - Keras 3: `…/cell/vars/0` (kernel I×3H), `1` (recurrent kernel H×3H), `2` (bias 3H or 2×3H,
+///   absent with `use_bias=False`); the layer's name is the `name` attribute of its `vars` group,
+///   and a Bidirectional wrapper holds `forward_layer` and `backward_layer`.
+/// - tf_keras: a group with `kernel:0`, `recurrent_kernel:0` and maybe `bias:0`, under the
+///   layer's group (`model_weights/` first for a whole saved model); a Bidirectional wrapper's
+///   halves are `forward_NAME` and `backward_NAME`.
+/// `reset_after`, `use_bias`, `go_backwards` and the activations come from the model's
+/// configuration when the file has one (config.json, or the `model_config` attribute); otherwise
+/// `reset_after` comes from the bias shape (2×3H after, 3H before).
+enum KerasWeights {
+    /// A `.keras` archive's entries.
+    static let configEntry = "config.json"
+    static let weightsEntry = "model.weights.h5"
+
+    /// Reads a `.keras` archive held in `bytes`.
+    static func loadArchive(_ bytes: [UInt8], choice: ModelCellChoice) throws(FileProblem) -> ModelLoad {
+        let directory = try ZipDirectory(bytes: bytes)
+        func entry(_ name: String) throws(FileProblem) -> [UInt8] {
+            let matching = directory.entries.filter { $0.name == name }
+            guard matching.count == 1, let found = matching.first else {
+                throw FileProblem(
+                    matching.isEmpty
+                        ? "it is a zip without \(OneLine.quoted(name)), so not a Keras .keras file; save the model with model.save(\"m.keras\")"
+                        : "the archive holds \(OneLine.quoted(name)) more than once; save the model again")
+            }
+            guard found.uncompressedSize <= WeightFile.maximumFileSize else {
+                throw FileProblem("its \(OneLine.quoted(name)) would unpack to \(ByteCount.text(found.uncompressedSize)), more than "
+                    + "the \(ByteCount.text(WeightFile.maximumFileSize)) gruscope reads")
+            }
+            return Array(try directory.contents(of: found))
+        }
+        let configuration = try KerasConfig(json: entry(configEntry), source: configEntry)
+        return try loadHDF5(entry(weightsEntry), config: configuration, choice: choice, inside: weightsEntry)
+    }
+
+    /// Reads an HDF5 weight file; `config` is the model's configuration when known apart from
+    /// the file (a .keras archive's config.json).
+    static func loadHDF5(
+        _ bytes: [UInt8], config: KerasConfig? = nil, choice: ModelCellChoice, inside entry: String? = nil
+    ) throws(FileProblem) -> ModelLoad {
+        do {
+            return try HDF5File.withFile(bytes: bytes) { file throws(FileProblem) -> ModelLoad in
+                try load(file, config: config, choice: choice)
+            }
+        } catch {
+            guard let entry else { throw error }
+            throw FileProblem("its \(OneLine.quoted(entry)): \(error.text)")
+        }
+    }
+
+    /// One cell as found in the file.
+    private struct Found {
+        var cell: ModelCell
+        let kernel: HDF5Dataset
+        let recurrentKernel: HDF5Dataset
+        let bias: HDF5Dataset?
+        /// Why the cell cannot be shown, when its configuration says so.
+        let refusal: String?
+        /// Whether reset_after had to be assumed.
+        let assumedResetAfter: Bool
+    }
+
+    /// A layer's datasets before its shapes are judged.
+    private struct Candidate {
+        /// The layer as the user names it (the wrapper's name for a Bidirectional half).
+        let layerName: String
+        /// The GRU's own name, as its configuration knows it (`forward_gru`, or the layer's).
+        let configName: String
+        /// What orders the layers when there is no configuration, and groups a wrapper's halves.
+        let layerKey: String
+        let backward: Bool
+        let kernel: HDF5Dataset
+        let recurrentKernel: HDF5Dataset
+        let bias: HDF5Dataset?
+    }
+
+    private static func load(_ file: HDF5File, config given: KerasConfig?, choice: ModelCellChoice) throws(FileProblem) -> ModelLoad {
+        let (datasets, groups) = try file.walk()
+        var config = given
+        if config == nil, let text = try file.stringAttribute("model_config", of: "") {
+            config = try KerasConfig(json: Array(text.utf8), source: "the model_config attribute")
+        }
+        // tf_keras lists its layers in order: at the root of save_weights' file, under
+        // model_weights in save's.
+        var layerOrder = try file.stringsAttribute("layer_names", of: "") ?? []
+        if layerOrder.isEmpty, groups.contains("model_weights") {
+            layerOrder = try file.stringsAttribute("layer_names", of: "model_weights") ?? []
+        }
+        var candidates = try keras3Candidates(datasets, file: file) + tfKerasCandidates(datasets)
+        guard !candidates.isEmpty || !datasets.isEmpty else {
+            throw FileProblem("it is an HDF5 file without datasets, so it holds no weights")
+        }
+        candidates.sort { a, b in
+            let keyA = (config?.position(of: a.layerName) ?? layerOrder.firstIndex(of: a.layerName) ?? Int.max)
+            let keyB = (config?.position(of: b.layerName) ?? layerOrder.firstIndex(of: b.layerName) ?? Int.max)
+            if keyA != keyB { return keyA < keyB }
+            if a.layerKey != b.layerKey { return naturalOrder(a.layerKey, b.layerKey) }
+            return !a.backward && b.backward
+        }
+        var found: [Found] = []
+        var lstm: String?
+        var layerIndex: [String: Int] = [:]
+        for candidate in candidates {
+            let k = candidate.kernel.shape, u = candidate.recurrentKernel.shape
+            guard k.count == 2, u.count == 2, u[0] >= 1, k[0] >= 1, k[1] == u[1] else { continue }
+            let h = u[0]
+            if u[1] == 4 * h { lstm = lstm ?? candidate.layerName; continue }
+            guard u[1] == 3 * h else { continue }
+            let layer = layerIndex[candidate.layerKey] ?? layerIndex.count
+            layerIndex[candidate.layerKey] = layer
+            found.append(try judge(candidate, inputSize: k[0], hiddenSize: h, layer: layer, config: config))
+        }
+        guard !found.isEmpty else {
+            if let lstm {
+                throw FileProblem("its layer \(OneLine.quoted(lstm)) has 4H columns, so it looks like an LSTM; gruscope shows GRUs")
+            }
+            throw FileProblem("it holds no Keras GRU weights (\(datasets.count) datasets, none a GRU's kernel I×3H with a "
+                + "recurrent_kernel H×3H); save the model with model.save(\"m.keras\") or model.save_weights(\"m.weights.h5\")")
+        }
+        let cells = found.map(\.cell)
+        let chosen = try choice.pick(from: cells, format: "a Keras model")
+        let pick = found[chosen]
+        if let refusal = pick.refusal { throw FileProblem(refusal) }
+        let cell = pick.cell
+        let i = cell.inputSize, h = cell.hiddenSize
+        let kernel = try file.floats(pick.kernel)
+        let recurrentKernel = try file.floats(pick.recurrentKernel)
+        var bias = [Float](repeating: 0, count: (cell.resetAfter ? 2 : 1) * 3 * h)
+        if let dataset = pick.bias { bias = try file.floats(dataset) }
+        for (dataset, values) in [(pick.kernel, kernel), (pick.recurrentKernel, recurrentKernel)] + (pick.bias.map { [($0, bias)] } ?? []) {
+            if let bad = values.firstIndex(where: { !$0.isFinite }) {
+                throw FileProblem("dataset \(OneLine.quoted(dataset.path)) holds \(values[bad]) at "
+                    + "\(WeightArray.indexText(bad, shape: dataset.shape)); weights must be finite numbers")
+            }
+        }
+        let weights: GRUWeights
+        do {
+            weights = try GRUWeights.keras(
+                inputSize: i, hiddenSize: h, resetAfter: cell.resetAfter,
+                kernel: kernel, recurrentKernel: recurrentKernel, bias: bias)
+        } catch {
+            throw FileProblem("the weights of layer \(OneLine.quoted(cell.name)) do not fit together: \(error.description)")
+        }
+        let notes = pick.assumedResetAfter
+            ? ["layer \(OneLine.quoted(cell.name)) has no bias and the file no configuration, so reset_after=True "
+                + "(Keras's default) is assumed; load the .keras file to be sure"]
+            : []
+        let arrays = [pick.kernel, pick.recurrentKernel] + (pick.bias.map { [$0] } ?? [])
+        return ModelLoad(
+            cells: cells, chosen: chosen, weights: weights, initialState: nil, arrayNames: arrays.map(\.path), notes: notes)
+    }
+
+    /// Checks a GRU's shapes and configuration and describes it as a cell.
+    private static func judge(
+        _ candidate: Candidate, inputSize i: Int, hiddenSize h: Int, layer: Int, config: KerasConfig?
+    ) throws(FileProblem) -> Found {
+        let settings = config?.gru(named: candidate.configName) ?? config?.gru(named: candidate.layerName)
+        var refusal: String?
+        if let settings, !settings.standardActivations {
+            refusal = "layer \(OneLine.quoted(candidate.layerName)) uses activation \(OneLine.quoted(settings.activation)) and "
+                + "recurrent_activation \(OneLine.quoted(settings.recurrentActivation)); gruscope shows the standard GRU "
+                + "(tanh and sigmoid)"
+        }
+        let resetAfter: Bool
+        var assumed = false
+        if let bias = candidate.bias {
+            let byShape: Bool
+            switch bias.shape {
+            case [3 * h]: byShape = false
+            case [2, 3 * h]: byShape = true
+            default:
+                throw FileProblem("dataset \(OneLine.quoted(bias.path)) has shape \(WeightArray.shapeText(bias.shape)), "
+                    + "expected \(3 * h) or 2×\(3 * h) (3H, or 2×3H with reset_after, with H=\(h) from "
+                    + "\(OneLine.quoted(candidate.recurrentKernel.path)))")
+            }
+            if let stated = settings?.resetAfter, stated != byShape {
+                throw FileProblem("layer \(OneLine.quoted(candidate.layerName)) says reset_after=\(stated ? "True" : "False") "
+                    + "but its bias \(OneLine.quoted(bias.path)) has shape \(WeightArray.shapeText(bias.shape)); the file is inconsistent")
+            }
+            resetAfter = byShape
+        } else if let stated = settings?.resetAfter {
+            resetAfter = stated
+        } else {
+            resetAfter = true
+            assumed = true
+        }
+        let dtype = candidate.kernel.typeName
+        let backward = settings?.goBackwards ?? candidate.backward
+        let cell = ModelCell(
+            name: candidate.layerName, layer: layer, direction: backward ? .reverse : .forward,
+            inputSize: i, hiddenSize: h, resetAfter: resetAfter, hasBiases: candidate.bias != nil, dtype: dtype)
+        return Found(
+            cell: cell, kernel: candidate.kernel, recurrentKernel: candidate.recurrentKernel, bias: candidate.bias,
+            refusal: refusal, assumedResetAfter: assumed)
+    }
+
+    /// Keras 3: `OWNER/cell/vars/{0,1,2}`, the owner's name in `OWNER/vars`'s `name` attribute.
+    private static func keras3Candidates(_ datasets: [HDF5Dataset], file: HDF5File) throws(FileProblem) -> [Candidate] {
+        var byGroup: [String: [String: HDF5Dataset]] = [:]
+        for dataset in datasets where dataset.parent == "cell/vars" || dataset.parent.hasSuffix("/cell/vars") {
+            byGroup[dataset.parent, default: [:]][String(dataset.name)] = dataset
+        }
+        var candidates: [Candidate] = []
+        for (group, members) in byGroup {
+            guard let kernel = members["0"], let recurrent = members["1"] else { continue }
+            let owner = String(group.dropLast("cell/vars".count)).trimmingSuffix("/")
+            let ownerName = try file.stringAttribute("name", of: join(owner, "vars")) ?? lastComponent(owner)
+            let ownerLast = lastComponent(owner)
+            var layerName = ownerName, layerKey = owner, backward = false
+            if ownerLast == "forward_layer" || ownerLast == "backward_layer" {
+                let wrapper = String(owner.dropLast(ownerLast.count)).trimmingSuffix("/")
+                layerName = try file.stringAttribute("name", of: join(wrapper, "vars")) ?? lastComponent(wrapper)
+                layerKey = wrapper
+                backward = ownerLast == "backward_layer"
+            }
+            candidates.append(Candidate(
+                layerName: layerName, configName: ownerName, layerKey: layerKey, backward: backward,
+                kernel: kernel, recurrentKernel: recurrent, bias: members["2"]))
+        }
+        return candidates
+    }
+
+    /// tf_keras: a group holding `kernel:0` and `recurrent_kernel:0` (and maybe `bias:0`).
+    private static func tfKerasCandidates(_ datasets: [HDF5Dataset]) -> [Candidate] {
+        var byGroup: [String: [String: HDF5Dataset]] = [:]
+        for dataset in datasets {
+            var name = String(dataset.name)
+            if name.hasSuffix(":0") { name = String(name.dropLast(2)) }
+            guard ["kernel", "recurrent_kernel", "bias"].contains(name) else { continue }
+            byGroup[dataset.parent, default: [:]][name] = dataset
+        }
+        var candidates: [Candidate] = []
+        for (group, members) in byGroup {
+            guard let kernel = members["kernel"], let recurrent = members["recurrent_kernel"] else { continue }
+            var parts = group.split(separator: "/").map(String.init)
+            if parts.first == "model_weights" { parts.removeFirst() }
+            guard let layerName = parts.first else { continue }
+            let half = parts.first { $0.hasPrefix("forward_") || $0.hasPrefix("backward_") }
+            candidates.append(Candidate(
+                layerName: layerName, configName: half.map { String($0.drop { $0 != "_" }.dropFirst()) } ?? layerName,
+                layerKey: layerName, backward: half?.hasPrefix("backward_") ?? false,
+                kernel: kernel, recurrentKernel: recurrent, bias: members["bias"]))
+        }
+        return candidates
+    }
+
+    private static func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : path + "/" + name }
+
+    private static func lastComponent(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+
+    /// `gru_2` before `gru_10`.
+    private static func naturalOrder(_ a: String, _ b: String) -> Bool {
+        a.compare(b, options: .numeric) == .orderedAscending
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}
