@@ -108,7 +108,7 @@ enum KerasWeights {
         if layerOrder.isEmpty, groups.contains("model_weights") {
             layerOrder = try file.stringsAttribute("layer_names", of: "model_weights") ?? []
         }
-        var candidates = try keras3Candidates(datasets, file: file) + tfKerasCandidates(datasets)
+        var candidates = try keras3Candidates(datasets, groups: Set(groups), file: file) + tfKerasCandidates(datasets)
         guard !candidates.isEmpty || !datasets.isEmpty else {
             throw FileProblem("it is an HDF5 file without datasets, so it holds no weights")
         }
@@ -217,7 +217,14 @@ enum KerasWeights {
     }
 
     /// Keras 3: `OWNER/cell/vars/{0,1,2}`, the owner's name in `OWNER/vars`'s `name` attribute.
-    private static func keras3Candidates(_ datasets: [HDF5Dataset], file: HDF5File) throws(FileProblem) -> [Candidate] {
+    private static func keras3Candidates(
+        _ datasets: [HDF5Dataset], groups: Set<String>, file: HDF5File
+    ) throws(FileProblem) -> [Candidate] {
+        func name(of owner: String) throws(FileProblem) -> String {
+            let vars = join(owner, "vars")
+            guard groups.contains(vars) else { return lastComponent(owner) }
+            return try file.stringAttribute("name", of: vars) ?? lastComponent(owner)
+        }
         var byGroup: [String: [String: HDF5Dataset]] = [:]
         for dataset in datasets where dataset.parent == "cell/vars" || dataset.parent.hasSuffix("/cell/vars") {
             byGroup[dataset.parent, default: [:]][String(dataset.name)] = dataset
@@ -226,12 +233,12 @@ enum KerasWeights {
         for (group, members) in byGroup {
             guard let kernel = members["0"], let recurrent = members["1"] else { continue }
             let owner = String(group.dropLast("cell/vars".count)).trimmingSuffix("/")
-            let ownerName = try file.stringAttribute("name", of: join(owner, "vars")) ?? lastComponent(owner)
+            let ownerName = try name(of: owner)
             let ownerLast = lastComponent(owner)
             var layerName = ownerName, layerKey = owner, backward = false
             if ownerLast == "forward_layer" || ownerLast == "backward_layer" {
                 let wrapper = String(owner.dropLast(ownerLast.count)).trimmingSuffix("/")
-                layerName = try file.stringAttribute("name", of: join(wrapper, "vars")) ?? lastComponent(wrapper)
+                layerName = try name(of: wrapper)
                 layerKey = wrapper
                 backward = ownerLast == "backward_layer"
             }

@@ -40,7 +40,9 @@ struct ONNXModel {
 
     /// Decodes the model and finds its GRU cells.
     init(bytes: [UInt8], decodedLimit: Int = WeightFile.maximumUnpackedSize) throws(FileProblem) {
-        let budget = bytes.withUnsafeBytes { buffer in Result { () throws(ProtobufBudget.Malformed) in try ProtobufBudget.cost(of: buffer) } }
+        let budget = bytes.withUnsafeBytes { buffer in
+            Result { () throws(ProtobufBudget.Malformed) in try ProtobufBudget.estimate(of: buffer) }
+        }
         switch budget {
         case let .failure(malformed):
             throw FileProblem(
@@ -48,10 +50,15 @@ struct ONNXModel {
                     ? "it is not a whole ONNX model: the protobuf is cut off at byte \(malformed.offset) of \(bytes.count); "
                         + "export or copy it again"
                     : "it is not an ONNX model: the protobuf is damaged at byte \(malformed.offset)")
-        case let .success(cost):
-            guard cost <= decodedLimit else {
+        case let .success(estimate):
+            guard estimate.messages <= ProtobufBudget.maximumMessages else {
                 throw FileProblem(
-                    "decoding it could take \(ByteCount.text(cost)), more than the \(ByteCount.text(decodedLimit)) "
+                    "it could hold \(estimate.messages) protobuf messages (nodes, tensors, attributes), more than the "
+                        + "\(ProtobufBudget.maximumMessages) gruscope decodes; a GRU model holds far fewer")
+            }
+            guard estimate.bytes <= decodedLimit else {
+                throw FileProblem(
+                    "decoding it could take \(ByteCount.text(estimate.bytes)), more than the \(ByteCount.text(decodedLimit)) "
                         + "gruscope allows; a GRU model is far smaller, so it is damaged or not a model")
             }
         }

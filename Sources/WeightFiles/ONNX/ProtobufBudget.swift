@@ -16,6 +16,17 @@ enum ProtobufBudget {
     static let messageCost = 256
     /// What any decoded field is counted as, besides its payload.
     static let fieldCost = 16
+    /// Nested messages allowed (each costs decoding time whatever its size); a GRU model has
+    /// tens of nodes, a large exported network tens of thousands.
+    static let maximumMessages = 200_000
+
+    /// What decoding would take at most.
+    struct Estimate: Equatable {
+        /// Bytes of memory.
+        var bytes: Int
+        /// Messages, the outermost one included.
+        var messages: Int
+    }
 
     /// Where the bytes stop being a protobuf message.
     struct Malformed: Error, Equatable {
@@ -25,20 +36,21 @@ enum ProtobufBudget {
         let truncated: Bool
     }
 
-    /// The decoded size `bytes` can reach at most, in bytes.
-    static func cost(of bytes: UnsafeRawBufferPointer) throws(Malformed) -> Int {
+    /// What decoding `bytes` can take at most.
+    static func estimate(of bytes: UnsafeRawBufferPointer) throws(Malformed) -> Estimate {
         var failure = Malformed(offset: 0, truncated: false)
-        guard let cost = scan(bytes, from: 0, to: bytes.count, depth: 0, failure: &failure) else { throw failure }
-        return cost
+        guard let estimate = scan(bytes, from: 0, to: bytes.count, depth: 0, failure: &failure) else { throw failure }
+        return estimate
     }
 
-    /// The cost of the message in `bytes[start..<end]`, or nil (with where it failed) when those
-    /// bytes are not a message.
+    /// The estimate for the message in `bytes[start..<end]`, or nil (with where it failed) when
+    /// those bytes are not a message.
     private static func scan(
         _ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, depth: Int, failure: inout Malformed
-    ) -> Int? {
+    ) -> Estimate? {
         var offset = start
         var cost = messageCost
+        var messages = 1
         while offset < end {
             let fieldStart = offset
             guard let tag = varint(bytes, &offset, end) else {
@@ -75,12 +87,13 @@ enum ProtobufBudget {
                 var elements = 0
                 for index in offset..<payloadEnd where bytes[index] < 0x80 { elements += 1 }
                 flat = max(flat, elements &* 8)
-                var nested: Int?
-                if depth + 1 < maximumDepth, length > 0 {
+                var nested: Estimate?
+                if depth + 1 < maximumDepth {
                     var ignored = Malformed(offset: 0, truncated: false)
                     nested = scan(bytes, from: offset, to: payloadEnd, depth: depth + 1, failure: &ignored)
                 }
-                cost = saturating(cost, max(flat, nested ?? 0))
+                cost = saturating(cost, max(flat, nested?.bytes ?? 0))
+                messages = saturating(messages, nested?.messages ?? 0)
                 offset = payloadEnd
             default:
                 // Groups (3, 4) are not used by ONNX; 6 and 7 do not exist.
@@ -88,7 +101,7 @@ enum ProtobufBudget {
                 return nil
             }
         }
-        return cost
+        return Estimate(bytes: cost, messages: messages)
     }
 
     /// A base-128 varint of at most 10 bytes, or nil when it runs past `end` or is longer.
