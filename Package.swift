@@ -7,6 +7,11 @@ let package = Package(
     name: "gruscope",
     products: [
         .executable(name: "gruscope", targets: ["gruscope"]),
+        // The modules as one library, for the fuzz targets in Fuzz/ (a package of its own, built
+        // with --sanitize=fuzzer; see Fuzz/README.md). The program does not use it.
+        .library(
+            name: "GruscopeModules",
+            targets: ["GRUCore", "WeightFiles", "Script", "Widgets", "Themes", "Teaching", "App", "Terminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -59,7 +64,7 @@ let package = Package(
             name: "WeightFilesTests",
             dependencies: ["WeightFiles", "GRUCore"]
         ),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore", "WeightFiles"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "Widgets"]),
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore"]),
@@ -69,6 +74,8 @@ let package = Package(
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
+        // The README's limits table against the constants in the code.
+        .testTarget(name: "LimitsTests", dependencies: ["GRUCore", "WeightFiles", "Script", "Teaching", "Themes", "Widgets"]),
     ],
     swiftLanguageModes: [.v6]
 )

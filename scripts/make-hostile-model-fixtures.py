@@ -125,11 +125,12 @@ def make_hdf5():
     bad = recurrent.copy()
     bad[1, 7] = np.inf
     keras3_like("h5-infinite.weights.h5", kernel, bad)
-    # A kernel and recurrent kernel that declare 10^18 values (H = 500 000 000) and store none.
+    # A kernel and recurrent kernel that declare 48 million values (H = 4000, within the limits on
+    # I and H) and store none.
     with h5py.File(out("h5-absurd-shape.weights.h5"), "w") as f:
         vars_ = f.create_group("layers/gru/cell/vars")
-        vars_.create_dataset("0", shape=(3, 1_500_000_000), dtype="f4")
-        vars_.create_dataset("1", shape=(500_000_000, 1_500_000_000), dtype="f4")
+        vars_.create_dataset("0", shape=(3, 12_000), dtype="f4")
+        vars_.create_dataset("1", shape=(4_000, 12_000), dtype="f4")
     # Groups nested 40 deep.
     with h5py.File(out("h5-deep.weights.h5"), "w", libver="latest") as f:
         f.create_group("/".join(["g"] * 40))

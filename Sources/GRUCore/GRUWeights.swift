@@ -57,6 +57,9 @@ public struct GRUWeights: Sendable, Equatable {
         guard inputSize > 0, hiddenSize > 0 else {
             throw .invalidSize(inputSize: inputSize, hiddenSize: hiddenSize)
         }
+        if let problem = GRUSizeLimits.problem(inputSize: inputSize, hiddenSize: hiddenSize, resetAfter: resetAfter) {
+            throw .tooLarge(problem)
+        }
         let h3 = 3 * hiddenSize
         let arrays: [(String, [Float], Int)] = [
             ("input weights", inputWeights, h3 * inputSize),
@@ -118,6 +121,8 @@ public enum GRUWeightsError: Error, Equatable, Sendable, CustomStringConvertible
     case wrongCount(name: String, expected: Int, actual: Int)
     /// An array holds NaN or an infinity.
     case nonFinite(name: String, index: Int)
+    /// The cell is beyond ``GRUSizeLimits``.
+    case tooLarge(String)
 
     public var description: String {
         switch self {
@@ -127,6 +132,8 @@ public enum GRUWeightsError: Error, Equatable, Sendable, CustomStringConvertible
             return "\(name) needs \(expected) values, got \(actual)"
         case let .nonFinite(name, index):
             return "\(name) holds a value that is not a finite number at index \(index)"
+        case let .tooLarge(problem):
+            return problem
         }
     }
 }

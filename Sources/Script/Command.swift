@@ -1,4 +1,5 @@
 import GRUCore
+import WeightFiles
 
 /// One line of the command language, parsed.
 public enum Command: Equatable, Sendable {
@@ -16,8 +17,8 @@ public enum Command: Equatable, Sendable {
     case pin(Gate, [Float])
     /// `unpin [r|z]`.
     case unpin(Gate?)
-    /// `load FILE [prefix P]`.
-    case load(path: String, prefix: String?)
+    /// `load FILE [prefix P] [layer N] [direction forward|reverse]`.
+    case load(path: String, selection: CellSelection)
     /// `variant tf-grucell|keras|pytorch`.
     case variant(GRUVariant)
     /// `size I H`.

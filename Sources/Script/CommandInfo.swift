@@ -26,7 +26,7 @@ public enum CommandCatalog {
         CommandInfo(name: "reset", usage: "reset", summary: "return to the starting x, h and pins, with t = 0"),
         CommandInfo(name: "pin", usage: "pin z = 0.1 0.2 …  |  pin r = …", summary: "fix a gate to given values in [0, 1], one per unit"),
         CommandInfo(name: "unpin", usage: "unpin [r|z]", summary: "compute a pinned gate again (both when none is named)"),
-        CommandInfo(name: "load", usage: "load FILE [prefix P]", summary: "use weights from a .json or .npz file (P picks one GRU of several)"),
+        CommandInfo(name: "load", usage: "load FILE [prefix P] [layer N] [direction forward|reverse]", summary: "use weights from a model file (.pth, .safetensors, .npz, .json …); P, N and the direction pick one cell"),
         CommandInfo(name: "variant", usage: "variant tf-grucell|keras|pytorch", summary: "draw random weights in a framework's convention"),
         CommandInfo(name: "size", usage: "size I H", summary: "draw random weights for I inputs and H units"),
         CommandInfo(name: "seed", usage: "seed N", summary: "draw random weights from seed N"),

@@ -1,5 +1,6 @@
 import Foundation
 import GRUCore
+import WeightFiles
 
 /// Turns one line of text into a ``Command``, or an error that says what was expected.
 ///
@@ -123,11 +124,22 @@ public struct CommandParser: Sendable {
     }
 
     private func parseLoad(_ arguments: [String]) throws(ScriptError) -> Command {
-        switch arguments.count {
-        case 1: return .load(path: arguments[0], prefix: nil)
-        case 3 where arguments[1].lowercased() == "prefix": return .load(path: arguments[0], prefix: arguments[2])
-        default: throw usageError("load")
+        guard let path = arguments.first, arguments.count % 2 == 1 else { throw usageError("load") }
+        var selection = CellSelection()
+        for pair in stride(from: 1, to: arguments.count, by: 2) {
+            let value = arguments[pair + 1]
+            switch arguments[pair].lowercased() {
+            case "prefix": selection.prefix = value
+            case "layer":
+                guard let layer = Int(value), layer >= 0 else { throw usageError("load") }
+                selection.layer = layer
+            case "direction":
+                guard let direction = CellDirection(rawValue: value.lowercased()) else { throw usageError("load") }
+                selection.direction = direction
+            default: throw usageError("load")
+            }
         }
+        return .load(path: path, selection: selection)
     }
 
     private func count(_ arguments: [String], command: String) throws(ScriptError) -> Int {

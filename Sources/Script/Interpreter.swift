@@ -55,9 +55,9 @@ public enum Interpreter {
         case let .unpin(gate):
             session.unpin(gate)
             return CommandOutcome(gate.map { "\($0.rawValue) is computed again" } ?? "r and z are computed again")
-        case let .load(path, prefix):
+        case let .load(path, selection):
             do {
-                session.load(try WeightFile.load(path: path, prefix: prefix))
+                session.load(try WeightFile.load(path: path, selection: selection))
             } catch {
                 throw ScriptError(error.message)
             }

@@ -11,6 +11,10 @@ public struct SessionSetup: Sendable, Equatable {
     public var weightsPath: String?
     /// Picks one GRU in a file that holds several.
     public var prefix: String?
+    /// Picks a layer of a stacked GRU in a weight file (layer 0 when left out).
+    public var layer: Int?
+    /// Picks a direction of a bidirectional GRU in a weight file (forward when left out).
+    public var direction: CellDirection?
     /// I for random weights.
     public var inputSize: Int?
     /// H for random weights.
@@ -76,7 +80,8 @@ public struct SessionSetup: Sendable, Equatable {
             }
             let loaded: LoadedWeights
             do {
-                loaded = try WeightFile.load(path: weightsPath, prefix: prefix)
+                loaded = try WeightFile.load(
+                    path: weightsPath, selection: CellSelection(prefix: prefix, layer: layer, direction: direction))
             } catch {
                 throw ScriptError(error.message)
             }
@@ -91,7 +96,9 @@ public struct SessionSetup: Sendable, Equatable {
             if let chosenScene { try session.adopt(chosenScene) }
             return session
         }
-        if prefix != nil { throw ScriptError("--prefix picks a GRU inside a weight file; give --weights FILE too") }
+        if prefix != nil || layer != nil || direction != nil {
+            throw ScriptError("--prefix, --layer and --direction pick a cell inside a weight file; give --weights FILE too")
+        }
         let base = chosenScene ?? (inputSize == nil && hiddenSize == nil ? Scene.default : nil)
         let seed = self.seed ?? WeightInitializer.defaultSeed
         if let base, inputSize ?? base.inputSize == base.inputSize, hiddenSize ?? base.hiddenSize == base.hiddenSize {

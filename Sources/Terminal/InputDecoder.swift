@@ -1,7 +1,7 @@
 import App
 
-/// What one `wget_wch` call delivered.
-enum RawInput: Equatable, Sendable {
+/// What one `wget_wch` call delivered. (Public, with the decoder, for the `keys` fuzz target.)
+public enum RawInput: Equatable, Sendable {
     /// A character (OK): a Unicode scalar value or a control code.
     case character(UInt32)
     /// A key code (KEY_CODE_YES): KEY_UP, KEY_MOUSE, KEY_RESIZE...
@@ -9,7 +9,7 @@ enum RawInput: Equatable, Sendable {
 }
 
 /// The meaning of a raw input, before any terminal state is consulted.
-enum InputDecoding: Equatable, Sendable {
+public enum InputDecoding: Equatable, Sendable {
     /// A finished event.
     case event(Event)
     /// KEY_MOUSE: the event must be fetched with getmouse.
@@ -21,9 +21,9 @@ enum InputDecoding: Equatable, Sendable {
 }
 
 /// Pure translation of ncurses input codes into ``App/Event`` values.
-enum InputDecoder {
+public enum InputDecoder {
     /// The meaning of one input.
-    static func decode(_ input: RawInput) -> InputDecoding {
+    public static func decode(_ input: RawInput) -> InputDecoding {
         switch input {
         case .character(let value): decodeCharacter(value)
         case .keyCode(let code): decodeKeyCode(code)

@@ -13,6 +13,10 @@ enum ThemeParser {
             let line = text[..<nul].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             throw ThemeError(file: file, line: line, message: "contains a NUL character; a theme is plain text")
         }
+        // Checked before TOMLKit, whose toml++ aborts the program on some such text.
+        if let (line, character) = TOMLPreflight.firstCharacterOutsideStrings(in: text) {
+            throw ThemeError(file: file, line: line, message: "TOML syntax: \(EchoText.printable(String(character))) (U+\(String(character.value, radix: 16, uppercase: true))) outside quotes; names outside ASCII must be quoted")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bounds-checked little-endian reads; nil past the end rather than a trap.
 extension Array where Element == UInt8 {
     func uint16(at offset: Int) -> UInt16? {
@@ -18,4 +20,15 @@ extension Array where Element == UInt8 {
         for k in (0..<8).reversed() { value = value << 8 | UInt64(self[offset + k]) }
         return value
     }
+}
+
+/// Runs `body` over the raw bytes of `bytes`, keeping its typed error (the standard library's
+/// `withUnsafeBytes` rethrows as `any Error`).
+func withRawBytes<C: ContiguousBytes, T>(
+    _ bytes: C, _ body: (UnsafeRawBufferPointer) throws(FileProblem) -> T
+) throws(FileProblem) -> T {
+    let result: Result<T, FileProblem> = bytes.withUnsafeBytes { raw in
+        do throws(FileProblem) { return .success(try body(raw)) } catch { return .failure(error) }
+    }
+    return try result.get()
 }

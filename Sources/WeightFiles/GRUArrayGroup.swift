@@ -1,12 +1,14 @@
 import GRUCore
 
-/// The arrays of a file that could belong to one GRU: the same framework, prefix and layer.
+/// The arrays of a file that could belong to one GRU cell: the same framework, prefix, layer
+/// and direction.
 struct GRUArrayGroup {
     /// What identifies a group.
     struct Key: Hashable {
         let variant: GRUVariant
         let prefix: String
-        let layer: String
+        let layer: Int
+        let reverse: Bool
     }
 
     let key: Key
@@ -29,17 +31,25 @@ struct GRUArrayGroup {
 
     var variant: GRUVariant { key.variant }
 
-    /// The roles this group's framework needs.
-    var requiredRoles: [GRUArrayRole] { GRUArrayRole.roles(of: key.variant) }
+    /// The roles this group's framework has.
+    var roles: [GRUArrayRole] { GRUArrayRole.roles(of: key.variant) }
 
-    /// Whether every array the framework needs is here.
-    var isComplete: Bool { requiredRoles.allSatisfy { names[$0] != nil } }
+    /// Whether every array the framework needs is here: the biases of a PyTorch or Keras GRU
+    /// may all be absent (`bias=False`, `use_bias=False`), but not just one of PyTorch's two.
+    var isComplete: Bool { missingRoles.isEmpty }
 
     /// The roles that are missing.
-    var missingRoles: [GRUArrayRole] { requiredRoles.filter { names[$0] == nil } }
+    var missingRoles: [GRUArrayRole] {
+        let biases = roles.filter(\.isOptional)
+        let withoutBiases = biases.allSatisfy { names[$0] == nil }
+        return roles.filter { names[$0] == nil && !($0.isOptional && withoutBiases) }
+    }
+
+    /// Whether the group has its biases.
+    var hasBiases: Bool { roles.filter(\.isOptional).allSatisfy { names[$0] != nil } }
 
     /// The names found, in role order.
-    var foundNames: [String] { requiredRoles.flatMap { names[$0] ?? [] } }
+    var foundNames: [String] { roles.flatMap { names[$0] ?? [] } }
 
     /// Whether the group holds an array only a GRU has: a lone `kernel` and `bias` are just as
     /// likely a dense layer's.

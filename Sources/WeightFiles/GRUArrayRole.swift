@@ -36,6 +36,16 @@ enum GRUArrayRole: CaseIterable, Hashable, Comparable {
     /// The current name.
     var canonicalName: String { leafNames[0] }
 
+    /// Whether a GRU can do without this array: PyTorch's `bias=False` and Keras's
+    /// `use_bias=False` save no biases, which then count as zero. TensorFlow's GRUCell always
+    /// has its biases.
+    var isOptional: Bool {
+        switch self {
+        case .bias, .biasIH, .biasHH: return true
+        default: return false
+        }
+    }
+
     /// The roles one framework's GRU needs, in the order they are reported.
     static func roles(of variant: GRUVariant) -> [GRUArrayRole] {
         allCases.filter { $0.variant == variant }

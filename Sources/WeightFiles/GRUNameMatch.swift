@@ -1,16 +1,18 @@
 import Foundation
 import GRUCore
 
-/// One way of reading an array's name as part of a GRU: `encoder.gru.weight_ih_l0` is the
-/// `weight_ih` of the PyTorch GRU with prefix `encoder.gru.`, layer 0.
+/// One way of reading an array's name as part of a GRU: `encoder.gru.weight_ih_l1_reverse` is
+/// the `weight_ih` of the PyTorch GRU with prefix `encoder.gru.`, layer 1, reverse direction.
 struct GRUNameMatch: Equatable {
     /// The name as the file spells it.
     let name: String
     /// Everything before the framework's own name, with its separator: `encoder.gru.`, or empty.
     let prefix: String
     let role: GRUArrayRole
-    /// PyTorch's layer suffix (`_l1`, `_l0_reverse`); empty for layer 0 forward and other frameworks.
-    let layer: String
+    /// PyTorch's layer (`_l1` is 1); 0 for names without a suffix and for other frameworks.
+    let layer: Int
+    /// PyTorch's `_reverse` suffix, or a Keras name under `backward_…` (a Bidirectional wrapper).
+    let reverse: Bool
     /// The layer suffix as spelled, `_l0` included, so that a missing array can be named exactly.
     let layerSpelling: String
 
@@ -20,16 +22,21 @@ struct GRUNameMatch: Equatable {
         var stem = Substring(name)
         if stripNPY, stem.hasSuffix(".npy") { stem = stem.dropLast(4) }
         stem = withoutVariableIndex(stem)
+        // A TensorFlow 2 checkpoint names a variable `…/kernel/.ATTRIBUTES/VARIABLE_VALUE`.
+        let checkpointSuffix = "/.ATTRIBUTES/VARIABLE_VALUE"
+        if stem.hasSuffix(checkpointSuffix) { stem = stem.dropLast(checkpointSuffix.count) }
         var found: [GRUNameMatch] = []
-        let (layerless, layer) = splitPyTorchLayer(stem)
+        let layered = splitPyTorchLayer(stem)
         for role in GRUArrayRole.allCases {
-            let candidate = role.variant == .pytorch ? layerless : stem
+            let candidate = role.variant == .pytorch ? layered.stem : stem
             for leaf in role.leafNames {
                 guard let prefix = prefix(of: candidate, leaf: leaf) else { continue }
-                let roleLayer = role.variant == .pytorch && layer != "_l0" ? layer : ""
+                let isPyTorch = role.variant == .pytorch
                 found.append(GRUNameMatch(
-                    name: name, prefix: String(prefix), role: role, layer: roleLayer,
-                    layerSpelling: role.variant == .pytorch ? layer : ""))
+                    name: name, prefix: String(prefix), role: role,
+                    layer: isPyTorch ? layered.layer : 0,
+                    reverse: isPyTorch ? layered.reverse : isBackward(prefix),
+                    layerSpelling: isPyTorch ? layered.spelling : ""))
             }
         }
         return found
@@ -43,18 +50,26 @@ struct GRUNameMatch: Equatable {
         return name[..<colon]
     }
 
-    /// `weight_ih_l1_reverse` → (`weight_ih`, `_l1_reverse`); names without a layer suffix stay whole.
-    private static func splitPyTorchLayer(_ name: Substring) -> (Substring, String) {
+    /// `weight_ih_l1_reverse` → (`weight_ih`, 1, reverse, `_l1_reverse`); names without a layer
+    /// suffix stay whole, as layer 0 forward.
+    private static func splitPyTorchLayer(_ name: Substring) -> (stem: Substring, layer: Int, reverse: Bool, spelling: String) {
         var rest = name
-        var suffix = ""
+        var reverse = false
         if rest.hasSuffix("_reverse") {
             rest = rest.dropLast("_reverse".count)
-            suffix = "_reverse"
+            reverse = true
         }
-        guard let marker = rest.range(of: "_l", options: .backwards) else { return (name, "") }
+        guard let marker = rest.range(of: "_l", options: .backwards) else { return (name, 0, false, "") }
         let digits = rest[marker.upperBound...]
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return (name, "") }
-        return (rest[..<marker.lowerBound], String(rest[marker.lowerBound...]) + suffix)
+        // Nine digits at most keeps the number an Int; no real GRU has a billion layers.
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let layer = Int(digits)
+        else { return (name, 0, false, "") }
+        return (rest[..<marker.lowerBound], layer, reverse, String(rest[marker.lowerBound...]) + (reverse ? "_reverse" : ""))
+    }
+
+    /// Keras's Bidirectional wrapper names its two layers `forward_gru` and `backward_gru`.
+    private static func isBackward(_ prefix: Substring) -> Bool {
+        prefix.split(whereSeparator: { $0 == "/" || $0 == "." }).contains { $0.hasPrefix("backward_") }
     }
 
     /// The prefix before `leaf` when `name` is `leaf` or ends with `/leaf` or `.leaf`.

@@ -13,9 +13,14 @@ struct JSONReader {
     /// Weight files are two or three levels deep; the limit only protects the stack.
     static let maximumDepth = 64
 
+    /// Whether arrays of numbers are packed into float32 blocks (weights) or kept as nodes
+    /// holding exact doubles (a safetensors header's offsets).
+    private var packsNumbers = true
+
     /// Reads one JSON document filling all of `bytes`.
-    static func parse(_ bytes: [UInt8]) throws(FileProblem) -> JSONNode {
+    static func parse(_ bytes: [UInt8], packingNumbers: Bool = true) throws(FileProblem) -> JSONNode {
         var reader = JSONReader(bytes: bytes)
+        reader.packsNumbers = packingNumbers
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
         reader.skipSpace()
         guard !reader.atEnd else { throw FileProblem("the file is empty; expected a JSON object of weight arrays") }
@@ -161,7 +166,13 @@ struct JSONReader {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(decoding: utf8, as: UTF8.self)
+                guard let text = String(validating: utf8, as: UTF8.self) else {
+                    throw FileProblem(
+                        line: startLine,
+                        "a string holds bytes that are not UTF-8 (\(OneLine.quoted(String(decoding: utf8, as: UTF8.self)))); "
+                            + "save the file as UTF-8")
+                }
+                return text
             case UInt8(ascii: "\\"):
                 guard position < bytes.count else { break }
                 let escape = bytes[position]
@@ -274,11 +285,11 @@ struct JSONReader {
     private mutating func array(depth: Int) throws(FileProblem) -> JSONNode {
         let startLine = line
         position += 1
-        var packing = ArrayPacking()
+        var packing = ArrayPacking(keepsNodes: !packsNumbers)
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
-            return JSONNode(line: startLine, value: .numbers(shape: [0], values: []))
+            return JSONNode(line: startLine, value: packsNumbers ? .numbers(shape: [0], values: []) : .array([]))
         }
         while true {
             skipSpace()
@@ -354,7 +365,7 @@ private struct ArrayPacking {
         case empty, numbers, blocks, mixed
     }
 
-    private var kind = Kind.empty
+    private var kind: Kind
     private var values: [Float] = []
     private var blockShape: [Int] = []
     private var nodes: [JSONNode] = []
@@ -362,6 +373,11 @@ private struct ArrayPacking {
     /// Packed elements do not keep their lines; should the array turn out mixed, those read
     /// before the mix was seen report the line of the first element.
     private var firstLine = 0
+
+    /// With `keepsNodes` every element stays a node of its own.
+    init(keepsNodes: Bool) {
+        kind = keepsNodes ? .mixed : .empty
+    }
 
     mutating func append(_ node: JSONNode) {
         if count == 0 { firstLine = node.line }

@@ -51,6 +51,11 @@ struct JSONWeightDocument: WeightArraySource {
         self.arrays = arrays
     }
 
+    func header(named name: String) throws(FileProblem) -> ArrayHeader {
+        let array = try array(named: name)
+        return ArrayHeader(name: name, shape: array.shape, dtype: "JSON numbers", line: array.line)
+    }
+
     func array(named name: String) throws(FileProblem) -> WeightArray {
         guard let node = arrays[name] else {
             throw FileProblem("array \(OneLine.quoted(name)) is missing")

@@ -13,13 +13,38 @@ enum NPYDecoder {
 
     /// The parts of a .npy header gruscope needs.
     struct Header: Equatable {
-        var descr: String
+        /// The dtype as the header gives it: `'<f4'`, or a list for a structured dtype.
+        var descr: PythonLiteral
         var fortranOrder: Bool
         var shape: [Int]
-        /// Bytes per element: 4 for `<f4`, 8 for `<f8`.
-        var itemSize: Int
         /// Where the data starts.
         var dataOffset: Int
+
+        /// The dtype as a user reads it: `float32`, `float64`, or the header's code.
+        var dtypeName: String {
+            switch descr {
+            case .string("<f4"): return "float32"
+            case .string("<f8"): return "float64"
+            case let .string(code): return OneLine.clean(code)
+            default: return "structured"
+            }
+        }
+
+        /// The bytes of the data, or nil when the count overflows.
+        func byteCount(itemSize: Int) -> Int? {
+            guard let count = WeightArray.elementCount(shape) else { return nil }
+            let (bytes, overflow) = count.multipliedReportingOverflow(by: itemSize)
+            return overflow ? nil : bytes
+        }
+
+        /// The bytes of the data for a dtype gruscope reads (4 or 8 per value), else nil.
+        var floatByteCount: Int? {
+            switch descr {
+            case .string("<f4"): return byteCount(itemSize: 4)
+            case .string("<f8"): return byteCount(itemSize: 8)
+            default: return nil
+            }
+        }
     }
 
     /// Decodes the array called `name` from the bytes of its .npy entry.
@@ -34,29 +59,18 @@ enum NPYDecoder {
     private static func decode(bytes: UnsafeRawBufferPointer, name: String) throws(FileProblem) -> WeightArray {
         let header = try readHeader(bytes, name: name)
         let quotedName = OneLine.quoted(name)
-        guard let count = WeightArray.elementCount(header.shape),
-              case let (byteCount, overflow) = count.multipliedReportingOverflow(by: header.itemSize), !overflow
-        else {
+        let itemSize = try itemSize(header.descr, quotedName: quotedName)
+        guard let byteCount = header.byteCount(itemSize: itemSize) else {
             throw FileProblem("array \(quotedName) claims shape \(WeightArray.shapeText(header.shape)), too large to be real")
         }
-        let available = bytes.count - header.dataOffset
-        let typeName = header.itemSize == 4 ? "float32" : "float64"
-        guard byteCount <= available else {
-            throw FileProblem(
-                "array \(quotedName) is truncated: its header claims shape \(WeightArray.shapeText(header.shape)) "
-                    + "of \(typeName) (\(byteCount) bytes) but only \(available) bytes follow")
-        }
-        guard byteCount == available else {
-            throw FileProblem(
-                "array \(quotedName) has \(available - byteCount) bytes after the data its header describes "
-                    + "(shape \(WeightArray.shapeText(header.shape)), \(typeName)); the file may be damaged")
-        }
+        let count = byteCount / itemSize
+        if let problem = sizeProblem(header, name: name, available: bytes.count - header.dataOffset) { throw problem }
         var values = [Float](repeating: 0, count: count)
         let start = header.dataOffset
         let shape = header.shape
         for k in 0..<count {
             let value: Float
-            if header.itemSize == 4 {
+            if itemSize == 4 {
                 let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 4 * k, as: UInt32.self))
                 value = Float(bitPattern: bits)
             } else {
@@ -82,6 +96,24 @@ enum NPYDecoder {
             values = rowMajor(fromColumnMajor: values, shape: shape)
         }
         return WeightArray(name: name, shape: shape, values: values, line: nil)
+    }
+
+    /// Why the data after a header of a float dtype is not exactly what it declares, or nil.
+    static func sizeProblem(_ header: Header, name: String, available: Int) -> FileProblem? {
+        let quotedName = OneLine.quoted(name)
+        guard let byteCount = header.floatByteCount else { return nil }
+        let typeName = header.dtypeName
+        if byteCount > available {
+            return FileProblem(
+                "array \(quotedName) is truncated: its header claims shape \(WeightArray.shapeText(header.shape)) "
+                    + "of \(typeName) (\(byteCount) bytes) but only \(max(0, available)) bytes follow")
+        }
+        if byteCount < available {
+            return FileProblem(
+                "array \(quotedName) has \(available - byteCount) bytes after the data its header describes "
+                    + "(shape \(WeightArray.shapeText(header.shape)), \(typeName)); the file may be damaged")
+        }
+        return nil
     }
 
     /// Reads and checks the header.
@@ -123,17 +155,22 @@ enum NPYDecoder {
         guard case let .dictionary(pairs)? = PythonLiteral.parse(text) else {
             throw FileProblem("array \(quotedName) has a .npy header gruscope cannot read: \(clip(text))")
         }
+        var keys: Set<String> = []
+        for pair in pairs {
+            guard case let .string(key) = pair.key else { continue }
+            guard keys.insert(key).inserted else {
+                throw FileProblem(
+                    "array \(quotedName) has the key '\(OneLine.clean(key))' twice in its .npy header, which numpy and "
+                        + "gruscope would read differently; save the array again with numpy")
+            }
+        }
         func entry(_ key: String) throws(FileProblem) -> PythonLiteral {
             guard let pair = pairs.first(where: { $0.key == .string(key) }) else {
                 throw FileProblem("array \(quotedName) has a .npy header without '\(key)': \(clip(text))")
             }
             return pair.value
         }
-        let descrValue = try entry("descr")
-        let itemSize = try itemSize(descrValue, quotedName: quotedName)
-        guard case let .string(descr) = descrValue else {
-            throw FileProblem("array \(quotedName) has an unreadable dtype \(descrValue.text)")
-        }
+        let descr = try entry("descr")
         let orderValue = try entry("fortran_order")
         guard case let .boolean(fortranOrder) = orderValue else {
             throw FileProblem(
@@ -150,13 +187,11 @@ enum NPYDecoder {
             }
             shape.append(size)
         }
-        return Header(
-            descr: descr, fortranOrder: fortranOrder, shape: shape,
-            itemSize: itemSize, dataOffset: headerStart + headerLength)
+        return Header(descr: descr, fortranOrder: fortranOrder, shape: shape, dataOffset: headerStart + headerLength)
     }
 
     /// 4 or 8 for the float dtypes gruscope reads; a message saying what was found otherwise.
-    private static func itemSize(_ descr: PythonLiteral, quotedName: String) throws(FileProblem) -> Int {
+    static func itemSize(_ descr: PythonLiteral, quotedName: String) throws(FileProblem) -> Int {
         let accepted = "gruscope reads float32 or float64 arrays (little-endian)"
         guard case let .string(code) = descr else {
             throw FileProblem(

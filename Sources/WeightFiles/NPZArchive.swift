@@ -35,14 +35,36 @@ struct NPZArchive: WeightArraySource {
         self.repeatedNames = repeated
     }
 
-    func array(named name: String) throws(FileProblem) -> WeightArray {
+    private func entry(named name: String) throws(FileProblem) -> ZipEntry {
         guard let entry = entries[name] else {
             throw FileProblem("array \(OneLine.quoted(name)) is missing")
         }
         guard !repeatedNames.contains(name) else {
             throw FileProblem("the archive holds more than one array named \(OneLine.quoted(name)); keep only one")
         }
-        let bytes = try directory.contents(of: entry)
+        return entry
+    }
+
+    /// The .npy header alone, inflating only its bytes; the declared data must fit the entry.
+    func header(named name: String) throws(FileProblem) -> ArrayHeader {
+        let entry = try entry(named: name)
+        let fixed = try directory.leadingBytes(of: entry, count: 12)
+        var length = 12
+        if fixed.count >= 10, fixed.starts(with: NPYDecoder.magic) {
+            length = fixed[6] == 1
+                ? 10 + (Int(fixed[8]) | Int(fixed[9]) << 8)
+                : 12 + (fixed.count >= 12 ? Int(fixed[8]) | Int(fixed[9]) << 8 | Int(fixed[10]) << 16 | Int(fixed[11]) << 24 : 0)
+        }
+        let leading = try directory.leadingBytes(of: entry, count: min(length, NPYDecoder.maximumHeaderLength + 12))
+        let header = try withRawBytes(leading) { bytes throws(FileProblem) in try NPYDecoder.readHeader(bytes, name: name) }
+        if let problem = NPYDecoder.sizeProblem(header, name: name, available: entry.uncompressedSize - header.dataOffset) {
+            throw problem
+        }
+        return ArrayHeader(name: name, shape: header.shape, dtype: header.dtypeName, line: nil)
+    }
+
+    func array(named name: String) throws(FileProblem) -> WeightArray {
+        let bytes = try directory.contents(of: try entry(named: name))
         return try NPYDecoder.decode(bytes, name: name)
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import GRUCore
 
-/// Reads the weights of one GRU from a file written by TensorFlow, Keras or PyTorch tooling:
-/// a JSON file of nested arrays, or a NumPy .npz archive from `numpy.savez` or
-/// `numpy.savez_compressed`.
+/// Reads the weights of one GRU cell from a file as TensorFlow, Keras, PyTorch and numpy save
+/// them: the format is told from the content (``WeightFormat``), every cell is catalogued
+/// (``WeightCatalogue``), and the one a ``CellSelection`` picks is decoded and packed.
 ///
 /// The framework is stated by a JSON file's `"variant"` or recognised from the array names
 /// (with whatever prefix and suffix an export adds: `rnn/gru_cell/gates/kernel:0`,
@@ -12,98 +12,69 @@ import GRUCore
 public enum WeightFile {
     /// Larger files are refused before they are read.
     public static let maximumFileSize = 256 << 20
-    /// An .npz archive whose arrays would unpack to more than this is refused, both by its
-    /// declared sizes and while unpacking.
+    /// An archive whose entries would unpack to more than this is refused, both by its declared
+    /// sizes and while unpacking.
     public static let maximumUnpackedSize = 1 << 30
 
-    /// Loads a .json or .npz weight file; `prefix` picks one GRU when the file holds several.
+    /// Loads the cell `selection` picks from a weight file of any format gruscope reads.
     ///
-    /// - Parameters:
-    ///   - path: the file, as the user gave it (messages start with it).
-    ///   - prefix: the start of the chosen GRU's array names, e.g. `encoder.gru` for
-    ///     `encoder.gru.weight_ih_l0`; a trailing `/` or `.` is optional.
-    public static func load(path: String, prefix: String? = nil) throws(WeightFileError) -> LoadedWeights {
-        try load(path: path, choice: ModelCellChoice(prefix: prefix))
-    }
-
-    /// Loads the cell `choice` picks; a model file (ONNX, Keras) may hold several cells, one per
-    /// layer and direction.
-    static func load(path: String, choice: ModelCellChoice) throws(WeightFileError) -> LoadedWeights {
-        do {
-            let bytes = try readFile(path)
-            let format = try format(of: path, bytes: bytes)
-            switch format {
-            case .onnx, .hdf5, .keras:
-                return try loadModel(bytes, format: format, path: path, choice: choice)
-            case .json, .npz:
-                // The file's bytes are gone once the chosen arrays are decoded, before the weights
-                // are packed: at H=1024 that keeps a 19 MB file out of the peak.
-                let chosen = try chosenArrays(bytes: consume bytes, format: format, prefix: choice.prefix)
-                let weights = try GRUWeightAssembler.assemble(chosen.selection, from: chosen.arrays, resetAfter: chosen.resetAfter)
-                let selection = chosen.selection
-                let used = GRUArrayRole.roles(of: selection.variant).map { selection.name($0) }
-                return LoadedWeights(
-                    weights: weights, path: path, prefix: selection.prefix, arrayNames: used, otherLayers: selection.otherLayers)
-            }
+    /// - Parameter path: the file, as the user gave it (messages start with it).
+    public static func load(path: String, selection: CellSelection = CellSelection()) throws(WeightFileError) -> LoadedWeights {
+        do throws(FileProblem) {
+            return try load(bytes: try readFile(path), name: path, selection: selection)
         } catch {
             throw WeightFileError(message: error.message(file: path))
         }
     }
 
-    /// One cell of an ONNX model or a Keras HDF5 / .keras file.
-    private static func loadModel(
-        _ bytes: [UInt8], format: Format, path: String, choice: ModelCellChoice
-    ) throws(FileProblem) -> LoadedWeights {
-        let load: ModelLoad
-        switch format {
-        case .onnx: load = try ONNXModel.load(bytes, choice: choice)
-        case .keras: load = try KerasWeights.loadArchive(bytes, choice: choice)
-        default: load = try KerasWeights.loadHDF5(bytes, choice: choice)
+    /// Loads the GRU `prefix` picks (layer 0, forward, when it has several cells).
+    public static func load(path: String, prefix: String?) throws(WeightFileError) -> LoadedWeights {
+        try load(path: path, selection: CellSelection(prefix: prefix))
+    }
+
+    /// Every GRU cell the file holds.
+    public static func catalogue(path: String) throws(WeightFileError) -> WeightCatalogue {
+        do throws(FileProblem) {
+            let bytes = try readFile(path)
+            return try catalogue(bytes: bytes, name: path)
+        } catch {
+            throw WeightFileError(message: error.message(file: path))
         }
-        let cell = load.cells[load.chosen]
-        let others = load.cells.indices.filter { $0 != load.chosen }.map { load.cells[$0].label }
+    }
+
+    /// The catalogue of a file's bytes, with no file system involved (fuzz targets call this).
+    ///
+    /// - Parameter name: the path, which only tells a TensorFlow checkpoint's data shard and
+    ///   goes into its message.
+    static func catalogue(bytes: [UInt8], name: String) throws(FileProblem) -> WeightCatalogue {
+        let format = WeightFormat.detect(bytes, name: name)
+        return WeightCatalogue(format: format, cells: try format.cells(in: bytes, name: name))
+    }
+
+    /// Loads a cell from a file's bytes (fuzz targets call this).
+    static func load(bytes: [UInt8], name: String, selection: CellSelection) throws(FileProblem) -> LoadedWeights {
+        // The file's bytes are gone once the chosen arrays are decoded, before the weights are
+        // packed: at H=1024 that keeps a 19 MB file out of the peak.
+        let (decoded, info, arrayNames, others, format, notes) = try { () throws(FileProblem) in
+            let catalogue = try catalogue(bytes: bytes, name: name)
+            let (cell, others) = try catalogue.select(selection)
+            return (try cell.decode(), cell.info, cell.arrayNames, others, catalogue.format, cell.notes)
+        }()
+        let weights = try decoded.weights()
         return LoadedWeights(
-            weights: load.weights, path: path, prefix: cell.name.isEmpty ? nil : cell.name, arrayNames: load.arrayNames,
-            otherLayers: others, initialState: load.initialState, notes: load.notes)
+            weights: weights, path: name, cell: info, format: format, arrayNames: arrayNames, otherCells: others,
+            initialState: decoded.initialState, notes: notes)
     }
 
-    private enum Format {
-        case json, npz, onnx, hdf5, keras
-    }
-
-    /// The GRU a file holds, its arrays decoded.
-    private struct ChosenArrays {
-        let selection: GRUArraySelection
-        let arrays: DecodedArrays
-        /// Keras's `reset_after` as a JSON file states it, with its line.
-        let resetAfter: (value: Bool, line: Int)?
-    }
-
-    private static func chosenArrays(bytes: consuming [UInt8], format: Format, prefix: String?) throws(FileProblem) -> ChosenArrays {
-        switch format {
-        case .onnx, .hdf5, .keras:
-            preconditionFailure("model files are read by loadModel")
-        case .json:
-            let document = try JSONWeightDocument(bytes: bytes)
-            return try choose(in: document, declared: document.variant, resetAfter: document.resetAfter, prefix: prefix)
-        case .npz:
-            let archive = try NPZArchive(bytes: bytes, unpackedLimit: maximumUnpackedSize)
-            return try choose(in: archive, declared: nil, resetAfter: nil, prefix: prefix)
+    /// Bytes-in entry points for fuzz targets: a catalogue, then every cell loaded, each
+    /// failure a message. Returns the number of cells that loaded.
+    public static func exercise(_ bytes: [UInt8], name: String = "fuzz") -> Int {
+        guard let catalogue = try? catalogue(bytes: bytes, name: name) else { return 0 }
+        var loaded = 0
+        for cell in catalogue.cells {
+            if let decoded = try? cell.decode(), (try? decoded.weights()) != nil { loaded += 1 }
         }
-    }
-
-    private static func choose(
-        in source: some WeightArraySource, declared: GRUVariant?, resetAfter: (value: Bool, line: Int)?, prefix: String?
-    ) throws(FileProblem) -> ChosenArrays {
-        let selection = try GRULocator.locate(
-            names: source.arrayNames, stripNPY: false, declared: declared, prefix: prefix)
-        var decoded: [String: WeightArray] = [:]
-        for role in GRUArrayRole.roles(of: selection.variant) {
-            let name = selection.name(role)
-            decoded[name] = try source.array(named: name)
-        }
-        return ChosenArrays(
-            selection: selection, arrays: DecodedArrays(arrayNames: source.arrayNames, arrays: decoded), resetAfter: resetAfter)
+        return loaded
     }
 
     /// The file's bytes, refusing what is missing, not a file, or too large, before reading it.
@@ -113,14 +84,14 @@ public enum WeightFile {
             let code = path.isEmpty ? ENOENT : errno
             switch code {
             case ENOENT: throw FileProblem("no such file")
-            case EACCES: throw FileProblem("cannot read it: permission denied")
+            case EACCES: throw FileProblem("cannot read it: permission denied (a folder on the way may not be searchable)")
             default: throw FileProblem("cannot read it: \(String(cString: strerror(code)))")
             }
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: throw FileProblem("is a directory, not a weight file")
-        default: throw FileProblem("is not a regular file; give a .json or .npz weight file")
+        default: throw FileProblem("is not a regular file (a device, pipe or socket); give a weight file")
         }
         let limit = maximumFileSize
         guard Int(info.st_size) <= limit else {
@@ -130,7 +101,7 @@ public enum WeightFile {
                     + "one GRU's weights are far smaller, so check that this is the right file")
         }
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw FileProblem("cannot open it for reading") }
+        guard descriptor >= 0 else { throw FileProblem("cannot open it for reading: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         // Read straight into the array (through Data it was two copies of a 19 MB file); one
         // byte past the size stat gave tells a file that grew since from one that did not.
@@ -155,28 +126,5 @@ public enum WeightFile {
             throw FileProblem("the file changed while gruscope read it; try again once it is written")
         }
         return bytes
-    }
-
-    /// The format by content: the HDF5 signature, a zip holding a Keras model or else .npz
-    /// arrays, a protobuf that starts like an ONNX model, or JSON; the extension decides only
-    /// between formats the content leaves open.
-    private static func format(of path: String, bytes: [UInt8]) throws(FileProblem) -> Format {
-        let name = path.lowercased()
-        if HDF5File.isHDF5(bytes) { return .hdf5 }
-        if bytes.starts(with: [0x50, 0x4B]) {
-            let directory = try ZipDirectory(bytes: bytes)
-            return directory.entries.contains { $0.name == KerasWeights.weightsEntry } ? .keras : .npz
-        }
-        if bytes.starts(with: NPYDecoder.magic) || name.hasSuffix(".npz") { return .npz }
-        if name.hasSuffix(".onnx") || ONNXModel.looksLikeONNX(bytes) { return .onnx }
-        return .json
-    }
-}
-
-extension Error {
-    /// The user's message for a problem in `file`.
-    fileprivate func message(file: String) -> String {
-        if let problem = self as? FileProblem { return problem.message(file: file) }
-        return "\(file): \(OneLine.clean(String(describing: self)))"
     }
 }

@@ -26,10 +26,12 @@ struct ZipDirectory {
     private static let endRecordSearchSpan = 22 + 0xFFFF
 
     /// Reads the central directory of `bytes`.
-    init(bytes: [UInt8]) throws(FileProblem) {
+    ///
+    /// - Parameter writer: what wrote the archive, for messages that say to save it again.
+    init(bytes: [UInt8], writer: String = "numpy.savez") throws(FileProblem) {
         self.bytes = bytes
         guard let end = Self.findEndRecord(bytes) else {
-            throw Self.missingEndProblem(bytes)
+            throw Self.missingEndProblem(bytes, writer: writer)
         }
         var entryCount = Int(bytes.uint16(at: end + 10) ?? 0)
         var directorySize = Int(bytes.uint32(at: end + 12) ?? 0)
@@ -41,7 +43,7 @@ struct ZipDirectory {
         guard directoryOffset <= end, directorySize <= end - directoryOffset else {
             throw FileProblem(
                 "the archive is damaged: its directory claims \(directorySize) bytes at offset \(directoryOffset) "
-                    + "in a file of \(bytes.count) bytes; save it again with numpy.savez")
+                    + "in a file of \(bytes.count) bytes; save it again with \(writer)")
         }
         // Each directory record takes at least 46 bytes, which bounds a lying count.
         guard entryCount <= directorySize / Self.centralHeaderSize else {
@@ -110,6 +112,58 @@ struct ZipDirectory {
             throw FileProblem("entry \(quoted) is damaged: its checksum does not match its contents")
         }
         return output
+    }
+
+    /// Up to `count` bytes from the start of `entry`'s uncompressed contents, inflating no more
+    /// than that (a header is read without unpacking the array behind it). Not checksummed:
+    /// ``contents(of:)`` checks the whole entry when it is read.
+    func leadingBytes(of entry: ZipEntry, count: Int) throws(FileProblem) -> [UInt8] {
+        let quoted = OneLine.quoted(entry.name)
+        guard !entry.isEncrypted else {
+            throw FileProblem("entry \(quoted) is encrypted; save the weights again without a password")
+        }
+        let start = try dataStart(of: entry)
+        let stored = bytes[start..<min(bytes.count, start + entry.compressedSize)]
+        let wanted = min(count, entry.uncompressedSize)
+        switch entry.method {
+        case 0:
+            return Array(stored.prefix(wanted))
+        case 8:
+            var stream = z_stream()
+            guard shim_inflate_init_raw(&stream) == Z_OK else {
+                throw FileProblem("entry \(quoted) cannot be inflated: zlib would not start")
+            }
+            defer { inflateEnd(&stream) }
+            let input = stored.prefix(Int(UInt32.max - 1))
+            var status = Z_OK
+            let output = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+                input.withUnsafeBufferPointer { source in
+                    stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                    stream.avail_in = uInt(source.count)
+                    stream.next_out = buffer.baseAddress
+                    stream.avail_out = uInt(wanted)
+                    status = CZlibSystem.inflate(&stream, Z_SYNC_FLUSH)
+                }
+                initialized = Int(stream.total_out)
+            }
+            if output.count < wanted {
+                switch status {
+                case Z_STREAM_END:
+                    throw FileProblem(
+                        "entry \(quoted) is damaged: it unpacks to \(output.count) bytes, not the \(entry.uncompressedSize) "
+                            + "it declares")
+                case Z_OK, Z_BUF_ERROR:
+                    throw FileProblem("entry \(quoted) is damaged: its compressed data ends too early")
+                default:
+                    throw FileProblem("entry \(quoted) is damaged: its compressed data cannot be inflated")
+                }
+            }
+            return output
+        default:
+            throw FileProblem(
+                "entry \(quoted) uses zip compression method \(entry.method); gruscope reads stored or deflated "
+                    + "entries, as numpy.savez and numpy.savez_compressed write them")
+        }
     }
 
     /// Where the entry's data begins, after its local header.
@@ -202,15 +256,22 @@ struct ZipDirectory {
         return nil
     }
 
+    /// The name in the first local header, which even a zip cut short before its directory has.
+    static func firstLocalName(_ bytes: [UInt8]) -> String? {
+        guard bytes.uint32(at: 0) == localHeaderSignature, let length = bytes.uint16(at: 26),
+              localHeaderSize + Int(length) <= bytes.count else { return nil }
+        return String(decoding: bytes[localHeaderSize..<(localHeaderSize + Int(length))], as: UTF8.self)
+    }
+
     /// Why there is no end record: a cut-off zip, a lone .npy, or not a zip at all.
-    private static func missingEndProblem(_ bytes: [UInt8]) -> FileProblem {
+    private static func missingEndProblem(_ bytes: [UInt8], writer: String) -> FileProblem {
         if bytes.isEmpty {
             return FileProblem("the file is empty; a .npz file is a zip of .npy arrays written by numpy.savez")
         }
         if bytes.count >= 4, bytes.uint32(at: 0) == localHeaderSignature {
             return FileProblem(
                 "the archive is truncated or damaged: the directory at the end of the zip is missing; "
-                    + "save the weights again with numpy.savez")
+                    + "save the weights again with \(writer)")
         }
         if bytes.starts(with: NPYDecoder.magic) {
             return FileProblem(

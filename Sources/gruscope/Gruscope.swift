@@ -23,7 +23,7 @@ struct Gruscope: ParsableCommand {
               gruscope trace --scene seed-doc --format json
               printf 'x = 1 2 3 4\\nstep\\nshow\\n' | gruscope repl
             """,
-        subcommands: [ScreenCommand.self, TraceCommand.self, ReplCommand.self, ThemesCommand.self, LessonsCommand.self, Bench.self],
+        subcommands: [ScreenCommand.self, TraceCommand.self, ReplCommand.self, WeightsCommand.self, ThemesCommand.self, LessonsCommand.self, Bench.self],
         defaultSubcommand: ScreenCommand.self)
 
     static func main() {

@@ -23,11 +23,19 @@ struct ScreenLoop {
         resolved = ResolvedTheme(theme: theme, depth: terminal.colorDepth)
     }
 
+    /// `GRUSCOPE_CHECK_STATE=1` (the soak test, `scripts/soak`): the state is checked after
+    /// every event, and the first violation stops the program loudly.
+    private let checksState = ProcessInfo.processInfo.environment["GRUSCOPE_CHECK_STATE"] == "1"
+
     /// Feeds one event through `update` and carries out what it asks.
     mutating func send(_ event: Event) {
         let (next, effects) = update(state, event)
         state = next
         needsFrame = true
+        if checksState {
+            let problems = state.invariantViolations
+            if !problems.isEmpty { fatalError("invalid state after \(event): " + problems.joined(separator: "; ")) }
+        }
         for effect in effects { perform(effect) }
     }
 

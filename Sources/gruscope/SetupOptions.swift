@@ -1,14 +1,21 @@
 import ArgumentParser
 import GRUCore
 import Script
+import WeightFiles
 
 /// The setup options every way of running gruscope shares.
 struct SetupOptions: ParsableArguments {
-    @Option(name: .customLong("weights"), help: ArgumentHelp("Weights exported from a real model: .json or .npz (TensorFlow GRUCell, Keras or PyTorch names).", valueName: "file"))
+    @Option(name: .customLong("weights"), help: ArgumentHelp("Weights of a real model: a PyTorch .pt/.pth state_dict, safetensors, .npz or .json (TensorFlow GRUCell, Keras or PyTorch names).", valueName: "file"))
     var weightsPath: String?
 
-    @Option(help: ArgumentHelp("Picks one GRU when the weight file holds several (the error lists them).", valueName: "p"))
+    @Option(help: ArgumentHelp("Picks one GRU when the weight file holds several (`gruscope weights FILE` lists them).", valueName: "p"))
     var prefix: String?
+
+    @Option(help: ArgumentHelp("The layer of a stacked GRU in the weight file, from 0. (default: 0)", valueName: "n"))
+    var layer: Int?
+
+    @Option(help: ArgumentHelp("The direction of a bidirectional GRU in the weight file: forward or reverse. (default: forward)", valueName: "d"))
+    var direction: String?
 
     @Option(help: ArgumentHelp("I, the length of x, for random weights.", valueName: "i"))
     var inputSize: Int?
@@ -42,6 +49,16 @@ struct SetupOptions: ParsableArguments {
         var setup = SessionSetup()
         setup.weightsPath = weightsPath
         setup.prefix = prefix
+        if let layer {
+            guard layer >= 0 else { throw ScriptError("--layer takes a layer number from 0 up, got \(layer)") }
+            setup.layer = layer
+        }
+        if let direction {
+            guard let parsed = CellDirection(rawValue: direction.lowercased()) else {
+                throw ScriptError("--direction takes \(CellDirection.spellings), got '\(direction)'")
+            }
+            setup.direction = parsed
+        }
         setup.inputSize = inputSize
         setup.hiddenSize = hiddenSize
         setup.seed = seed

@@ -79,13 +79,14 @@ import Testing
         let path = BuiltBinary.fixtures.appendingPathComponent("weights/pytorch-two-layers.npz").path
         let trace = try BuiltBinary.run(["trace", "--weights", path, "--format", "json"])
         #expect(trace.status == 0)
-        let note = "note: \(path) also holds layer 1, layer 0 (reverse) of this GRU; gruscope shows layer 0 in the forward direction\n"
+        let note = "note: \(path) also holds layer 1, layer 0 (reverse) of this GRU; gruscope shows layer 0: "
+            + "choose another with --layer N and --direction forward|reverse\n"
         #expect(trace.stderr == note)
         #expect(trace.stdout.hasPrefix("{"), "the JSON on stdout stays clean")
         let repl = try BuiltBinary.run(["repl", "--weights", path], stdin: "quit\n")
         #expect(repl.status == 0 && repl.stderr == note)
         let load = try BuiltBinary.run(["repl"], stdin: "load \(path)\nquit\n")
-        #expect(load.stdout.contains("(gru), layer 0; not shown: layer 1, layer 0 (reverse): pytorch, I=4, H=8"))
+        #expect(load.stdout.contains("(gru, layer 0); not shown: layer 1, layer 0 (reverse): pytorch, I=4, H=8"))
     }
 
     @Test func sameSeedSameNumbers() throws {

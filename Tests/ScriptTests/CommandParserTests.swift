@@ -1,5 +1,6 @@
 import GRUCore
 import Testing
+import WeightFiles
 @testable import Script
 
 @Suite struct CommandParserTests {
@@ -15,8 +16,10 @@ import Testing
         ("reset", .reset),
         ("pin z = 0.1 0.2", .pin(.z, [0.1, 0.2])), ("pin r 1 0", .pin(.r, [1, 0])),
         ("unpin", .unpin(nil)), ("unpin z", .unpin(.z)),
-        ("load w.npz", .load(path: "w.npz", prefix: nil)),
-        ("load w.npz prefix encoder", .load(path: "w.npz", prefix: "encoder")),
+        ("load w.npz", .load(path: "w.npz", selection: CellSelection())),
+        ("load w.npz prefix encoder", .load(path: "w.npz", selection: CellSelection(prefix: "encoder"))),
+        ("load m.pth layer 1 direction reverse", .load(path: "m.pth", selection: CellSelection(layer: 1, direction: .reverse))),
+        ("load m.pth prefix gru layer 2", .load(path: "m.pth", selection: CellSelection(prefix: "gru", layer: 2))),
         ("variant pytorch", .variant(.pytorch)), ("variant tf-grucell", .variant(.tfGRUCell)),
         ("size 3 7", .size(inputSize: 3, hiddenSize: 7)), ("seed 42", .seed(42)),
         ("scene seed-doc", .scene("seed-doc")), ("scene", .scene(nil)),
@@ -47,7 +50,8 @@ import Testing
         ("unpin q", "unpin takes r or z, got 'q'"),
         ("reset now", "reset takes nothing after it; got 'now'"),
         ("y = 3", "only x and h can be assigned, e.g. x = 1 2 3 4 or h[0] = -1; got 'y = 3'"),
-        ("load", "usage: load FILE [prefix P]"),
+        ("load", "usage: load FILE [prefix P] [layer N] [direction forward|reverse]"),
+        ("load m.pth layer x", "usage: load FILE [prefix P] [layer N] [direction forward|reverse]"),
     ])
     func refuses(_ line: String, _ message: String) {
         #expect(throws: ScriptError(message)) { try parser.parse(line) }

@@ -95,7 +95,7 @@ import Testing
         ({ var s = SessionSetup(); s.scene = "nope"; return s }(), "there is no scene 'nope'; scenes: seed-code, seed-doc"),
         ({ var s = SessionSetup(); s.h0 = "1 2"; return s }(), "--h0 needs 5 numbers, got 2"),
         ({ var s = SessionSetup(); s.pinZ = "0 0 0 0 7"; return s }(), "pinned z[4] = 7.0 is outside [0, 1]; a gate is a share between 0 and 1"),
-        ({ var s = SessionSetup(); s.prefix = "a"; return s }(), "--prefix picks a GRU inside a weight file; give --weights FILE too"),
+        ({ var s = SessionSetup(); s.prefix = "a"; return s }(), "--prefix, --layer and --direction pick a cell inside a weight file; give --weights FILE too"),
         ({ var s = SessionSetup(); s.scene = "seed-doc"; s.hiddenSize = 3; return s }(), "scene seed-doc has I=4, H=6; leave out --input-size/--hidden-size or pick other sizes without --scene"),
         ({ var s = SessionSetup(); s.xs = ["1 2 x 4"]; return s }(), "--x[2] = 'x' is not a number; write numbers like 0.5, -2 or 1e-3"),
     ])

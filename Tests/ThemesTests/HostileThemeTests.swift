@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Themes
+import Widgets
 
 /// Issue 10, hang 8: a theme with 30 000 unknown roles froze the screen for 122 s (every
 /// problem searched every line of the file), `gruscope themes` with 100 000 roles ran for more
@@ -91,5 +92,32 @@ private func parseErrorIgnoringSize(_ text: String) -> ThemeError? {
         return nil
     } catch {
         return error
+    }
+}
+
+/// Found by the `theme` fuzz target: toml++ aborted the program (an assertion, in debug and
+/// release builds alike) on a table header starting with a character outside ASCII.
+@Suite struct TOMLPreflightTests {
+    @Test(arguments: ["[中]\n", "[[é]]\n", "name = \"x\"\n[\u{FFFD}]\n", "[\u{2028}]"])
+    func aHeaderOutsideASCIIIsASyntaxErrorNotAnAbort(_ text: String) throws {
+        let error = try #require(parseError(text))
+        #expect(error.message.hasPrefix("TOML syntax: "))
+        #expect(error.message.hasSuffix("outside quotes; names outside ASCII must be quoted"))
+        #expect(error.line == (text.hasPrefix("name") ? 2 : 1))
+    }
+
+    @Test func stringsAndCommentsMayHoldAnything() {
+        let text = """
+            # 注释 comment — ok
+            name = "名字"
+            description = '''
+            多行 "文字" ''
+            '''
+            note = "escaped \\" quote 中"
+            [roles]
+            "中" = { fg = "#ffffff" }
+            """
+        #expect(TOMLPreflight.firstCharacterOutsideStrings(in: text) == nil)
+        #expect(TOMLPreflight.firstCharacterOutsideStrings(in: "a = 1\nb = 中\n")?.line == 2)
     }
 }

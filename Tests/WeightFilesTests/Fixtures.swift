@@ -26,8 +26,13 @@ enum Fixtures {
 
     /// The message of a load that must fail (or a marker that makes the expectation fail).
     static func failure(_ path: String, prefix: String? = nil) -> String {
+        failure(path, selection: CellSelection(prefix: prefix))
+    }
+
+    /// The message of a load of one cell that must fail.
+    static func failure(_ path: String, selection: CellSelection) -> String {
         do {
-            let loaded = try WeightFile.load(path: path, prefix: prefix)
+            let loaded = try WeightFile.load(path: path, selection: selection)
             return "<loaded \(loaded.weights.variant.rawValue) without an error>"
         } catch {
             return error.message

@@ -51,9 +51,6 @@ final class HDF5File {
     /// The longest string attribute read (a model's configuration), in bytes.
     static let maximumStringBytes = 16 << 20
 
-    /// The eight bytes an HDF5 file starts with (at offset 0, or 512, 1024, … after a user block).
-    static let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
-
     /// H5T_VARIABLE, `(size_t)-1`, which Swift imports as a negative Int.
     private static let variableSize = -1
 
@@ -68,19 +65,10 @@ final class HDF5File {
         self.fileSize = fileSize
     }
 
-    /// Whether `bytes` start like an HDF5 file (the signature at 0, 512, 1024 or 2048).
-    static func isHDF5(_ bytes: some Collection<UInt8>) -> Bool {
-        for offset in [0, 512, 1024, 2048] where bytes.count >= offset + signature.count {
-            let start = bytes.index(bytes.startIndex, offsetBy: offset)
-            if bytes[start...].starts(with: signature) { return true }
-        }
-        return false
-    }
-
     /// Opens the HDF5 image `bytes` (an in-memory copy; nothing touches the disk) and runs `body`
     /// with it, holding the library's lock throughout.
     static func withFile<T>(bytes: [UInt8], _ body: (HDF5File) throws(FileProblem) -> T) throws(FileProblem) -> T {
-        guard isHDF5(bytes) else {
+        guard WeightFormat.hdf5SignatureOffset(bytes) != nil else {
             throw FileProblem("it does not start with the HDF5 signature, so it is not an HDF5 file")
         }
         return try HDF5Library.withLock { library throws(FileProblem) -> T in

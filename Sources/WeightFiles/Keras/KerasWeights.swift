@@ -1,21 +1,6 @@
 import Foundation
 import GRUCore
 
-/// The result of reading one cell of a model file.
-struct ModelLoad {
-    /// Every GRU cell the file holds.
-    let cells: [ModelCell]
-    /// The index of the chosen one.
-    let chosen: Int
-    let weights: GRUWeights
-    /// The state the file starts the cell from (ONNX's initial_h), when it has one.
-    let initialState: [Float]?
-    /// The arrays (tensors, datasets) the weights were read from, as the file names them.
-    let arrayNames: [String]
-    /// What the reader had to assume, for the user (e.g. reset_after without a config).
-    let notes: [String]
-}
-
 /// Keras GRU weights in HDF5: Keras 3's `.keras` archives (config.json + model.weights.h5) and
 /// `.weights.h5` files, and tf_keras's (Keras 2) `save_weights("x.h5")` and `save("x.h5")` files.
 ///
@@ -34,52 +19,83 @@ enum KerasWeights {
     static let configEntry = "config.json"
     static let weightsEntry = "model.weights.h5"
 
-    /// Reads a `.keras` archive held in `bytes`.
-    static func loadArchive(_ bytes: [UInt8], choice: ModelCellChoice) throws(FileProblem) -> ModelLoad {
+    /// The GRU cells of a `.keras` archive held in `bytes`.
+    static func cells(archive bytes: [UInt8]) throws(FileProblem) -> [CatalogueCell] {
         let directory = try ZipDirectory(bytes: bytes)
         func entry(_ name: String) throws(FileProblem) -> [UInt8] {
             let matching = directory.entries.filter { $0.name == name }
             guard matching.count == 1, let found = matching.first else {
                 throw FileProblem(
                     matching.isEmpty
-                        ? "it is a zip without \(OneLine.quoted(name)), so not a Keras .keras file; save the model with model.save(\"m.keras\")"
+                        ? "it is a zip without \(OneLine.quoted(name)), so not a whole Keras .keras file; save the model "
+                            + "with model.save(\"m.keras\")"
                         : "the archive holds \(OneLine.quoted(name)) more than once; save the model again")
             }
             guard found.uncompressedSize <= WeightFile.maximumFileSize else {
-                throw FileProblem("its \(OneLine.quoted(name)) would unpack to \(ByteCount.text(found.uncompressedSize)), more than "
-                    + "the \(ByteCount.text(WeightFile.maximumFileSize)) gruscope reads")
+                throw FileProblem("its \(OneLine.quoted(name)) would unpack to \(ByteCount.text(found.uncompressedSize)), "
+                    + "more than the \(ByteCount.text(WeightFile.maximumFileSize)) gruscope reads")
             }
             return Array(try directory.contents(of: found))
         }
         let configuration = try KerasConfig(json: entry(configEntry), source: configEntry)
-        return try loadHDF5(entry(weightsEntry), config: configuration, choice: choice, inside: weightsEntry)
+        return try cells(hdf5: entry(weightsEntry), config: configuration, inside: weightsEntry)
     }
 
-    /// Reads an HDF5 weight file; `config` is the model's configuration when known apart from
-    /// the file (a .keras archive's config.json).
-    static func loadHDF5(
-        _ bytes: [UInt8], config: KerasConfig? = nil, choice: ModelCellChoice, inside entry: String? = nil
-    ) throws(FileProblem) -> ModelLoad {
-        do {
-            return try HDF5File.withFile(bytes: bytes) { file throws(FileProblem) -> ModelLoad in
-                try load(file, config: config, choice: choice)
+    /// The GRU cells of an HDF5 weight file; `config` is the model's configuration when known
+    /// apart from the file (a .keras archive's config.json). Each cell's numbers are read when
+    /// it is decoded, from the file opened again.
+    static func cells(hdf5 bytes: [UInt8], config: KerasConfig? = nil, inside entry: String? = nil) throws(FileProblem) -> [CatalogueCell] {
+        func placed(_ problem: FileProblem) -> FileProblem {
+            guard let entry else { return problem }
+            return FileProblem("its \(OneLine.quoted(entry)): \(problem.text)", listing: problem.pointsToListing)
+        }
+        let found: [Found]
+        do throws(FileProblem) {
+            found = try HDF5File.withFile(bytes: bytes) { file throws(FileProblem) -> [Found] in
+                try find(file, config: config)
             }
         } catch {
-            guard let entry else { throw error }
-            throw FileProblem("its \(OneLine.quoted(entry)): \(error.text)")
+            throw placed(error)
+        }
+        return found.map { cell in
+            let datasets = [(GRUArrayRole.kernel, cell.kernel), (.recurrentKernel, cell.recurrentKernel)]
+                + (cell.bias.map { [(GRUArrayRole.bias, $0)] } ?? [])
+            var catalogued = CatalogueCell(info: cell.info, arrayNames: datasets.map(\.1.path)) { () throws(FileProblem) -> DecodedCell in
+                do throws(FileProblem) {
+                    return try HDF5File.withFile(bytes: bytes) { file throws(FileProblem) -> DecodedCell in
+                        var arrays: [GRUArrayRole: WeightArray] = [:]
+                        for (role, dataset) in datasets {
+                            let values = try file.floats(dataset)
+                            if let bad = values.firstIndex(where: { !$0.isFinite }) {
+                                throw FileProblem("dataset \(OneLine.quoted(dataset.path)) holds \(values[bad]) at "
+                                    + "\(WeightArray.indexText(bad, shape: dataset.shape)); weights must be finite numbers")
+                            }
+                            arrays[role] = WeightArray(name: dataset.path, shape: dataset.shape, values: values, line: nil)
+                        }
+                        guard let plan = cell.plan else { throw FileProblem(cell.info.problem ?? "the cell cannot be read") }
+                        return .framework(plan, arrays: arrays)
+                    }
+                } catch {
+                    throw placed(error)
+                }
+            }
+            catalogued.problem = cell.problem.map(placed)
+            catalogued.notes = cell.notes
+            return catalogued
         }
     }
 
     /// One cell as found in the file.
     private struct Found {
-        var cell: ModelCell
+        let info: GRUCellInfo
+        /// The checked shapes, or nil when the cell cannot be loaded (``problem`` says why).
+        let plan: GRUCellPlan?
         let kernel: HDF5Dataset
         let recurrentKernel: HDF5Dataset
         let bias: HDF5Dataset?
-        /// Why the cell cannot be shown, when its configuration says so.
-        let refusal: String?
-        /// Whether reset_after had to be assumed.
-        let assumedResetAfter: Bool
+        let problem: FileProblem?
+        /// What had to be assumed (reset_after without a bias or a configuration).
+        let notes: [String]
     }
 
     /// A layer's datasets before its shapes are judged.
@@ -96,7 +112,7 @@ enum KerasWeights {
         let bias: HDF5Dataset?
     }
 
-    private static func load(_ file: HDF5File, config given: KerasConfig?, choice: ModelCellChoice) throws(FileProblem) -> ModelLoad {
+    private static func find(_ file: HDF5File, config given: KerasConfig?) throws(FileProblem) -> [Found] {
         let (datasets, groups) = try file.walk()
         var config = given
         if config == nil, let text = try file.stringAttribute("model_config", of: "") {
@@ -121,16 +137,13 @@ enum KerasWeights {
         }
         var found: [Found] = []
         var lstm: String?
-        var layerIndex: [String: Int] = [:]
         for candidate in candidates {
             let k = candidate.kernel.shape, u = candidate.recurrentKernel.shape
             guard k.count == 2, u.count == 2, u[0] >= 1, k[0] >= 1, k[1] == u[1] else { continue }
             let h = u[0]
             if u[1] == 4 * h { lstm = lstm ?? candidate.layerName; continue }
             guard u[1] == 3 * h else { continue }
-            let layer = layerIndex[candidate.layerKey] ?? layerIndex.count
-            layerIndex[candidate.layerKey] = layer
-            found.append(try judge(candidate, inputSize: k[0], hiddenSize: h, layer: layer, config: config))
+            found.append(judge(candidate, hiddenSize: h, config: config))
         }
         guard !found.isEmpty else {
             if let lstm {
@@ -139,81 +152,52 @@ enum KerasWeights {
             throw FileProblem("it holds no Keras GRU weights (\(datasets.count) datasets, none a GRU's kernel I×3H with a "
                 + "recurrent_kernel H×3H); save the model with model.save(\"m.keras\") or model.save_weights(\"m.weights.h5\")")
         }
-        let cells = found.map(\.cell)
-        let chosen = try choice.pick(from: cells, format: "a Keras model")
-        let pick = found[chosen]
-        if let refusal = pick.refusal { throw FileProblem(refusal) }
-        let cell = pick.cell
-        let i = cell.inputSize, h = cell.hiddenSize
-        let kernel = try file.floats(pick.kernel)
-        let recurrentKernel = try file.floats(pick.recurrentKernel)
-        var bias = [Float](repeating: 0, count: (cell.resetAfter ? 2 : 1) * 3 * h)
-        if let dataset = pick.bias { bias = try file.floats(dataset) }
-        for (dataset, values) in [(pick.kernel, kernel), (pick.recurrentKernel, recurrentKernel)] + (pick.bias.map { [($0, bias)] } ?? []) {
-            if let bad = values.firstIndex(where: { !$0.isFinite }) {
-                throw FileProblem("dataset \(OneLine.quoted(dataset.path)) holds \(values[bad]) at "
-                    + "\(WeightArray.indexText(bad, shape: dataset.shape)); weights must be finite numbers")
-            }
-        }
-        let weights: GRUWeights
-        do {
-            weights = try GRUWeights.keras(
-                inputSize: i, hiddenSize: h, resetAfter: cell.resetAfter,
-                kernel: kernel, recurrentKernel: recurrentKernel, bias: bias)
-        } catch {
-            throw FileProblem("the weights of layer \(OneLine.quoted(cell.name)) do not fit together: \(error.description)")
-        }
-        let notes = pick.assumedResetAfter
-            ? ["layer \(OneLine.quoted(cell.name)) has no bias and the file no configuration, so reset_after=True "
-                + "(Keras's default) is assumed; load the .keras file to be sure"]
-            : []
-        let arrays = [pick.kernel, pick.recurrentKernel] + (pick.bias.map { [$0] } ?? [])
-        return ModelLoad(
-            cells: cells, chosen: chosen, weights: weights, initialState: nil, arrayNames: arrays.map(\.path), notes: notes)
+        return found
     }
 
-    /// Checks a GRU's shapes and configuration and describes it as a cell.
-    private static func judge(
-        _ candidate: Candidate, inputSize i: Int, hiddenSize h: Int, layer: Int, config: KerasConfig?
-    ) throws(FileProblem) -> Found {
+    /// Checks a GRU's shapes and configuration and describes it as a cell; what is wrong is
+    /// kept as the cell's problem, so that the other cells still load and list.
+    private static func judge(_ candidate: Candidate, hiddenSize h: Int, config: KerasConfig?) -> Found {
         let settings = config?.gru(named: candidate.configName) ?? config?.gru(named: candidate.layerName)
-        var refusal: String?
-        if let settings, !settings.standardActivations {
-            refusal = "layer \(OneLine.quoted(candidate.layerName)) uses activation \(OneLine.quoted(settings.activation)) and "
-                + "recurrent_activation \(OneLine.quoted(settings.recurrentActivation)); gruscope shows the standard GRU "
-                + "(tanh and sigmoid)"
+        let backward = candidate.backward || (settings?.goBackwards ?? false)
+        var notes: [String] = []
+        var stated = settings?.resetAfter
+        if candidate.bias == nil, stated == nil {
+            stated = true
+            notes.append("layer \(OneLine.quoted(candidate.layerName)) has no bias and the file no configuration, so "
+                + "reset_after=True (Keras's default) is assumed; load the .keras file to be sure")
         }
-        let resetAfter: Bool
-        var assumed = false
+        var names: [GRUArrayRole: String] = [.kernel: candidate.kernel.path, .recurrentKernel: candidate.recurrentKernel.path]
+        var headers: [String: HDF5Dataset] = [candidate.kernel.path: candidate.kernel, candidate.recurrentKernel.path: candidate.recurrentKernel]
         if let bias = candidate.bias {
-            let byShape: Bool
-            switch bias.shape {
-            case [3 * h]: byShape = false
-            case [2, 3 * h]: byShape = true
-            default:
-                throw FileProblem("dataset \(OneLine.quoted(bias.path)) has shape \(WeightArray.shapeText(bias.shape)), "
-                    + "expected \(3 * h) or 2×\(3 * h) (3H, or 2×3H with reset_after, with H=\(h) from "
-                    + "\(OneLine.quoted(candidate.recurrentKernel.path)))")
-            }
-            if let stated = settings?.resetAfter, stated != byShape {
-                throw FileProblem("layer \(OneLine.quoted(candidate.layerName)) says reset_after=\(stated ? "True" : "False") "
-                    + "but its bias \(OneLine.quoted(bias.path)) has shape \(WeightArray.shapeText(bias.shape)); the file is inconsistent")
-            }
-            resetAfter = byShape
-        } else if let stated = settings?.resetAfter {
-            resetAfter = stated
-        } else {
-            resetAfter = true
-            assumed = true
+            names[.bias] = bias.path
+            headers[bias.path] = bias
         }
-        let dtype = candidate.kernel.typeName
-        let backward = settings?.goBackwards ?? candidate.backward
-        let cell = ModelCell(
-            name: candidate.layerName, layer: layer, direction: backward ? .reverse : .forward,
-            inputSize: i, hiddenSize: h, resetAfter: resetAfter, hasBiases: candidate.bias != nil, dtype: dtype)
+        var plan: GRUCellPlan?
+        var problem: FileProblem?
+        do throws(FileProblem) {
+            if let settings, !settings.standardActivations {
+                throw FileProblem("layer \(OneLine.quoted(candidate.layerName)) uses activation \(OneLine.quoted(settings.activation)) "
+                    + "and recurrent_activation \(OneLine.quoted(settings.recurrentActivation)); gruscope shows the standard "
+                    + "GRU (tanh and sigmoid)")
+            }
+            plan = try GRUWeightAssembler.plan(
+                variant: .keras, names: names, resetAfter: stated.map { ($0, nil) },
+                header: { (name: String) throws(FileProblem) -> ArrayHeader in
+                    guard let dataset = headers[name] else { throw FileProblem("dataset \(OneLine.quoted(name)) is missing") }
+                    return ArrayHeader(name: name, shape: dataset.shape, dtype: dataset.typeName, line: nil)
+                })
+        } catch {
+            problem = error
+        }
+        let info = GRUCellInfo(
+            name: candidate.layerName, layer: 0, direction: backward ? .reverse : .forward,
+            inputSize: plan?.inputSize ?? candidate.kernel.shape.first ?? 0, hiddenSize: plan?.hiddenSize ?? h,
+            variant: .keras, resetAfter: plan?.resetAfter ?? stated ?? true, hasBiases: candidate.bias != nil,
+            dtype: candidate.kernel.typeName, problem: problem?.text)
         return Found(
-            cell: cell, kernel: candidate.kernel, recurrentKernel: candidate.recurrentKernel, bias: candidate.bias,
-            refusal: refusal, assumedResetAfter: assumed)
+            info: info, plan: plan, kernel: candidate.kernel, recurrentKernel: candidate.recurrentKernel,
+            bias: candidate.bias, problem: problem, notes: notes)
     }
 
     /// Keras 3: `OWNER/cell/vars/{0,1,2}`, the owner's name in `OWNER/vars`'s `name` attribute.

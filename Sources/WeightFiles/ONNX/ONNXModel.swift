@@ -5,6 +5,10 @@ import SwiftProtobuf
 /// An ONNX model (a ModelProto, as torch.onnx.export and onnx.save write it) and the GRU cells
 /// of its graph.
 ///
+/// GRU nodes that feed one another (torch exports a 2-layer nn.GRU as two GRU nodes joined by a
+/// Transpose and a Reshape) are the layers of one GRU, named after its first node; each
+/// direction of a node is a cell.
+///
 /// GRU nodes are found by operator, whatever their weights are called (torch's exporter names
 /// them `onnx::GRU_342` or `val_76`); W, R, B and initial_h come from the graph's initializers or
 /// from Constant nodes. Each direction of a node is a cell: W is D×3H×I and R D×3H×H with row
@@ -13,9 +17,11 @@ import SwiftProtobuf
 /// size is bounded by ``ProtobufBudget`` and held to ``WeightFile/maximumUnpackedSize``.
 struct ONNXModel {
     /// The cells of the graph's GRU nodes, in graph order, each node's forward cell first.
-    let cells: [ModelCell]
+    let cells: [GRUCellInfo]
     /// For each cell, its node and its index among the node's directions.
     private let sources: [(node: GRUNode, direction: Int)]
+    /// Nodes a search from one GRU's input back to the GRU before it visits at most.
+    static let maximumChainSearch = 64
 
     /// A GRU node whose attributes and tensor shapes have been checked.
     private struct GRUNode {
@@ -29,13 +35,6 @@ struct ONNXModel {
         let initialH: Onnx_TensorProto?
         /// The name of an initial_h the graph computes rather than stores.
         let computedInitialH: String?
-    }
-
-    /// Whether `bytes` may be an ONNX model: a ModelProto starts with its `ir_version` field
-    /// (field 1, a varint), as every exporter writes it.
-    static func looksLikeONNX(_ bytes: some Collection<UInt8>) -> Bool {
-        guard let first = bytes.first, bytes.count >= 2 else { return false }
-        return first == 0x08 && bytes[bytes.index(after: bytes.startIndex)] < 0x80
     }
 
     /// Decodes the model and finds its GRU cells.
@@ -84,21 +83,33 @@ struct ONNXModel {
             else { continue }
             constants[output] = value.t
         }
-        var cells: [ModelCell] = []
+        var producers: [String: Int] = [:]
+        for (position, node) in graph.node.enumerated() {
+            for output in node.output where !output.isEmpty { producers[output] = position }
+        }
+        var cells: [GRUCellInfo] = []
         var sources: [(node: GRUNode, direction: Int)] = []
-        var layer = 0
+        /// Each GRU node's position in the graph, with its GRU's name and its layer.
+        var stacks: [Int: (name: String, layer: Int, resetAfter: Bool)] = [:]
         for (position, node) in graph.node.enumerated() where node.opType == "GRU" && Self.isDefaultDomain(node.domain) {
             let checked = try Self.check(node, position: position, constants: constants)
-            let directions = checked.directions
-            for (index, direction) in directions.enumerated() {
-                cells.append(ModelCell(
-                    name: checked.node.name, layer: layer, direction: direction,
-                    inputSize: checked.node.inputSize, hiddenSize: checked.node.hiddenSize,
-                    resetAfter: checked.node.resetAfter, hasBiases: checked.node.b != nil,
-                    dtype: Self.typeName(checked.node.w.dataType)))
+            var stack = (name: checked.node.name, layer: 0, resetAfter: checked.node.resetAfter)
+            if let below = Self.gruFeeding(node, graph: graph, producers: producers, grus: stacks),
+                below.resetAfter == checked.node.resetAfter
+            {
+                stack = (below.name, below.layer + 1, below.resetAfter)
+            }
+            stacks[position] = stack
+            let h = checked.node.hiddenSize, i = checked.node.inputSize
+            let problem = GRUSizeLimits.problem(inputSize: i, hiddenSize: h, resetAfter: checked.node.resetAfter)
+            for (index, direction) in checked.directions.enumerated() {
+                cells.append(GRUCellInfo(
+                    name: stack.name, layer: stack.layer, direction: direction, inputSize: i, hiddenSize: h,
+                    variant: checked.node.resetAfter ? .pytorch : .keras, resetAfter: checked.node.resetAfter,
+                    hasBiases: checked.node.b != nil, dtype: Self.typeName(checked.node.w.dataType),
+                    problem: problem.map { "\($0); the file is damaged or not one GRU's weights" }))
                 sources.append((checked.node, index))
             }
-            layer += 1
         }
         if cells.isEmpty {
             let lstm = graph.node.contains { $0.opType == "LSTM" }
@@ -111,23 +122,40 @@ struct ONNXModel {
         self.sources = sources
     }
 
-    /// Decodes `bytes` and reads the cell `choice` picks.
-    static func load(_ bytes: [UInt8], choice: ModelCellChoice) throws(FileProblem) -> ModelLoad {
-        let model = try ONNXModel(bytes: bytes)
-        let chosen = try choice.pick(from: model.cells, format: "an ONNX model")
-        let (weights, initialState) = try model.weights(of: chosen)
-        let node = model.sources[chosen].node
-        return ModelLoad(
-            cells: model.cells, chosen: chosen, weights: weights, initialState: initialState,
-            arrayNames: [node.w, node.r, node.b, node.initialH].compactMap { $0?.name },
-            notes: node.computedInitialH.map {
-                ["the initial_h of GRU node \(Self.quoted(node.name)) is computed by the graph (\(Self.quoted($0))), "
-                    + "not stored; gruscope starts from h = 0, as torch does without h0"]
-            } ?? [])
+    /// The catalogue's cells: each decodes its own direction of its node.
+    func catalogueCells() -> [CatalogueCell] {
+        cells.indices.map { index in
+            let node = sources[index].node
+            var cell = CatalogueCell(info: cells[index], arrayNames: [node.w, node.r, node.b, node.initialH].compactMap { $0?.name }) {
+                () throws(FileProblem) -> DecodedCell in try self.decoded(index)
+            }
+            if let computed = node.computedInitialH {
+                cell.notes = ["the initial_h of GRU node \(Self.quoted(node.name)) is computed by the graph "
+                    + "(\(Self.quoted(computed))), not stored; gruscope starts from h = 0, as torch does without h0"]
+            }
+            return cell
+        }
+    }
+
+    /// The GRU node whose output reaches `node`'s input X within ``maximumChainSearch`` nodes.
+    private static func gruFeeding(
+        _ node: Onnx_NodeProto, graph: Onnx_GraphProto, producers: [String: Int],
+        grus: [Int: (name: String, layer: Int, resetAfter: Bool)]
+    ) -> (name: String, layer: Int, resetAfter: Bool)? {
+        guard let x = node.input.first else { return nil }
+        var queue = [x], visited: Set<Int> = [], next = 0
+        while next < queue.count, visited.count < maximumChainSearch {
+            let name = queue[next]
+            next += 1
+            guard let position = producers[name], visited.insert(position).inserted else { continue }
+            if let gru = grus[position] { return gru }
+            queue += graph.node[position].input.filter { !$0.isEmpty }
+        }
+        return nil
     }
 
     /// The weights of cell `index` (of ``cells``) and its initial state when the node has one.
-    func weights(of index: Int) throws(FileProblem) -> (weights: GRUWeights, initialState: [Float]?) {
+    private func decoded(_ index: Int) throws(FileProblem) -> DecodedCell {
         let (node, d) = sources[index]
         let i = node.inputSize, h = node.hiddenSize
         let w = try Self.floats(node.w, role: "W", node: node.name)
@@ -151,15 +179,6 @@ struct ONNXModel {
                 }
             }
         }
-        let weights: GRUWeights
-        do {
-            weights = try GRUWeights(
-                inputSize: i, hiddenSize: h, variant: node.resetAfter ? .pytorch : .keras, resetAfter: node.resetAfter,
-                inputWeights: inputWeights, recurrentWeights: recurrentWeights,
-                inputBias: inputBias, recurrentBias: recurrentBias)
-        } catch {
-            throw FileProblem("the weights of GRU node \(Self.quoted(node.name)) do not fit together: \(error.description)")
-        }
         var initialState: [Float]?
         if let tensor = node.initialH {
             let values = try Self.floats(tensor, role: "initial_h", node: node.name)
@@ -168,20 +187,23 @@ struct ONNXModel {
             let start = d * batch * h
             initialState = Array(values[start..<start + h])
         }
-        return (weights, initialState)
+        return .canonical(
+            variant: node.resetAfter ? .pytorch : .keras, resetAfter: node.resetAfter, inputSize: i, hiddenSize: h,
+            inputWeights: inputWeights, recurrentWeights: recurrentWeights, inputBias: inputBias,
+            recurrentBias: recurrentBias, initialState: initialState)
     }
 
     // MARK: Checking a node
 
     private static func check(
         _ node: Onnx_NodeProto, position: Int, constants: [String: Onnx_TensorProto]
-    ) throws(FileProblem) -> (node: GRUNode, directions: [ModelCell.Direction]) {
+    ) throws(FileProblem) -> (node: GRUNode, directions: [CellDirection]) {
         let name = node.name.isEmpty ? "GRU#\(position)" : node.name
         let quoted = Self.quoted(name)
         var attributes: [String: Onnx_AttributeProto] = [:]
         for attribute in node.attribute { attributes[attribute.name] = attribute }
         let directionText = attributes["direction"].map { String(decoding: $0.s, as: UTF8.self) } ?? "forward"
-        let directions: [ModelCell.Direction]
+        let directions: [CellDirection]
         switch directionText {
         case "forward": directions = [.forward]
         case "reverse": directions = [.reverse]

@@ -1,0 +1,68 @@
+import Foundation
+import GRUCore
+import Script
+import Teaching
+import Testing
+import Themes
+@testable import WeightFiles
+import Widgets
+
+/// The README's "Limits" table says what the limits in the code are: each row naming a constant
+/// states its value, and every limit constant has a row. A limit lives in the code; the table
+/// only says it.
+@Suite struct LimitsTableTests {
+    /// Every limit constant, by the name the table uses.
+    static let constants: [String: Int] = [
+        "WeightFile.maximumFileSize": WeightFile.maximumFileSize,
+        "WeightFile.maximumUnpackedSize": WeightFile.maximumUnpackedSize,
+        "NPYDecoder.maximumHeaderLength": NPYDecoder.maximumHeaderLength,
+        "JSONReader.maximumDepth": JSONReader.maximumDepth,
+        "GRUSizeLimits.maximumInputSize": GRUSizeLimits.maximumInputSize,
+        "GRUSizeLimits.maximumHiddenSize": GRUSizeLimits.maximumHiddenSize,
+        "GRUSizeLimits.maximumPackedBytes": GRUSizeLimits.maximumPackedBytes,
+        "InputsFile.largestFileSize": InputsFile.largestFileSize,
+        "Lesson.largestFileSize": Lesson.largestFileSize,
+        "Theme.maximumFileSize": Theme.maximumFileSize,
+        "EditBuffer.maximumCount": EditBuffer.maximumCount,
+    ]
+
+    /// The table's rows: the limit cell and the constant cell.
+    static func rows() throws -> [(limit: String, constant: String)] {
+        let readme = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let start = try #require(text.range(of: "\n## Limits\n"))
+        let section = text[start.upperBound...].prefix { _ in true }
+        let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
+        return section[..<end].split(separator: "\n")
+            .filter { $0.hasPrefix("| ") && !$0.hasPrefix("| what") && !$0.hasPrefix("| ---") }
+            .map { line in
+                let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                return (cells.count > 3 ? cells[2] : "", cells.count > 3 ? cells[3] : "")
+            }
+    }
+
+    /// The first number written in a cell, with its thousands separated by spaces.
+    static func number(in cell: String) -> Int? {
+        let digits = cell.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == " " }
+        return Int(digits.filter(\.isNumber))
+    }
+
+    @Test func everyRowWithAConstantStatesItsValue() throws {
+        let rows = try Self.rows()
+        #expect(rows.count >= Self.constants.count)
+        for row in rows where row.constant.hasPrefix("`") {
+            let name = row.constant.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            let value = try #require(Self.constants[name], "the table names \(name), which this test does not know")
+            #expect(Self.number(in: row.limit) == value, "\(name) is \(value), the table says \(row.limit)")
+        }
+    }
+
+    @Test func everyLimitConstantHasARow() throws {
+        let named = Set(try Self.rows().map { $0.constant.trimmingCharacters(in: CharacterSet(charactersIn: "`")) })
+        for name in Self.constants.keys {
+            #expect(named.contains(name), "\(name) has no row in the README's limits table")
+        }
+    }
+}
