@@ -46,8 +46,6 @@ final class HDF5File {
     static let maximumDepth = 32
     /// The longest link name read, in bytes.
     static let maximumNameBytes = 1024
-    /// Dimensions a dataset may have to be described.
-    static let maximumRank = 8
     /// The longest string attribute read (a model's configuration), in bytes.
     static let maximumStringBytes = 16 << 20
 
@@ -205,8 +203,8 @@ final class HDF5File {
         }
         let rank = api.fn_H5Sget_simple_extent_ndims(space)
         guard rank >= 0 else { throw FileProblem("the \(what) has a shape that cannot be read: the file is damaged") }
-        guard rank <= Self.maximumRank else {
-            throw FileProblem("the \(what) has \(rank) dimensions, more than the \(Self.maximumRank) gruscope reads")
+        guard rank <= StoredArrayLimits.maximumRank else {
+            throw FileProblem("the \(what) has \(rank) dimensions, more than the \(StoredArrayLimits.maximumRank) gruscope reads")
         }
         var dims = [hsize_t](repeating: 0, count: Int(rank))
         guard rank == 0 || api.fn_H5Sget_simple_extent_dims(space, &dims, nil) == rank else {

@@ -295,7 +295,7 @@ struct ONNXModel {
     }
 
     private static func shape(_ tensor: Onnx_TensorProto, role: String, node: String) throws(FileProblem) -> [Int] {
-        guard tensor.dims.count <= 8, tensor.dims.allSatisfy({ $0 >= 0 }),
+        guard tensor.dims.count <= StoredArrayLimits.maximumRank, tensor.dims.allSatisfy({ $0 >= 0 }),
             let count = WeightArray.elementCount(tensor.dims.map { Int($0) }), count < Int.max / 8
         else {
             throw FileProblem("the \(role) of GRU node \(quoted(node)) declares the shape "
