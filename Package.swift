@@ -11,7 +11,7 @@ let package = Package(
         // with --sanitize=fuzzer; see Fuzz/README.md). The program does not use it.
         .library(
             name: "GruscopeModules",
-            targets: ["GRUCore", "WeightFiles", "Script", "Widgets", "Themes", "Teaching", "App", "Terminal"]),
+            targets: ["GRUCore", "WeightFiles", "Localization", "Script", "Widgets", "Themes", "Teaching", "App", "Terminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,28 +34,31 @@ let package = Package(
             name: "WeightFiles",
             dependencies: ["GRUCore", "CZlibSystem", "CHDF5", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
-        .target(name: "Script", dependencies: ["GRUCore", "WeightFiles", "Widgets"]),
-        .target(name: "Widgets"),
+        // Text for people: languages and catalogues, number spelling, display width, Unicode
+        // or ASCII glyphs, user-facing errors and safe echoes of what users typed.
+        .target(name: "Localization", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Script", dependencies: ["GRUCore", "WeightFiles", "Localization"]),
+        .target(name: "Widgets", dependencies: ["Localization"]),
         .target(
             name: "Themes",
-            dependencies: ["Widgets", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Widgets", "Localization", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "Teaching",
-            dependencies: ["GRUCore", "Script", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["GRUCore", "Script", "Localization", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .target(name: "App", dependencies: ["GRUCore", "Script", "Widgets", "Themes", "Teaching"]),
+        .target(name: "App", dependencies: ["GRUCore", "Script", "Widgets", "Teaching", "Localization"]),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "CTerminalSupport"),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "CTerminalSupport", "App", "Widgets", "Themes"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "CTerminalSupport", "App", "Widgets", "Themes", "Localization"]),
         .executableTarget(
             name: "gruscope",
             dependencies: [
-                "GRUCore", "WeightFiles", "Script", "Themes", "Teaching", "App", "Terminal",
+                "GRUCore", "WeightFiles", "Localization", "Script", "Themes", "Teaching", "App", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,18 +67,19 @@ let package = Package(
             name: "WeightFilesTests",
             dependencies: ["WeightFiles", "GRUCore"]
         ),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore", "WeightFiles"]),
-        .testTarget(name: "WidgetsTests", dependencies: ["Widgets"]),
-        .testTarget(name: "ThemesTests", dependencies: ["Themes", "Widgets"]),
-        .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "GRUCore", "WeightFiles", "Localization"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "Localization"]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes", "Widgets", "Localization"]),
+        .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore", "Localization"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore"]
+            dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore", "Localization", "Teaching"]
         ),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes", "Localization"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
         // The README's limits table against the constants in the code.
-        .testTarget(name: "LimitsTests", dependencies: ["GRUCore", "WeightFiles", "Script", "Teaching", "Themes", "Widgets"]),
+        .testTarget(name: "LimitsTests", dependencies: ["GRUCore", "WeightFiles", "Script", "Teaching", "Themes", "Widgets", "Localization"]),
     ],
     swiftLanguageModes: [.v6]
 )

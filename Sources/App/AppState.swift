@@ -1,3 +1,4 @@
+import Localization
 import Script
 import Teaching
 import Widgets

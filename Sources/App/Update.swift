@@ -1,5 +1,6 @@
 import Foundation
 import GRUCore
+import Localization
 import Script
 import Teaching
 import Widgets
@@ -154,7 +155,6 @@ extension AppState {
         }
     }
 
-    /// Runs a session change; a failure goes to the status line and changes nothing.
     /// Applies a session change and returns the changed session, or shows why it failed on
     /// the status line, changes nothing and returns nil.
     @discardableResult
@@ -165,7 +165,8 @@ extension AppState {
             session = copy
             return copy
         } catch {
-            status = StatusMessage(message(of: error), isError: true)
+            // Every session change throws UserError (closures cannot say so yet).
+            status = StatusMessage((error as? UserError).map(message(of:)) ?? String(describing: error), isError: true)
             return nil
         }
     }
@@ -175,10 +176,9 @@ extension AppState {
         status = StatusMessage(text(key, arguments))
     }
 
-    /// Every session change throws ``ScriptError``, said in the screen's language; anything
-    /// else is still shown, never raised.
-    func message(of error: any Error) -> String {
-        (error as? ScriptError).map { language.message(of: $0) } ?? String(describing: error)
+    /// A mistake in the screen's language.
+    func message(of error: UserError) -> String {
+        error.message(in: language)
     }
 
     // MARK: Values
@@ -253,13 +253,11 @@ extension AppState {
             status = StatusMessage(text("status.cancelled", ["target": target.name, "value": Numbers.short(value(of: target))]))
         case .enter:
             let target = self.target
-            do {
+            do throws(UserError) {
                 var number = try NumberList.number(buffer.text, what: target.name)
                 if number == 0 { number = 0 }  // -0 reads back as 0
                 if case .pinned = target, !(0...1).contains(number) {
-                    throw ScriptError(
-                        "\(target.name) = \(buffer.text) is outside [0, 1]; a gate is a share between 0 and 1",
-                        key: "gate_range", ["what": target.name, "text": buffer.text])
+                    throw UserError(key: "error.script.gate_range", ["what": target.name, "text": buffer.text])
                 }
                 editing = nil
                 set(target, to: number)
@@ -361,9 +359,8 @@ extension AppState {
         }
         var outcome = lines.handle(trimmed)
         let failed = outcome.isError
-        if failed {
-            // The repl's "error: " is for scripts; the screen says it in the class's language.
-            outcome.output = text("status.error", ["message": String(outcome.output.dropFirst(CommandOutcome.errorPrefix.count))])
+        if let error = outcome.error {
+            outcome.output = text("status.error", ["message": message(of: error)])
         }
         if outcome.quit {
             isQuitting = true

@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 import Script
 import Teaching
 import Widgets

@@ -1,5 +1,6 @@
 import Foundation
 import GRUCore
+import Localization
 import WeightFiles
 
 /// Turns one line of text into a ``Command``, or an error that says what was expected.
@@ -24,7 +25,7 @@ public struct CommandParser: Sendable {
     }
 
     /// Parses a line. Blank lines and `#` comments give nil.
-    public func parse(_ line: String) throws(ScriptError) -> Command? {
+    public func parse(_ line: String) throws(UserError) -> Command? {
         var text = Substring(line)
         if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -44,24 +45,23 @@ public struct CommandParser: Sendable {
             guard arguments.count <= 1 else { throw usageError("unpin") }
             guard let word = arguments.first else { return .unpin(nil) }
             guard let gate = Gate(rawValue: word.lowercased()) else {
-                throw ScriptError("unpin takes r or z, got '\(word)'", key: "unpin", ["text": word])
+                throw UserError(key: "error.script.unpin", ["text": word])
             }
             return .unpin(gate)
         case "load": return try parseLoad(arguments)
         case "variant":
             guard arguments.count == 1, let variant = GRUVariant(rawValue: arguments[0].lowercased()) else {
-                throw ScriptError(
-                    "variant takes one of \(GRUVariant.spellings), got '\(rest)'", key: "variant", ["variants": GRUVariant.spellings, "text": rest])
+                throw UserError(key: "error.script.variant", ["variants": GRUVariant.spellings, "text": rest])
             }
             return .variant(variant)
         case "size":
             guard arguments.count == 2, let i = Int(arguments[0]), let h = Int(arguments[1]) else {
-                throw ScriptError("size takes two whole numbers, I and H, e.g. size 4 5; got '\(rest)'", key: "size", ["text": rest])
+                throw UserError(key: "error.script.size", ["text": rest])
             }
             return .size(inputSize: i, hiddenSize: h)
         case "seed":
             guard arguments.count == 1, let seed = UInt64(arguments[0]) else {
-                throw ScriptError("seed takes one whole number from 0 up, e.g. seed 7; got '\(rest)'", key: "seed", ["text": rest])
+                throw UserError(key: "error.script.seed", ["text": rest])
             }
             return .seed(seed)
         case "scene":
@@ -76,19 +76,16 @@ public struct CommandParser: Sendable {
                 return .extended(name: name, argument: rest)
             }
             if trimmed.contains("=") {
-                throw ScriptError(
-                    "only x and h can be assigned, e.g. x = 1 2 3 4 or h[0] = -1; got '\(trimmed)'", key: "assign_only", ["text": trimmed])
+                throw UserError(key: "error.script.assign_only", ["text": trimmed])
             }
-            throw ScriptError("unknown command '\(words[0])'; type help for the list", key: "unknown_command", ["name": words[0]])
+            throw UserError(key: "error.script.unknown_command", ["name": words[0]])
         }
     }
 
     /// `x = …`, `h = …`, `x[2] = …` (spaces around `=` optional).
-    private func parseAssignment(_ text: String, _ vector: StateVector) throws(ScriptError) -> Command {
+    private func parseAssignment(_ text: String, _ vector: StateVector) throws(UserError) -> Command {
         guard let equals = text.firstIndex(of: "=") else {
-            throw ScriptError(
-                "write \(vector.rawValue) = followed by numbers, e.g. \(vector.rawValue) = 1 2 3, or \(vector.rawValue)[0] = 0.5",
-                key: "write_vector", ["vector": vector.rawValue])
+            throw UserError(key: "error.script.write_vector", ["vector": vector.rawValue])
         }
         let left = text[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
         let right = text[text.index(after: equals)...]
@@ -99,31 +96,27 @@ public struct CommandParser: Sendable {
         guard subscriptText.hasPrefix("["), subscriptText.hasSuffix("]"),
               let index = Int(subscriptText.dropFirst().dropLast().trimmingCharacters(in: .whitespaces))
         else {
-            throw ScriptError(
-                "write \(vector.rawValue)[N] = V with a whole number N counting from 0; got '\(left)'",
-                key: "write_index", ["vector": vector.rawValue, "text": left])
+            throw UserError(key: "error.script.write_index", ["vector": vector.rawValue, "text": left])
         }
         let value = try NumberList.number(right, what: "\(vector.rawValue)[\(index)]")
         return .assignElement(vector, index: index, value: value)
     }
 
     /// `pin z = 0.1 …`, also without the `=`.
-    private func parsePin(_ rest: String) throws(ScriptError) -> Command {
+    private func parsePin(_ rest: String) throws(UserError) -> Command {
         guard let first = rest.first, let gate = Gate(rawValue: String(first).lowercased()) else {
-            throw ScriptError(
-                "pin takes r or z and one value per unit, e.g. pin z = 0.1 0.5 0.9; got '\(rest)'", key: "pin_usage", ["text": rest])
+            throw UserError(key: "error.script.pin_usage", ["text": rest])
         }
         var values = rest.dropFirst().trimmingCharacters(in: .whitespaces)
         if values.hasPrefix("=") { values.removeFirst() }
         let parsed = try NumberList.parse(values, what: "pinned \(gate.rawValue)")
         guard !parsed.isEmpty else {
-            throw ScriptError(
-                "pin \(gate.rawValue) needs one value per unit, e.g. pin \(gate.rawValue) = 0.1 0.5 0.9", key: "pin_values", ["gate": gate.rawValue])
+            throw UserError(key: "error.script.pin_values", ["gate": gate.rawValue])
         }
         return .pin(gate, parsed)
     }
 
-    private func parseLoad(_ arguments: [String]) throws(ScriptError) -> Command {
+    private func parseLoad(_ arguments: [String]) throws(UserError) -> Command {
         guard let path = arguments.first, arguments.count % 2 == 1 else { throw usageError("load") }
         var selection = CellSelection()
         for pair in stride(from: 1, to: arguments.count, by: 2) {
@@ -142,26 +135,24 @@ public struct CommandParser: Sendable {
         return .load(path: path, selection: selection)
     }
 
-    private func count(_ arguments: [String], command: String) throws(ScriptError) -> Int {
+    private func count(_ arguments: [String], command: String) throws(UserError) -> Int {
         guard let word = arguments.first else { return 1 }
         guard arguments.count == 1, let n = Int(word), n >= 1 else {
             let text = arguments.joined(separator: " ")
-            throw ScriptError(
-                "\(command) takes a whole number of steps from 1 up, e.g. \(command) 3; got '\(text)'",
-                key: "count_usage", ["command": command, "text": text])
+            throw UserError(key: "error.script.count_usage", ["command": command, "text": text])
         }
         return n
     }
 
-    private func none(_ arguments: [String], command: String) throws(ScriptError) {
+    private func none(_ arguments: [String], command: String) throws(UserError) {
         guard arguments.isEmpty else {
             let text = arguments.joined(separator: " ")
-            throw ScriptError("\(command) takes nothing after it; got '\(text)'", key: "no_arguments", ["command": command, "text": text])
+            throw UserError(key: "error.script.no_arguments", ["command": command, "text": text])
         }
     }
 
-    private func usageError(_ name: String) -> ScriptError {
+    private func usageError(_ name: String) -> UserError {
         let usage = commands.first { $0.name == name }?.usage ?? name
-        return ScriptError("usage: \(usage)", key: "usage", ["usage": usage])
+        return UserError(key: "error.script.usage", ["usage": usage])
     }
 }

@@ -1,24 +1,39 @@
 import GRUCore
+import Localization
 import WeightFiles
 
-/// What running one command produced.
+/// What running one command produced: its answer, or the mistake that stopped it (and then
+/// changed nothing).
 public struct CommandOutcome: Sendable, Equatable {
-    /// Text to show (may be several lines, or empty).
+    /// Text to show (may be several lines, or empty); empty when the line failed.
     public var output: String
+    /// Why the line failed, if it did; the host says it in its language.
+    public var error: UserError?
     /// Whether the host should leave.
     public var quit: Bool
 
-    /// An outcome from its parts.
+    /// An answer.
     public init(_ output: String, quit: Bool = false) {
         self.output = output
+        error = nil
         self.quit = quit
     }
 
-    /// How the output of a line that failed begins, so that scripts (and the screen) can tell.
-    public static let errorPrefix = "error: "
+    /// A line that failed.
+    public init(error: UserError) {
+        output = ""
+        self.error = error
+        quit = false
+    }
 
     /// Whether the line failed.
-    public var isError: Bool { output.hasPrefix(Self.errorPrefix) }
+    public var isError: Bool { error != nil }
+
+    /// As the repl prints it: the answer, or `error: ` and the mistake in `language` (the
+    /// prefix stays English, for scripts that look for it).
+    public func text(in language: Language) -> String {
+        error.map { "error: " + $0.message(in: language) } ?? output
+    }
 }
 
 /// Runs the core commands on a ``Session``. A command that fails throws and leaves the
@@ -26,7 +41,7 @@ public struct CommandOutcome: Sendable, Equatable {
 public enum Interpreter {
     /// Runs one command. ``Command/extended(name:argument:)`` is the host's to handle; here it
     /// is an error.
-    public static func run(_ command: Command, on session: inout Session, parser: CommandParser = CommandParser()) throws(ScriptError) -> CommandOutcome {
+    public static func run(_ command: Command, on session: inout Session, parser: CommandParser = CommandParser()) throws(UserError) -> CommandOutcome {
         switch command {
         case let .assign(.x, values):
             try session.setX(values)
@@ -59,7 +74,7 @@ public enum Interpreter {
             do {
                 session.load(try WeightFile.load(path: path, selection: selection))
             } catch {
-                throw ScriptError(error.message)
+                throw UserError(error.message)
             }
             return CommandOutcome("loaded " + describe(session))
         case let .variant(variant):
@@ -86,7 +101,7 @@ public enum Interpreter {
         case .quit:
             return CommandOutcome("", quit: true)
         case let .extended(name, _):
-            throw ScriptError("\(name) is not available here")
+            throw UserError("\(name) is not available here")
         }
     }
 
@@ -102,11 +117,11 @@ public enum Interpreter {
     }
 
     /// The command list, or one command's usage.
-    public static func help(_ topic: String?, parser: CommandParser) throws(ScriptError) -> String {
+    public static func help(_ topic: String?, parser: CommandParser) throws(UserError) -> String {
         let commands = parser.commands
         if let topic {
             guard let info = commands.first(where: { $0.name == topic.lowercased() }) else {
-                throw ScriptError("there is no command '\(topic)'; type help for the list", key: "help_topic", ["name": topic])
+                throw UserError(key: "error.script.help_topic", ["name": topic])
             }
             return "\(info.usage)\n  \(info.summary)"
         }

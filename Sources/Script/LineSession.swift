@@ -1,4 +1,6 @@
 import GRUCore
+import Localization
+import Localization
 
 /// Commands a host adds to the language, with the state they need (the teaching layer's
 /// lessons, for example).
@@ -6,14 +8,14 @@ public protocol CommandExtension: Sendable {
     /// The commands handled here.
     var commands: [CommandInfo] { get }
     /// Runs one of them on the session.
-    mutating func run(name: String, argument: String, session: inout Session) throws(ScriptError) -> CommandOutcome
-    /// A mistake as the host says it (in its language); by default the English message.
-    func message(of error: ScriptError) -> String
+    mutating func run(name: String, argument: String, session: inout Session) throws(UserError) -> CommandOutcome
+    /// The language the host answers in.
+    var language: Language { get }
 }
 
 extension CommandExtension {
-    /// The English message.
-    public func message(of error: ScriptError) -> String { error.message }
+    /// English, unless the host says otherwise.
+    public var language: Language { .en }
 }
 
 /// A host with no extra commands.
@@ -23,13 +25,13 @@ public struct NoExtension: CommandExtension {
     /// No commands.
     public var commands: [CommandInfo] { [] }
     /// Never called: the parser accepts no extra names.
-    public mutating func run(name: String, argument: String, session: inout Session) throws(ScriptError) -> CommandOutcome {
-        throw ScriptError("\(name) is not available here")
+    public mutating func run(name: String, argument: String, session: inout Session) throws(UserError) -> CommandOutcome {
+        throw UserError("\(name) is not available here")
     }
 }
 
 /// The command language as a line-in, text-out machine: the repl's heart, and the screen's
-/// ':' line. A bad line gives exactly one `error: …` line and changes nothing.
+/// ':' line. A bad line gives an outcome with its error and changes nothing.
 public struct LineSession<Extension: CommandExtension>: Sendable {
     /// The cell and its state.
     public var session: Session
@@ -44,6 +46,12 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
 
     /// The parser for the core language plus the extension's commands.
     public var parser: CommandParser { CommandParser(extensions: extensionState.commands) }
+
+    /// Handles one line as the repl shows it: the answer, or `error: ` and the mistake in the
+    /// host's language.
+    public mutating func reply(_ line: String) -> String {
+        handle(line).text(in: extensionState.language)
+    }
 
     /// Handles one line; blank lines and comments give no output.
     public mutating func handle(_ line: String) -> CommandOutcome {
@@ -61,7 +69,7 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
             self.session = session
             return outcome
         } catch {
-            return CommandOutcome(CommandOutcome.errorPrefix + extensionState.message(of: error))
+            return CommandOutcome(error: error)
         }
     }
 }

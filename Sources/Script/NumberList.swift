@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Parsing of the numbers people type: `1 2 3`, `1,2,3`, `1, -2.5e-1, 3`.
 public enum NumberList {
@@ -9,7 +10,7 @@ public enum NumberList {
 
     /// The numbers in `text`, separated by commas and/or whitespace (brackets are tolerated, so a
     /// pasted `[1, 2, 3]` works). `what` names the vector in messages, e.g. `x` or `--h0`.
-    public static func parse(_ text: some StringProtocol, what: String) throws(ScriptError) -> [Float] {
+    public static func parse(_ text: some StringProtocol, what: String) throws(UserError) -> [Float] {
         var cleaned = String(text)
         if let first = cleaned.firstIndex(where: { !$0.isWhitespace }), cleaned[first] == "[" {
             cleaned.remove(at: first)
@@ -22,7 +23,7 @@ public enum NumberList {
             // "1,,2" or a trailing comma is a typo, not an empty value.
             let fields = cleaned.split(separator: ",", omittingEmptySubsequences: false)
             if fields.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
-                throw ScriptError("\(what) has an empty entry between commas; write numbers like 1, 2, 3", key: "empty_entry", ["what": what])
+                throw UserError(key: "error.script.empty_entry", ["what": what])
             }
         }
         var values: [Float] = []
@@ -34,18 +35,14 @@ public enum NumberList {
     }
 
     /// One number, refusing NaN, infinities, values past ±1e30 and anything that is not a number.
-    public static func number(_ text: some StringProtocol, what: String) throws(ScriptError) -> Float {
+    public static func number(_ text: some StringProtocol, what: String) throws(UserError) -> Float {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let value = Float(trimmed), isPlainNumber(trimmed) else {
             let lower = trimmed.lowercased()
             if lower.contains("nan") || lower.contains("inf") {
-                throw ScriptError(
-                    "\(what) = \(trimmed) is not a finite number; use a value between -1e30 and 1e30",
-                    key: "not_finite", ["what": what, "text": trimmed])
+                throw UserError(key: "error.script.not_finite", ["what": what, "text": trimmed])
             }
-            throw ScriptError(
-                "\(what) = '\(trimmed)' is not a number; write numbers like 0.5, -2 or 1e-3",
-                key: "not_a_number", ["what": what, "text": trimmed])
+            throw UserError(key: "error.script.not_a_number", ["what": what, "text": trimmed])
         }
         guard value.isFinite, abs(value) <= largestMagnitude else {
             throw outOfRange(what: what, text: trimmed)
@@ -54,10 +51,8 @@ public enum NumberList {
     }
 
     /// A value past ±1e30 (typed, or reached by nudging).
-    public static func outOfRange(what: String, text: String) -> ScriptError {
-        ScriptError(
-            "\(what) = \(text) is out of range; use a value between -1e30 and 1e30",
-            key: "out_of_range", ["what": what, "text": text])
+    public static func outOfRange(what: String, text: String) -> UserError {
+        UserError(key: "error.script.out_of_range", ["what": what, "text": text])
     }
 
     /// `Float.init` also accepts "nan", "inf" and hexadecimal floats; people mean none of those.
@@ -66,12 +61,12 @@ public enum NumberList {
     }
 
     /// Checks a vector's length against what the cell needs.
-    public static func expectCount(_ values: [Float], _ count: Int, what: String) throws(ScriptError) {
+    public static func expectCount(_ values: [Float], _ count: Int, what: String) throws(UserError) {
         guard values.count == count else {
             let arguments = ["what": what, "count": String(count), "got": String(values.count)]
             throw count == 1
-                ? ScriptError("\(what) needs 1 number, got \(values.count)", key: "count_one", arguments)
-                : ScriptError("\(what) needs \(count) numbers, got \(values.count)", key: "count", arguments)
+                ? UserError(key: "error.script.count_one", arguments)
+                : UserError(key: "error.script.count", arguments)
         }
     }
 }

@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 
 /// A named starting point: sizes, weights, x, h and pinned gates, ready to teach from.
 public struct Scene: Sendable, Equatable {
@@ -40,9 +41,9 @@ public struct Scene: Sendable, Equatable {
     public static let `default` = seedCode
 
     /// The scene with a name, or an error listing the names there are.
-    public static func named(_ name: String) throws(ScriptError) -> Scene {
+    public static func named(_ name: String) throws(UserError) -> Scene {
         guard let scene = all.first(where: { $0.name == name }) else {
-            throw ScriptError("there is no scene '\(name)'; scenes: \(all.map(\.name).joined(separator: ", "))")
+            throw UserError("there is no scene '\(name)'; scenes: \(all.map(\.name).joined(separator: ", "))")
         }
         return scene
     }

@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 import WeightFiles
 
 /// Everything the cell is looking at — weights, x, h, pinned gates, the step counter and the
@@ -39,7 +40,7 @@ public struct Session: Sendable {
     public init(
         weights: GRUWeights, origin: WeightsOrigin, sceneName: String? = nil,
         x: [Float]? = nil, h: [Float]? = nil, pins: GatePins = GatePins()
-    ) throws(ScriptError) {
+    ) throws(UserError) {
         let x = x ?? [Float](repeating: 0, count: weights.inputSize)
         let h = h ?? [Float](repeating: 0, count: weights.hiddenSize)
         try NumberList.expectCount(x, weights.inputSize, what: "x")
@@ -62,7 +63,7 @@ public struct Session: Sendable {
     }
 
     /// A session set up from a scene with random weights.
-    public init(scene: Scene, seed: UInt64 = WeightInitializer.defaultSeed) throws(ScriptError) {
+    public init(scene: Scene, seed: UInt64 = WeightInitializer.defaultSeed) throws(UserError) {
         let weights = try Self.randomWeights(
             variant: scene.variant, inputSize: scene.inputSize, hiddenSize: scene.hiddenSize, seed: seed)
         var pins = GatePins()
@@ -82,21 +83,21 @@ public struct Session: Sendable {
     // MARK: Editing x and h
 
     /// Replaces the whole input vector.
-    public mutating func setX(_ values: [Float]) throws(ScriptError) {
+    public mutating func setX(_ values: [Float]) throws(UserError) {
         try NumberList.expectCount(values, inputSize, what: "x")
         x = values
         recompute()
     }
 
     /// Replaces the whole state.
-    public mutating func setH(_ values: [Float]) throws(ScriptError) {
+    public mutating func setH(_ values: [Float]) throws(UserError) {
         try NumberList.expectCount(values, hiddenSize, what: "h")
         h = values
         recompute()
     }
 
     /// Sets one input value; positions count from 0.
-    public mutating func setX(at index: Int, to value: Float) throws(ScriptError) {
+    public mutating func setX(at index: Int, to value: Float) throws(UserError) {
         try Self.checkIndex(index, count: inputSize, what: "x")
         try Self.checkValue(value, what: "x[\(index)]")
         x[index] = value
@@ -104,7 +105,7 @@ public struct Session: Sendable {
     }
 
     /// Sets one state value; units count from 0.
-    public mutating func setH(at index: Int, to value: Float) throws(ScriptError) {
+    public mutating func setH(at index: Int, to value: Float) throws(UserError) {
         try Self.checkIndex(index, count: hiddenSize, what: "h")
         try Self.checkValue(value, what: "h[\(index)]")
         h[index] = value
@@ -114,7 +115,7 @@ public struct Session: Sendable {
     // MARK: Stepping
 
     /// Takes `count` steps with the current x: h ← h′ each time.
-    public mutating func step(_ count: Int = 1) throws(ScriptError) {
+    public mutating func step(_ count: Int = 1) throws(UserError) {
         guard count >= 1 else { throw Self.countError("step", count) }
         for _ in 0..<count {
             undo.append(Snapshot(x: x, h: h, pins: pins))
@@ -125,9 +126,9 @@ public struct Session: Sendable {
     }
 
     /// Undoes up to `count` steps, restoring x, h and pins from before them.
-    public mutating func back(_ count: Int = 1) throws(ScriptError) {
+    public mutating func back(_ count: Int = 1) throws(UserError) {
         guard count >= 1 else { throw Self.countError("back", count) }
-        guard !undo.isEmpty else { throw ScriptError("there is no step to undo; t is already 0", key: "no_undo") }
+        guard !undo.isEmpty else { throw UserError(key: "error.script.no_undo") }
         for _ in 0..<min(count, undo.count) {
             let previous = undo.removeLast()
             x = previous.x
@@ -151,7 +152,7 @@ public struct Session: Sendable {
     // MARK: Gates
 
     /// Fixes a gate to given values, one per unit, each in [0, 1].
-    public mutating func pin(_ gate: Gate, to values: [Float]) throws(ScriptError) {
+    public mutating func pin(_ gate: Gate, to values: [Float]) throws(UserError) {
         try Self.pin(&pins, gate, values, hiddenSize: hiddenSize)
         recompute()
     }
@@ -171,19 +172,19 @@ public struct Session: Sendable {
     }
 
     /// Draws random weights in a framework's convention, keeping sizes and seed.
-    public mutating func setVariant(_ variant: GRUVariant) throws(ScriptError) {
+    public mutating func setVariant(_ variant: GRUVariant) throws(UserError) {
         let weights = try Self.randomWeights(variant: variant, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
         replaceWeights(weights, origin: .random(variant: variant, seed: seed))
     }
 
     /// Draws random weights of new sizes, keeping the convention and seed.
-    public mutating func resize(inputSize: Int, hiddenSize: Int) throws(ScriptError) {
+    public mutating func resize(inputSize: Int, hiddenSize: Int) throws(UserError) {
         let weights = try Self.randomWeights(variant: variant, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
         replaceWeights(weights, origin: .random(variant: variant, seed: seed))
     }
 
     /// Draws random weights from a new seed, keeping sizes and convention.
-    public mutating func reseed(_ seed: UInt64) throws(ScriptError) {
+    public mutating func reseed(_ seed: UInt64) throws(UserError) {
         let weights = try Self.randomWeights(variant: variant, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
         replaceWeights(weights, origin: .random(variant: variant, seed: seed))
     }
@@ -200,7 +201,7 @@ public struct Session: Sendable {
     }
 
     /// Starts again from a built-in scene (with this session's seed).
-    public mutating func loadScene(_ scene: Scene) throws(ScriptError) {
+    public mutating func loadScene(_ scene: Scene) throws(UserError) {
         self = try Session(scene: scene, seed: seed)
     }
 
@@ -215,7 +216,7 @@ public struct Session: Sendable {
 
     /// Draws random weights in another convention but keeps x, h, pins and the scene name: the
     /// same scene seen through another framework's rule.
-    mutating func setVariantKeepingState(_ variant: GRUVariant) throws(ScriptError) {
+    mutating func setVariantKeepingState(_ variant: GRUVariant) throws(UserError) {
         let scene = sceneName, keptPins = pins
         try setVariant(variant)
         pins = keptPins
@@ -265,39 +266,36 @@ public struct Session: Sendable {
 
     static func randomWeights(
         variant: GRUVariant, inputSize: Int, hiddenSize: Int, seed: UInt64
-    ) throws(ScriptError) -> GRUWeights {
+    ) throws(UserError) -> GRUWeights {
         guard (1...4096).contains(inputSize), (1...4096).contains(hiddenSize) else {
-            throw ScriptError("sizes must be between 1 and 4096, got I=\(inputSize), H=\(hiddenSize)")
+            throw UserError("sizes must be between 1 and 4096, got I=\(inputSize), H=\(hiddenSize)")
         }
         do {
             return try WeightInitializer.weights(variant: variant, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
         } catch {
-            throw ScriptError(error.description)
+            throw UserError(error.description)
         }
     }
 
-    static func pin(_ pins: inout GatePins, _ gate: Gate, _ values: [Float], hiddenSize: Int) throws(ScriptError) {
+    static func pin(_ pins: inout GatePins, _ gate: Gate, _ values: [Float], hiddenSize: Int) throws(UserError) {
         do {
             try pins.pin(gate, to: values, hiddenSize: hiddenSize)
         } catch {
-            throw ScriptError(error.description)
+            throw UserError(error.description)
         }
     }
 
-    private static func countError(_ command: String, _ count: Int) -> ScriptError {
-        ScriptError(
-            "\(command) needs a count of at least 1, got \(count)", key: "step_count", ["command": command, "count": String(count)])
+    private static func countError(_ command: String, _ count: Int) -> UserError {
+        UserError(key: "error.script.step_count", ["command": command, "count": String(count)])
     }
 
-    private static func checkIndex(_ index: Int, count: Int, what: String) throws(ScriptError) {
+    private static func checkIndex(_ index: Int, count: Int, what: String) throws(UserError) {
         guard (0..<count).contains(index) else {
-            throw ScriptError(
-                "\(what)[\(index)] does not exist; \(what) has \(count) values, numbered 0 to \(count - 1)",
-                key: "index", ["what": what, "index": String(index), "count": String(count), "last": String(count - 1)])
+            throw UserError(key: "error.script.index", ["what": what, "index": String(index), "count": String(count), "last": String(count - 1)])
         }
     }
 
-    private static func checkValue(_ value: Float, what: String) throws(ScriptError) {
+    private static func checkValue(_ value: Float, what: String) throws(UserError) {
         guard value.isFinite, abs(value) <= NumberList.largestMagnitude else {
             throw NumberList.outOfRange(what: what, text: "\(value)")
         }

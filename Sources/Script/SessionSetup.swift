@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 import WeightFiles
 
 /// The setup options shared by `trace`, `repl` and the screen, before they are checked.
@@ -38,7 +39,7 @@ public struct SessionSetup: Sendable, Equatable {
     public init() {}
 
     /// Builds the session, or says which option is wrong and why.
-    public func makeSession() throws(ScriptError) -> Session {
+    public func makeSession() throws(UserError) -> Session {
         var session = try baseSession()
         if let h0 {
             let values = try NumberList.parse(h0, what: "--h0")
@@ -58,7 +59,7 @@ public struct SessionSetup: Sendable, Equatable {
     }
 
     /// The `--x` vectors, checked against I.
-    public func inputVectors(inputSize: Int) throws(ScriptError) -> [[Float]] {
+    public func inputVectors(inputSize: Int) throws(UserError) -> [[Float]] {
         var vectors: [[Float]] = []
         for (index, text) in xs.enumerated() {
             vectors.append(try inputVector(text, what: xs.count == 1 ? "--x" : "--x #\(index + 1)", inputSize: inputSize))
@@ -66,38 +67,38 @@ public struct SessionSetup: Sendable, Equatable {
         return vectors
     }
 
-    private func inputVector(_ text: String, what: String, inputSize: Int) throws(ScriptError) -> [Float] {
+    private func inputVector(_ text: String, what: String, inputSize: Int) throws(UserError) -> [Float] {
         let values = try NumberList.parse(text, what: what)
         try NumberList.expectCount(values, inputSize, what: what)
         return values
     }
 
-    private func baseSession() throws(ScriptError) -> Session {
-        let chosenScene = try scene.map { name throws(ScriptError) in try Scene.named(name) }
+    private func baseSession() throws(UserError) -> Session {
+        let chosenScene = try scene.map { name throws(UserError) in try Scene.named(name) }
         if let weightsPath {
             if seed != nil || variant != nil {
-                throw ScriptError("--seed and --variant choose random weights; leave them out with --weights (the file fixes the convention)")
+                throw UserError("--seed and --variant choose random weights; leave them out with --weights (the file fixes the convention)")
             }
             let loaded: LoadedWeights
             do {
                 loaded = try WeightFile.load(
                     path: weightsPath, selection: CellSelection(prefix: prefix, layer: layer, direction: direction))
             } catch {
-                throw ScriptError(error.message)
+                throw UserError(error.message)
             }
             let w = loaded.weights
             if let inputSize, inputSize != w.inputSize {
-                throw ScriptError("--input-size \(inputSize) does not match \(weightsPath), which has I=\(w.inputSize)")
+                throw UserError("--input-size \(inputSize) does not match \(weightsPath), which has I=\(w.inputSize)")
             }
             if let hiddenSize, hiddenSize != w.hiddenSize {
-                throw ScriptError("--hidden-size \(hiddenSize) does not match \(weightsPath), which has H=\(w.hiddenSize)")
+                throw UserError("--hidden-size \(hiddenSize) does not match \(weightsPath), which has H=\(w.hiddenSize)")
             }
             var session = try Session(weights: w, origin: WeightsOrigin(loaded))
             if let chosenScene { try session.adopt(chosenScene) }
             return session
         }
         if prefix != nil || layer != nil || direction != nil {
-            throw ScriptError("--prefix, --layer and --direction pick a cell inside a weight file; give --weights FILE too")
+            throw UserError("--prefix, --layer and --direction pick a cell inside a weight file; give --weights FILE too")
         }
         let base = chosenScene ?? (inputSize == nil && hiddenSize == nil ? Scene.default : nil)
         let seed = self.seed ?? WeightInitializer.defaultSeed
@@ -107,7 +108,7 @@ public struct SessionSetup: Sendable, Equatable {
             return session
         }
         if let chosenScene {
-            throw ScriptError("scene \(chosenScene.name) has I=\(chosenScene.inputSize), H=\(chosenScene.hiddenSize); leave out --input-size/--hidden-size or pick other sizes without --scene")
+            throw UserError("scene \(chosenScene.name) has I=\(chosenScene.inputSize), H=\(chosenScene.hiddenSize); leave out --input-size/--hidden-size or pick other sizes without --scene")
         }
         let variant = self.variant ?? .tfGRUCell
         let weights = try Session.randomWeights(
@@ -119,9 +120,9 @@ public struct SessionSetup: Sendable, Equatable {
 
 extension Session {
     /// Takes a scene's x, h and pins onto these weights, which must have the scene's sizes.
-    mutating func adopt(_ scene: Scene) throws(ScriptError) {
+    mutating func adopt(_ scene: Scene) throws(UserError) {
         guard scene.inputSize == inputSize, scene.hiddenSize == hiddenSize else {
-            throw ScriptError("scene \(scene.name) needs I=\(scene.inputSize), H=\(scene.hiddenSize), but the weights have I=\(inputSize), H=\(hiddenSize)")
+            throw UserError("scene \(scene.name) needs I=\(scene.inputSize), H=\(scene.hiddenSize), but the weights have I=\(inputSize), H=\(hiddenSize)")
         }
         try setX(scene.x)
         try setH(scene.h)

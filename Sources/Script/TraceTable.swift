@@ -1,6 +1,6 @@
 import Foundation
 import GRUCore
-import Widgets
+import Localization
 
 /// Plain-text tables of a step, for `trace --format text` and the repl's `show` and `trace`.
 public enum TraceTable {

@@ -1,11 +1,12 @@
 import GRUCore
+import Localization
 import Script
 
 extension BugWhatIf {
     /// The what-if in words: the demo's line, then for each unit (or one) the correct and the
     /// demo's new state, and how many units the bug pushes outside the range a mix stays in.
-    public func text(unit: Int? = nil, language: Language) throws(ScriptError) -> String {
-        if let unit { try UnitCheck.check(unit, hiddenSize: units.count, language: language) }
+    public func text(unit: Int? = nil, language: Language) throws(UserError) -> String {
+        if let unit { try UnitCheck.check(unit, hiddenSize: units.count) }
         var lines = [language.text("bug.intro")]
         for entry in units where unit == nil || entry.unit == unit {
             let values: [String: String] = [

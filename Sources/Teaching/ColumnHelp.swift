@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 
 /// What a column of the table means, with its formula, for the screen's `?` on a column.
 public enum ColumnHelp {

@@ -1,11 +1,12 @@
 import GRUCore
+import Localization
 import Script
 
 /// Every explanation of a step in one place, for hosts that draw them (the screen) rather than
 /// type commands. Each is a pure function of the trace, the weights, a unit and a language.
 public enum Explainer {
     /// The paragraph about one unit (see ``UnitStory``).
-    public static func unit(_ unit: Int, trace: GRUTrace, weights: GRUWeights, language: Language) throws(ScriptError) -> String {
+    public static func unit(_ unit: Int, trace: GRUTrace, weights: GRUWeights, language: Language) throws(UserError) -> String {
         try UnitStory.text(trace: trace, weights: weights, unit: unit, language: language)
     }
 
@@ -17,7 +18,7 @@ public enum Explainer {
     /// Where a gate or candidate value comes from (see ``WhereFrom``).
     public static func whereFrom(
         _ quantity: GateQuantity, unit: Int, trace: GRUTrace, weights: GRUWeights, language: Language
-    ) throws(ScriptError) -> String {
+    ) throws(UserError) -> String {
         try WhereFrom.text(quantity, unit: unit, trace: trace, weights: weights, language: language)
     }
 
@@ -27,7 +28,7 @@ public enum Explainer {
     }
 
     /// What the seed article's demo line would make of the step (see ``BugWhatIf``).
-    public static func bug(trace: GRUTrace, unit: Int? = nil, language: Language) throws(ScriptError) -> String {
+    public static func bug(trace: GRUTrace, unit: Int? = nil, language: Language) throws(UserError) -> String {
         try BugWhatIf(trace: trace).text(unit: unit, language: language)
     }
 }

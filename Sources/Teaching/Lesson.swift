@@ -1,5 +1,6 @@
 import Foundation
 import GRUCore
+import Localization
 import Script
 import TOMLKit
 
@@ -43,49 +44,49 @@ public struct Lesson: Sendable, Equatable {
     /// The largest lesson file read; lessons are a few kilobytes.
     public static let largestFileSize = 1 << 20
 
-    /// Reads a lesson file; errors name the file and the line or step, in `language`.
-    public static func load(path: String, language: Language) throws(ScriptError) -> Lesson {
+    /// Reads a lesson file; errors name the file and the line or step.
+    public static func load(path: String) throws(UserError) -> Lesson {
         let text: String
         do {
             let url = URL(fileURLWithPath: path)
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? Int, size > largestFileSize {
-                throw ScriptError(language.text("error.lesson.too_large", ["file": path]))
+                throw UserError(key: "error.lesson.too_large", ["file": path])
             }
             guard let decoded = String(data: try Data(contentsOf: url), encoding: .utf8) else {
-                throw ScriptError(language.text("error.lesson.not_text", ["file": path]))
+                throw UserError(key: "error.lesson.not_text", ["file": path])
             }
             text = decoded
-        } catch let error as ScriptError {
+        } catch let error as UserError {
             throw error
         } catch {
-            throw ScriptError(language.text("error.lesson.unreadable", ["file": path, "message": error.localizedDescription]))
+            throw UserError(key: "error.lesson.unreadable", ["file": path, "message": error.localizedDescription])
         }
-        return try parse(text, file: path, language: language)
+        return try parse(text, file: path)
     }
 
     /// Reads a lesson from its text; `file` names it in errors.
-    public static func parse(_ text: String, file: String, language: Language) throws(ScriptError) -> Lesson {
-        let table = try TOMLText.parse(text, file: file, language: language)
-        let reader = LessonReader(file: file, language: language)
+    public static func parse(_ text: String, file: String) throws(UserError) -> Lesson {
+        let table = try TOMLText.parse(text, file: file)
+        let reader = LessonReader(file: file)
         try reader.allowOnly(["name", "number", "title", "summary", "step"], in: table, step: nil)
         let name = try reader.string("name", in: table, step: nil)
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            throw ScriptError(language.text("error.lesson.name", ["file": file, "name": name]))
+            throw UserError(key: "error.lesson.name", ["file": file, "name": name])
         }
         let number = try reader.integer("number", in: table)
         let titles = try reader.perLanguage("title", in: table)
         let summaries = try reader.perLanguage("summary", in: table)
         guard let stepValues = table["step"] else {
-            throw ScriptError(language.text("error.lesson.no_steps", ["file": file]))
+            throw UserError(key: "error.lesson.no_steps", ["file": file])
         }
         guard let array = stepValues.array, !array.isEmpty else {
-            throw ScriptError(language.text("error.lesson.no_steps", ["file": file]))
+            throw UserError(key: "error.lesson.no_steps", ["file": file])
         }
         var steps: [LessonStep] = []
         for index in 0..<array.count {
             guard let stepTable = array[index].table else {
-                throw ScriptError(language.text("error.lesson.no_steps", ["file": file]))
+                throw UserError(key: "error.lesson.no_steps", ["file": file])
             }
             steps.append(try reader.step(stepTable, number: index + 1))
         }
@@ -96,22 +97,21 @@ public struct Lesson: Sendable, Equatable {
 /// The checks of one lesson file, each error worded with the file (and step) in it.
 struct LessonReader {
     let file: String
-    let language: Language
 
-    func step(_ table: TOMLTable, number: Int) throws(ScriptError) -> LessonStep {
+    func step(_ table: TOMLTable, number: Int) throws(UserError) -> LessonStep {
         try allowOnly(["run", "units", "columns"] + Language.allCases.map(\.rawValue), in: table, step: number)
         let commands = try strings("run", in: table, step: number)
         for command in commands {
-            try LessonCommands.check(command, file: file, step: number, language: language)
+            try LessonCommands.check(command, file: file, step: number)
         }
         let units = try integers("units", in: table, step: number)
         if let negative = units.first(where: { $0 < 0 }) {
-            throw stepError(number, language.text("error.lesson.unit_negative", ["unit": String(negative)]))
+            throw stepError(number, Message(key: "error.lesson.unit_negative", ["unit": String(negative)]))
         }
         var columns: [TraceField] = []
         for word in try strings("columns", in: table, step: number) {
             guard let field = TraceField(rawValue: word), LessonStep.highlightableColumns.contains(field) else {
-                throw stepError(number, language.text("error.lesson.column", [
+                throw stepError(number, Message(key: "error.lesson.column", [
                     "column": word, "columns": LessonStep.highlightableColumns.map(\.rawValue).joined(separator: ", "),
                 ]))
             }
@@ -124,13 +124,13 @@ struct LessonReader {
             var spellings = Set<String>()
             for spelling in LessonPlaceholder.spellings(in: text) {
                 guard let placeholder = LessonPlaceholder(spelling) else {
-                    throw stepError(number, language.text("error.lesson.placeholder_unknown", [
+                    throw stepError(number, Message(key: "error.lesson.placeholder_unknown", [
                         "placeholder": "{" + spelling + "}", "language": lang.nativeName,
                         "names": LessonPlaceholder.names.joined(separator: ", "),
                     ]))
                 }
                 if placeholder.previous && number == 1 {
-                    throw stepError(number, language.text("error.lesson.no_previous", ["placeholder": "{" + spelling + "}"]))
+                    throw stepError(number, Message(key: "error.lesson.no_previous", ["placeholder": "{" + spelling + "}"]))
                 }
                 spellings.insert(spelling)
             }
@@ -139,33 +139,33 @@ struct LessonReader {
         }
         let english = named[.en] ?? [], chinese = named[.zh] ?? []
         if english != chinese {
-            throw stepError(number, language.text("error.lesson.placeholder_parity", [
+            throw stepError(number, Message(key: "error.lesson.placeholder_parity", [
                 "en_only": Self.braced(english.subtracting(chinese)), "zh_only": Self.braced(chinese.subtracting(english)),
             ]))
         }
         return LessonStep(commands: commands, units: units, columns: columns, narration: narration)
     }
 
-    func allowOnly(_ keys: [String], in table: TOMLTable, step: Int?) throws(ScriptError) {
+    func allowOnly(_ keys: [String], in table: TOMLTable, step: Int?) throws(UserError) {
         for key in table.keys where !keys.contains(key) {
-            let message = language.text("error.lesson.unknown_key", ["key": key, "keys": keys.joined(separator: ", ")])
-            throw step.map { stepError($0, message) } ?? ScriptError(language.text("error.lesson.file", ["file": file, "message": message]))
+            let message = Message(key: "error.lesson.unknown_key", ["key": key, "keys": keys.joined(separator: ", ")])
+            throw step.map { stepError($0, message) } ?? fileError(message)
         }
     }
 
-    func string(_ key: String, in table: TOMLTable, step: Int?) throws(ScriptError) -> String {
+    func string(_ key: String, in table: TOMLTable, step: Int?) throws(UserError) -> String {
         guard let value = table[key] else { throw missing(key, expected: "text", step: step) }
         guard let text = value.string else { throw wrongType(key, expected: "text", got: value, step: step) }
         return text
     }
 
-    func integer(_ key: String, in table: TOMLTable) throws(ScriptError) -> Int {
+    func integer(_ key: String, in table: TOMLTable) throws(UserError) -> Int {
         guard let value = table[key] else { throw missing(key, expected: "integer", step: nil) }
         guard let number = value.int, number >= 1 else { throw wrongType(key, expected: "integer", got: value, step: nil) }
         return number
     }
 
-    func strings(_ key: String, in table: TOMLTable, step: Int) throws(ScriptError) -> [String] {
+    func strings(_ key: String, in table: TOMLTable, step: Int) throws(UserError) -> [String] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else { throw wrongType(key, expected: "texts", got: value, step: step) }
         var result: [String] = []
@@ -176,7 +176,7 @@ struct LessonReader {
         return result
     }
 
-    func integers(_ key: String, in table: TOMLTable, step: Int) throws(ScriptError) -> [Int] {
+    func integers(_ key: String, in table: TOMLTable, step: Int) throws(UserError) -> [Int] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else { throw wrongType(key, expected: "integers", got: value, step: step) }
         var result: [Int] = []
@@ -187,7 +187,7 @@ struct LessonReader {
         return result
     }
 
-    func perLanguage(_ key: String, in table: TOMLTable) throws(ScriptError) -> [Language: String] {
+    func perLanguage(_ key: String, in table: TOMLTable) throws(UserError) -> [Language: String] {
         guard let value = table[key] else { throw missing(key, expected: "languages", step: nil) }
         guard let inner = value.table else { throw wrongType(key, expected: "languages", got: value, step: nil) }
         try allowOnly(Language.allCases.map(\.rawValue), in: inner, step: nil)
@@ -201,23 +201,38 @@ struct LessonReader {
         return texts
     }
 
-    func stepError(_ step: Int, _ message: String) -> ScriptError {
-        ScriptError(language.text("error.lesson.step", ["file": file, "step": String(step), "message": message]))
+    func stepError(_ step: Int, _ message: Message) -> UserError {
+        LessonError.step(file: file, step: step, message)
     }
 
-    private func missing(_ key: String, expected: String, step: Int?) -> ScriptError {
-        let message = language.text("error.lesson.missing", ["key": key, "expected": language.text("error.lesson.expected.\(expected)")])
-        return step.map { stepError($0, message) } ?? ScriptError(language.text("error.lesson.file", ["file": file, "message": message]))
+    private func fileError(_ message: Message) -> UserError {
+        UserError(key: "error.lesson.file", values: ["file": .plain(file), "message": .message(message)])
     }
 
-    private func wrongType(_ key: String, expected: String, got value: TOMLValueConvertible, step: Int?) -> ScriptError {
-        let message = language.text("error.lesson.type", [
-            "key": key, "expected": language.text("error.lesson.expected.\(expected)"), "got": value.debugDescription,
+    private func missing(_ key: String, expected: String, step: Int?) -> UserError {
+        let message = Message(key: "error.lesson.missing", values: [
+            "key": .plain(key), "expected": .message(Message(key: "error.lesson.expected.\(expected)")),
         ])
-        return step.map { stepError($0, message) } ?? ScriptError(language.text("error.lesson.file", ["file": file, "message": message]))
+        return step.map { stepError($0, message) } ?? fileError(message)
+    }
+
+    private func wrongType(_ key: String, expected: String, got value: TOMLValueConvertible, step: Int?) -> UserError {
+        let message = Message(key: "error.lesson.type", values: [
+            "key": .plain(key), "expected": .message(Message(key: "error.lesson.expected.\(expected)")),
+            "got": .plain(EchoText.printable(value.debugDescription)),
+        ])
+        return step.map { stepError($0, message) } ?? fileError(message)
     }
 
     private static func braced(_ names: Set<String>) -> String {
         names.isEmpty ? "—" : names.sorted().map { "{" + $0 + "}" }.joined(separator: " ")
+    }
+}
+
+/// The error every problem inside a lesson step is wrapped in: the file, the step, then what.
+enum LessonError {
+    /// `FILE step N: MESSAGE`.
+    static func step(file: String, step: Int, _ message: Message) -> UserError {
+        UserError(key: "error.lesson.step", values: ["file": .plain(file), "step": .plain(String(step)), "message": .message(message)])
     }
 }

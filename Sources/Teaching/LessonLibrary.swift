@@ -1,3 +1,4 @@
+import Localization
 import Script
 
 /// The lessons a session can start, in the order they are listed.
@@ -34,8 +35,8 @@ public struct LessonLibrary: Sendable {
     private static let builtInParse: (lessons: [Lesson], problems: [String]) = {
         var lessons: [Lesson] = [], problems: [String] = []
         for (name, text) in EmbeddedLessons.files.sorted(by: { $0.key < $1.key }) {
-            do throws(ScriptError) {
-                lessons.append(try Lesson.parse(text, file: "lessons/" + name, language: .en))
+            do throws(UserError) {
+                lessons.append(try Lesson.parse(text, file: "lessons/" + name))
             } catch {
                 problems.append(error.message)
             }
@@ -44,17 +45,17 @@ public struct LessonLibrary: Sendable {
     }()
 
     /// The lesson a user named: by name, by number, or (with a `/` or ending `.toml`) a file.
-    public func lesson(_ reference: String, language: Language) throws(ScriptError) -> Lesson {
+    public func lesson(_ reference: String) throws(UserError) -> Lesson {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         if trimmed.contains("/") || trimmed.hasSuffix(".toml") {
-            return try Lesson.load(path: trimmed, language: language)
+            return try Lesson.load(path: trimmed)
         }
         if let found = lessons.first(where: { $0.name == trimmed.lowercased() || String($0.number) == trimmed }) {
             return found
         }
-        throw ScriptError(language.text("error.lesson.unknown", [
-            "name": trimmed, "names": lessons.map(\.name).joined(separator: ", "),
-        ]))
+        throw UserError(key: "error.lesson.unknown", [
+            "name": EchoText.printable(trimmed), "names": lessons.map(\.name).joined(separator: ", "),
+        ])
     }
 
     /// One line per lesson: number, name, title and summary.

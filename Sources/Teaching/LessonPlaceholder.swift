@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 
 /// A number a lesson's narration names, such as `{z[4]}`, `{kept%[4]}`, `{prev.candidate[2]}`,
 /// `{bug.h[0]}` or `{t}`, resolved from the live trace once the step's commands have run.

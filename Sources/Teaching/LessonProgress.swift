@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 import Script
 
 /// Where a running lesson is: the step shown, its narration, what it highlights, and the

@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 
 /// One stop of a lesson: commands that set the cell up, what to point at, and what to say.
 public struct LessonStep: Sendable, Equatable {

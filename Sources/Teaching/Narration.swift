@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 import Script
 
 /// Fills a lesson step's narration with the numbers of the live cell, or says exactly which
@@ -10,21 +11,22 @@ enum Narration {
         var t: Int
     }
 
+    /// The narration `text`, written in `language`, with its placeholders filled.
     static func resolve(
         _ text: String, file: String, step: Int, now: Moment, previous: Moment?, language: Language
-    ) throws(ScriptError) -> String {
+    ) throws(UserError) -> String {
         var values: [String: String] = [:]
         for spelling in LessonPlaceholder.spellings(in: text) {
             guard let placeholder = LessonPlaceholder(spelling) else {
-                throw failure(file, step, language.text("error.lesson.placeholder_unknown", [
+                throw failure(file, step, Message(key: "error.lesson.placeholder_unknown", [
                     "placeholder": "{" + spelling + "}", "language": language.nativeName,
                     "names": LessonPlaceholder.names.joined(separator: ", "),
-                ]), language)
+                ]))
             }
             let moment: Moment
             if placeholder.previous {
                 guard let previous else {
-                    throw failure(file, step, language.text("error.lesson.no_previous", ["placeholder": "{" + spelling + "}"]), language)
+                    throw failure(file, step, Message(key: "error.lesson.no_previous", ["placeholder": "{" + spelling + "}"]))
                 }
                 moment = previous
             } else {
@@ -32,17 +34,17 @@ enum Narration {
             }
             guard let value = placeholder.value(in: moment.trace, t: moment.t) else {
                 let count = placeholder.isPerInput ? moment.trace.x.count : moment.trace.hiddenSize
-                throw failure(file, step, language.text("error.lesson.placeholder_range", [
+                throw failure(file, step, Message(key: "error.lesson.placeholder_range", [
                     "placeholder": "{" + spelling + "}", "what": placeholder.isPerInput ? "x" : "h",
                     "count": String(count), "last": String(count - 1),
-                ]), language)
+                ]))
             }
             values[spelling] = placeholder.spell(value)
         }
         return Catalogue.fill(text, values)
     }
 
-    private static func failure(_ file: String, _ step: Int, _ message: String, _ language: Language) -> ScriptError {
-        ScriptError(language.text("error.lesson.step", ["file": file, "step": String(step), "message": message]))
+    private static func failure(_ file: String, _ step: Int, _ message: Message) -> UserError {
+        LessonError.step(file: file, step: step, message)
     }
 }

@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 
 /// The whole step at a glance: which units remembered, which were overwritten, which blended,
 /// and how far the state moved.

@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 import Script
 
 /// The teaching layer as commands of the language: explanations of the live step, lessons and
@@ -57,13 +58,8 @@ public struct TeachingCommands: CommandExtension {
         ].map { CommandInfo(name: $0.0, usage: $0.1, summary: language.text("command.\($0.0)")) }
     }
 
-    /// Runs one of ``commands``; errors are one line in the current language and change nothing.
-    /// A mistake in the class's language.
-    public func message(of error: ScriptError) -> String {
-        language.message(of: error)
-    }
-
-    public mutating func run(name: String, argument: String, session: inout Session) throws(ScriptError) -> CommandOutcome {
+    /// Runs one of ``commands``; a mistake throws and changes nothing.
+    public mutating func run(name: String, argument: String, session: inout Session) throws(UserError) -> CommandOutcome {
         let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
         switch name {
         case "explain", "why", "summary", "bug":
@@ -80,23 +76,23 @@ public struct TeachingCommands: CommandExtension {
             try noArguments(words, usage: "prev")
             return try previousStep(session: &session)
         case "lang":
-            guard words.count <= 1 else { throw ScriptError(language.text("error.lang", ["text": argument])) }
+            guard words.count <= 1 else { throw UserError(key: "error.lang", ["text": argument]) }
             guard let word = words.first else {
                 return CommandOutcome(language.text("lang.show", ["name": language.nativeName]))
             }
-            guard let chosen = Language(code: word) else { throw ScriptError(language.text("error.lang", ["text": word])) }
+            guard let chosen = Language(code: word) else { throw UserError(key: "error.lang", ["text": word]) }
             setLanguage(chosen)
             return CommandOutcome(language.text("lang.now", ["name": language.nativeName]))
         default:
-            throw ScriptError(language.text("error.not_here", ["name": name]))
+            throw UserError(key: "error.not_here", ["name": name])
         }
     }
 
     // MARK: Lessons
 
     /// Starts a lesson by name, number or file path at its first step.
-    public mutating func startLesson(_ reference: String, session: inout Session) throws(ScriptError) -> CommandOutcome {
-        let lesson = try library.lesson(reference, language: language)
+    public mutating func startLesson(_ reference: String, session: inout Session) throws(UserError) -> CommandOutcome {
+        let lesson = try library.lesson(reference)
         var working = session
         let (record, outputs) = try enter(lesson, stepIndex: 0, session: &working, previous: nil)
         progress = LessonProgress(lesson: lesson, first: record)
@@ -106,8 +102,8 @@ public struct TeachingCommands: CommandExtension {
 
     /// Runs the next step's commands on the current session (so what the user tried in between
     /// stays unless the step sets it); past the last step, says the lesson is complete.
-    public mutating func nextStep(session: inout Session) throws(ScriptError) -> CommandOutcome {
-        guard var current = progress else { throw ScriptError(language.text("error.no_lesson")) }
+    public mutating func nextStep(session: inout Session) throws(UserError) -> CommandOutcome {
+        guard var current = progress else { throw UserError(key: "error.no_lesson") }
         if current.isLastStep {
             current.complete()
             progress = current
@@ -123,9 +119,9 @@ public struct TeachingCommands: CommandExtension {
     }
 
     /// Returns to the previous step, restoring the cell as that step left it.
-    public mutating func previousStep(session: inout Session) throws(ScriptError) -> CommandOutcome {
-        guard var current = progress else { throw ScriptError(language.text("error.no_lesson")) }
-        guard let restored = current.goBack() else { throw ScriptError(language.text("error.first_step")) }
+    public mutating func previousStep(session: inout Session) throws(UserError) -> CommandOutcome {
+        guard var current = progress else { throw UserError(key: "error.no_lesson") }
+        guard let restored = current.goBack() else { throw UserError(key: "error.first_step") }
         progress = current
         session = restored
         return CommandOutcome(stepText(outputs: []))
@@ -134,7 +130,7 @@ public struct TeachingCommands: CommandExtension {
     /// Runs step `stepIndex` of a lesson on `session` and fills its narration in every language.
     private func enter(
         _ lesson: Lesson, stepIndex: Int, session: inout Session, previous: (trace: GRUTrace, t: Int)?
-    ) throws(ScriptError) -> (LessonProgress.StepRecord, [String]) {
+    ) throws(UserError) -> (LessonProgress.StepRecord, [String]) {
         let step = lesson.steps[stepIndex]
         let number = stepIndex + 1
         var outputs: [String] = []
@@ -147,9 +143,8 @@ public struct TeachingCommands: CommandExtension {
             }
         }
         if let unit = step.units.first(where: { $0 >= session.hiddenSize }) {
-            throw ScriptError(language.text("error.lesson.step", [
-                "file": lesson.file, "step": String(number),
-                "message": language.text("error.lesson.unit_range", ["unit": String(unit), "last": String(session.hiddenSize - 1)]),
+            throw LessonError.step(file: lesson.file, step: number, Message(key: "error.lesson.unit_range", [
+                "unit": String(unit), "last": String(session.hiddenSize - 1),
             ]))
         }
         let now = Narration.Moment(trace: session.trace, t: session.t)
@@ -157,7 +152,7 @@ public struct TeachingCommands: CommandExtension {
         var narration: [Language: String] = [:]
         for lang in Language.allCases {
             narration[lang] = try Narration.resolve(
-                step.narration[lang] ?? "", file: lesson.file, step: number, now: now, previous: before, language: language)
+                step.narration[lang] ?? "", file: lesson.file, step: number, now: now, previous: before, language: lang)
         }
         return (LessonProgress.StepRecord(session: session, narration: narration), outputs)
     }
@@ -191,7 +186,7 @@ public struct TeachingCommands: CommandExtension {
         return lines.joined(separator: "\n")
     }
 
-    private func noArguments(_ words: [String], usage: String) throws(ScriptError) {
-        guard words.isEmpty else { throw ScriptError(language.text("error.usage", ["usage": usage])) }
+    private func noArguments(_ words: [String], usage: String) throws(UserError) {
+        guard words.isEmpty else { throw UserError(key: "error.usage", ["usage": usage]) }
     }
 }

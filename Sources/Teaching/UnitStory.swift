@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 import Script
 
 /// The paragraph about one unit of a step, built from its numbers: what the update gate
@@ -10,8 +11,8 @@ import Script
 /// gate is described by the rule the weights follow.
 public enum UnitStory {
     /// The paragraph for `unit` (from 0) of the step in `trace`, made with `weights`.
-    public static func text(trace: GRUTrace, weights: GRUWeights, unit: Int, language: Language) throws(ScriptError) -> String {
-        try UnitCheck.check(unit, hiddenSize: trace.hiddenSize, language: language)
+    public static func text(trace: GRUTrace, weights: GRUWeights, unit: Int, language: Language) throws(UserError) -> String {
+        try UnitCheck.check(unit, hiddenSize: trace.hiddenSize)
         let j = unit
         let z = trace.z[j], hPrev = trace.hPrev[j]
         let values: [String: String] = [
@@ -97,10 +98,10 @@ public enum UnitStory {
 
 /// The one check every per-unit explanation makes first.
 enum UnitCheck {
-    /// Throws, in the user's language, when `unit` is not a unit of the cell.
-    static func check(_ unit: Int, hiddenSize: Int, language: Language) throws(ScriptError) {
+    /// Throws when `unit` is not a unit of the cell.
+    static func check(_ unit: Int, hiddenSize: Int) throws(UserError) {
         guard (0..<hiddenSize).contains(unit) else {
-            throw ScriptError(language.text("error.unit_range", ["unit": String(unit), "last": String(hiddenSize - 1)]))
+            throw UserError(key: "error.unit_range", ["unit": String(unit), "last": String(hiddenSize - 1)])
         }
     }
 }

@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 import Script
 
 /// "Where does this number come from": a ``PreActivationBreakdown`` in words, one line per part.
@@ -9,8 +10,8 @@ public enum WhereFrom {
     /// The breakdown of gate `quantity` of `unit` in the step, in lines.
     public static func text(
         _ quantity: GateQuantity, unit: Int, trace: GRUTrace, weights: GRUWeights, language: Language
-    ) throws(ScriptError) -> String {
-        try UnitCheck.check(unit, hiddenSize: trace.hiddenSize, language: language)
+    ) throws(UserError) -> String {
+        try UnitCheck.check(unit, hiddenSize: trace.hiddenSize)
         let b = PreActivationBreakdown(quantity, unit: unit, trace: trace, weights: weights)
         let g = quantity.weightSuffix
         let j = String(unit)

@@ -1,4 +1,5 @@
 import Glibc
+import Localization
 import Widgets
 
 /// The wide-character string `setcchar` wants for one cell: a spacing character, then up to four

@@ -1,5 +1,6 @@
 import CNcursesw
 import Glibc
+import Localization
 import Themes
 import Widgets
 

@@ -1,3 +1,4 @@
+import Localization
 import Widgets
 
 /// A grid as a standalone SVG picture in a theme's true colours (not reduced to any terminal's

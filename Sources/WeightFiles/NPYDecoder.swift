@@ -118,7 +118,7 @@ enum NPYDecoder {
 
     /// Reads and checks the header.
     static func readHeader(_ bytes: UnsafeRawBufferPointer, name: String) throws(FileProblem) -> Header {
-        let quotedName = OneLine.quoted(name)
+        var quotedName: String { OneLine.quoted(name) }
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw FileProblem("array \(quotedName) is not a .npy array (it does not start with the bytes \\x93NUMPY)")
         }
@@ -151,7 +151,8 @@ enum NPYDecoder {
         // Versions 1 and 2 are latin-1, version 3 is UTF-8; the keys and dtypes that matter are ASCII.
         let text = major == 3
             ? String(decoding: headerBytes, as: UTF8.self)
-            : String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) }))
+            : (headerBytes.allSatisfy { $0 < 0x80 } ? String(decoding: headerBytes, as: UTF8.self)
+                : String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) })))
         guard case let .dictionary(pairs)? = PythonLiteral.parse(text) else {
             throw FileProblem("array \(quotedName) has a .npy header gruscope cannot read: \(clip(text))")
         }

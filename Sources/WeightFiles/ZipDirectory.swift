@@ -118,7 +118,7 @@ struct ZipDirectory {
     /// than that (a header is read without unpacking the array behind it). Not checksummed:
     /// ``contents(of:)`` checks the whole entry when it is read.
     func leadingBytes(of entry: ZipEntry, count: Int) throws(FileProblem) -> [UInt8] {
-        let quoted = OneLine.quoted(entry.name)
+        var quoted: String { OneLine.quoted(entry.name) }
         guard !entry.isEncrypted else {
             throw FileProblem("entry \(quoted) is encrypted; save the weights again without a password")
         }

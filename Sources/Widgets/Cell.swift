@@ -1,3 +1,5 @@
+import Localization
+
 /// One terminal cell of a ``Grid``: a character and its style.
 ///
 /// A wide character (CJK, most emoji) occupies two cells: the first holds it, the second is a

@@ -1,3 +1,5 @@
+import Localization
+
 /// An ``EditBuffer`` drawn on one row: its characters, scrolled sideways so the cursor is always
 /// in view, with the cursor cell in reverse video and a mark where text lies beyond the left or
 /// right edge.

@@ -1,3 +1,5 @@
+import Localization
+
 /// A rectangular border with an optional title in the top edge; returns the inside.
 public struct Frame: Sendable, Hashable {
     /// Shown in the top edge, cut with an ellipsis if long.

@@ -1,3 +1,5 @@
+import Localization
+
 /// A horizontal bar for a value on [0, 1] (a gate), filling its area from the left with
 /// eighth-cell precision (see ``Glyphs`` for the ASCII steps).
 ///

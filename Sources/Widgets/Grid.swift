@@ -1,3 +1,5 @@
+import Localization
+
 /// An in-memory screen: rows of styled cells that pure drawing functions write into and the
 /// terminal module copies out. Comparable and printable, so every screen is testable as text.
 public struct Grid: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import Localization
+
 /// A key and what it does, as shown on the status line: `q quit`.
 public struct KeyHint: Sendable, Hashable {
     /// The key as the user types it, e.g. `"q"`, `"←→"`, `"F1"`.

@@ -1,3 +1,5 @@
+import Localization
+
 /// A framed message centred in an area, e.g. “gruscope needs at least 80×24”. The box is as
 /// narrow as the text allows (wrapped to at most ``maxWidth``); when the area is too small for a
 /// frame the text is drawn wrapped without one, and whatever does not fit is cut with an ellipsis.

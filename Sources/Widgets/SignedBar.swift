@@ -1,3 +1,5 @@
+import Localization
+
 /// A horizontal bar for a signed value on a symmetric scale: a zero line in the middle of the
 /// area, negative values growing left from it and positive values right, `value / scale = ±1`
 /// reaching the ends.

@@ -1,3 +1,5 @@
+import Localization
+
 /// The bottom line: a message at the left (errors in the error role) and key hints at the right.
 ///
 /// The message has priority: hints that do not fit beside it are dropped from the end of the

@@ -1,3 +1,5 @@
+import Localization
+
 /// Rows of cells under a header, scrolled vertically to keep the selected row in view; the
 /// selected row gets the ``Role/selection`` background wherever a cell has none of its own.
 public struct Table: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import Localization
+
 /// What one cell of a ``Table`` shows: text, a number, or a bar drawn by the matching widget.
 public enum TableCell: Sendable, Hashable {
     /// Nothing.

@@ -1,3 +1,5 @@
+import Localization
+
 /// Word wrapping by display width.
 ///
 /// Lines break at spaces (dropped at the break), and between any two wide characters (CJK text

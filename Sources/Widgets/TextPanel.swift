@@ -1,3 +1,5 @@
+import Localization
+
 /// Styled text wrapped to its area (see ``TextLayout/wrap(_:width:)``), optionally scrolled.
 /// When more lines follow than fit, the last row ends in an ellipsis so the cut is visible.
 public struct TextPanel: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import Localization
+
 /// A run of text in one style; a paragraph of mixed styles is an array of spans.
 /// A newline inside a span starts a new line.
 public struct TextSpan: Sendable, Hashable {

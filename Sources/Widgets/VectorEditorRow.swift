@@ -1,3 +1,5 @@
+import Localization
+
 /// One row editing a vector (the input x or the state h): a label, then the values in cells of a
 /// fixed width, one of them selected, scrolled sideways when the vector is wider than the row.
 ///

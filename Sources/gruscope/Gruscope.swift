@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import Script
 
 /// The root command: parses arguments and turns every failure into one `error:` line.
@@ -30,7 +31,7 @@ struct Gruscope: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as ScriptError {
+        } catch let error as UserError {
             fail(error.message, status: 2)
         } catch {
             switch exitCode(for: error) {

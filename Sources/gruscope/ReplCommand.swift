@@ -46,7 +46,8 @@ struct ReplCommand: ParsableCommand {
             }
             guard let line = readLine() else { break }
             let outcome = lines.handle(line)
-            if !outcome.output.isEmpty { print(outcome.output) }
+            let text = outcome.text(in: lines.extensionState.language)
+            if !text.isEmpty { print(text) }
             if outcome.quit { break }
         }
         fflush(nil)

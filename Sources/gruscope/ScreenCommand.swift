@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Foundation
+import Localization
 import Script
 import Teaching
 import Terminal
@@ -36,7 +37,7 @@ struct ScreenCommand: ParsableCommand {
 
     func run() throws {
         let started = RenderBenchmark.now()
-        if let problem = TerminalCheck.currentProblem() { throw ScriptError(problem) }
+        if let problem = TerminalCheck.currentProblem() { throw UserError(problem) }
         var session = try setupOptions.setup().makeSession()
         var teaching = TeachingCommands(language: try teachingOptions.language())
         if let lesson = teachingOptions.lesson { _ = try teaching.startLesson(lesson, session: &session) }
@@ -47,7 +48,7 @@ struct ScreenCommand: ParsableCommand {
         do {
             terminal = try TerminalSession()
         } catch {
-            throw ScriptError(error.message)
+            throw UserError(error.message)
         }
         defer { terminal.stop() }
         let state = AppState(

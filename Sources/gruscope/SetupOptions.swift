@@ -1,5 +1,6 @@
 import ArgumentParser
 import GRUCore
+import Localization
 import Script
 import WeightFiles
 
@@ -45,7 +46,7 @@ struct SetupOptions: ParsableArguments {
     var pinZ: String?
 
     /// The options as the Script module's setup, with the variant spelling checked.
-    func setup() throws(ScriptError) -> SessionSetup {
+    func setup() throws(UserError) -> SessionSetup {
         var setup = SessionSetup()
         setup.weightsPath = weightsPath
         setup.prefix = prefix
@@ -64,7 +65,7 @@ struct SetupOptions: ParsableArguments {
         setup.seed = seed
         if let variant {
             guard let parsed = GRUVariant(rawValue: variant.lowercased()) else {
-                throw ScriptError("--variant takes one of \(GRUVariant.spellings), got '\(variant)'")
+                throw UserError("--variant takes one of \(GRUVariant.spellings), got '\(variant)'")
             }
             setup.variant = parsed
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Localization
 import Script
 import Teaching
 
@@ -11,10 +12,10 @@ struct TeachingOptions: ParsableArguments {
     var lesson: String?
 
     /// The language asked for, or the environment's.
-    func language() throws(ScriptError) -> Language {
+    func language() throws(UserError) -> Language {
         guard let lang else { return Language.detect() }
         guard let language = Language(code: lang) else {
-            throw ScriptError("--lang takes en or zh, got '\(lang)'")
+            throw UserError("--lang takes en or zh, got '\(lang)'")
         }
         return language
     }

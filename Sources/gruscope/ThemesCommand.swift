@@ -1,7 +1,7 @@
 import Foundation
 import ArgumentParser
+import Localization
 import Themes
-import Widgets
 
 /// `gruscope themes`: the themes there are, and where each comes from.
 struct ThemesCommand: ParsableCommand {

@@ -1,3 +1,4 @@
+import Localization
 import GRUCore
 import Script
 import Teaching

@@ -108,7 +108,7 @@ import Testing
     @Test func aPipedSessionWithBadLines() throws {
         var lines = LineSession(session: try Session(scene: .seedCode), commands: NoExtension())
         let script = ["x = 1 2 3", "x = 1 2 3 5", "bogus", "step", "x[9] = 1", "h = 1 2 3 4 nan", "step 2", "back"]
-        let outputs = script.map { lines.handle($0).output }
+        let outputs = script.map { lines.reply($0) }
         #expect(outputs[0] == "error: x needs 4 numbers, got 3")
         #expect(outputs[1] == "x = [1, 2, 3, 5]")
         #expect(outputs[2] == "error: unknown command 'bogus'; type help for the list")
@@ -123,11 +123,11 @@ import Testing
 
     @Test func showAndTraceListEveryColumn() throws {
         var lines = LineSession(session: try Session(scene: .seedDoc), commands: NoExtension())
-        let show = lines.handle("show").output
+        let show = lines.reply("show")
         #expect(show.split(separator: "\n").count == 1 + 6 + 1)
         #expect(show.contains("pinned: z"))
-        let trace = lines.handle("trace").output
+        let trace = lines.reply("trace")
         for field in TraceField.allCases { #expect(trace.contains(field.rawValue + " ")) }
-        #expect(lines.handle("help").output.contains("units and positions count from 0"))
+        #expect(lines.reply("help").contains("units and positions count from 0"))
     }
 }

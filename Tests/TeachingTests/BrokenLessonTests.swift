@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import GRUCore
 import Script
@@ -26,10 +27,10 @@ import Testing
 
     static func parseError(_ text: String, language: Language = .en) -> String? {
         do {
-            _ = try Lesson.parse(text, file: "lessons/x.toml", language: language)
+            _ = try Lesson.parse(text, file: "lessons/x.toml")
             return nil
         } catch {
-            return error.message
+            return error.message(in: language)
         }
     }
 
@@ -95,7 +96,7 @@ import Testing
     /// Runs a lesson text through the extension until it fails; returns the error, the step
     /// it failed to enter and whether the session and lesson state stayed as they were.
     static func runtimeFailure(_ text: String) throws -> (message: String, stepShown: Int?, unchanged: Bool) {
-        let lesson = try Lesson.parse(text, file: "lessons/x.toml", language: .en)
+        let lesson = try Lesson.parse(text, file: "lessons/x.toml")
         var teaching = TeachingCommands(language: .en, library: LessonLibrary(lessons: [lesson]))
         var session = try SessionSetup().makeSession()
         do {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Localization
 import Script
 import Testing
 @testable import Teaching
@@ -60,13 +61,16 @@ import Testing
 
     /// Every literal key the code asks for exists, so no user ever sees a bare key.
     @Test func everyKeyTheCodeUsesExists() throws {
-        let sources = Self.root.appendingPathComponent("Sources/Teaching")
-        let regex = try NSRegularExpression(pattern: #"\.text\("([a-z_.]+)""#)
+        // Texts (`language.text("…")`) and messages (`Message(key: "…")`, `UserError(key: "…")`).
+        let regex = try NSRegularExpression(pattern: #"(?:\.text\(|key: )"([a-z_.]+)""#)
         var used = Set<String>()
-        for name in try FileManager.default.contentsOfDirectory(atPath: sources.path) where name.hasSuffix(".swift") {
-            let text = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
-            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                if let range = Range(match.range(at: 1), in: text) { used.insert(String(text[range])) }
+        for folder in ["Sources/Teaching", "Sources/Script", "Sources/Localization"] {
+            let sources = Self.root.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: sources.path) where name.hasSuffix(".swift") {
+                let text = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
+                for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    if let range = Range(match.range(at: 1), in: text) { used.insert(String(text[range])) }
+                }
             }
         }
         #expect(used.count > 40)

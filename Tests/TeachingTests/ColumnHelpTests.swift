@@ -1,3 +1,4 @@
+import Localization
 import GRUCore
 import Testing
 @testable import Teaching

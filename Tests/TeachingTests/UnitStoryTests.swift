@@ -1,3 +1,4 @@
+import Localization
 import GRUCore
 import Script
 import Testing
@@ -162,8 +163,11 @@ import Testing
         #expect(throws: ScriptError("unit 6 does not exist; units are numbered 0 to 5")) {
             try UnitStory.text(trace: session.trace, weights: session.weights, unit: 6, language: .en)
         }
-        #expect(throws: ScriptError("没有单元 -1；单元编号是 0 到 5")) {
-            try UnitStory.text(trace: session.trace, weights: session.weights, unit: -1, language: .zh)
+        do {
+            _ = try UnitStory.text(trace: session.trace, weights: session.weights, unit: -1, language: .zh)
+            Issue.record("unit -1 was explained")
+        } catch {
+            #expect(error.message(in: .zh) == "没有单元 -1；单元编号是 0 到 5")
         }
     }
 }

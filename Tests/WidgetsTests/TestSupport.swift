@@ -1,3 +1,4 @@
+import Localization
 import Widgets
 
 /// Draws with `body` into a fresh grid and returns it.

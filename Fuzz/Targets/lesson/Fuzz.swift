@@ -1,4 +1,5 @@
 import FuzzSupport
+import Localization
 import Teaching
 
 /// A lesson file: TOML, steps, their commands (checked by the command parser), units, columns
@@ -6,8 +7,10 @@ import Teaching
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = fuzzText(data, size)
-    for language in Language.allCases {
-        _ = try? Lesson.parse(text, file: "fuzz.toml", language: language)
+    do {
+        _ = try Lesson.parse(text, file: "fuzz.toml")
+    } catch {
+        for language in Language.allCases { _ = error.message(in: language) }
     }
     return 0
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Teaching
+@testable import Localization
 
 @Suite struct LanguageTests {
     @Test(arguments: [

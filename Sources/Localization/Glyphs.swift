@@ -25,7 +25,7 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
 
     // The bars' characters as scalars, which is what their cells hold.
 
-    func leftBlockScalar(eighths: Int) -> Unicode.Scalar {
+    public func leftBlockScalar(eighths: Int) -> Unicode.Scalar {
         let e = min(max(eighths, 0), 8)
         switch self {
         case .unicode: return Self.unicodeLeftBlock(eighths: e)
@@ -33,10 +33,10 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    var zeroLineScalar: Unicode.Scalar { self == .unicode ? "│" : "|" }
-    var clipRightScalar: Unicode.Scalar { self == .unicode ? "»" : ">" }
-    var clipLeftScalar: Unicode.Scalar { self == .unicode ? "«" : "<" }
-    var notANumberScalar: Unicode.Scalar { "?" }
+    public var zeroLineScalar: Unicode.Scalar { self == .unicode ? "│" : "|" }
+    public var clipRightScalar: Unicode.Scalar { self == .unicode ? "»" : ">" }
+    public var clipLeftScalar: Unicode.Scalar { self == .unicode ? "«" : "<" }
+    public var notANumberScalar: Unicode.Scalar { "?" }
 
     /// Says that more content lies to the left of a scrolled row.
     public var moreLeft: Character { self == .unicode ? "‹" : "<" }
@@ -83,9 +83,6 @@ public enum Glyphs: String, Sendable, Hashable, CaseIterable {
         }
     }
 }
-
-/// The name the widgets' brief used for the glyph choice of bars; the same type as ``Glyphs``.
-public typealias BarGlyphs = Glyphs
 
 /// The six characters of a rectangular frame.
 public struct BoxGlyphs: Sendable, Hashable {

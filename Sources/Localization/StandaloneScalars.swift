@@ -7,14 +7,14 @@
 /// always break around); anything outside them sends the text the slow, exact way. They cover
 /// Latin, Greek and Cyrillic letters, punctuation, arrows, maths, box drawing and blocks, and
 /// CJK ideographs, kana and punctuation: every text gruscope draws in English or Chinese.
-enum StandaloneScalars {
+public enum StandaloneScalars {
     /// Whether every scalar of `text` is a character of its own.
-    static func covers(_ text: some StringProtocol) -> Bool {
+    public static func covers(_ text: some StringProtocol) -> Bool {
         text.unicodeScalars.allSatisfy { isStandalone($0.value) }
     }
 
     /// Whether a scalar never joins a neighbour into one character.
-    static func isStandalone(_ v: UInt32) -> Bool {
+    public static func isStandalone(_ v: UInt32) -> Bool {
         if v < 0x300 { return v != 0x0D }
         switch v {
         case 0x370...0x482, 0x2010...0x205E, 0x2070...0x20CF, 0x2100...0x23FF, 0x2500...0x27BF,

@@ -1,5 +1,3 @@
-import Script
-
 /// The built-in catalogues, read once from the text embedded in the binary.
 public enum Catalogues {
     /// English, the fallback for any key another language lacks.
@@ -32,12 +30,5 @@ extension Language {
         Catalogues.catalogue(self).text(key, arguments)
             ?? Catalogues.english.text(key, arguments)
             ?? key
-    }
-
-    /// A user's mistake in this language: its catalogue text when it has one, else its English
-    /// message (the mistakes in weight files and command-line options are English only).
-    public func message(of error: ScriptError) -> String {
-        guard let localization = error.localization else { return error.message }
-        return text(localization.key, localization.arguments)
     }
 }

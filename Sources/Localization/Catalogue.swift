@@ -1,4 +1,3 @@
-import Script
 import TOMLKit
 
 /// The texts of one language: keys such as `unit.remember` mapped to sentences with
@@ -16,8 +15,8 @@ public struct Catalogue: Sendable {
     }
 
     /// Reads a catalogue file's text; `file` names it in errors.
-    public init(toml text: String, file: String) throws(ScriptError) {
-        let table = try TOMLText.parse(text, file: file, language: .en)
+    public init(toml text: String, file: String) throws(UserError) {
+        let table = try TOMLText.parse(text, file: file)
         var texts: [String: String] = [:]
         try Self.flatten(table, prefix: "", file: file, into: &texts)
         self.texts = texts
@@ -65,7 +64,7 @@ public struct Catalogue: Sendable {
 
     private static func flatten(
         _ table: TOMLTable, prefix: String, file: String, into texts: inout [String: String]
-    ) throws(ScriptError) {
+    ) throws(UserError) {
         for key in table.keys {
             let name = prefix.isEmpty ? key : prefix + "." + key
             guard let value = table[key]?.tomlValue else { continue }
@@ -74,7 +73,7 @@ public struct Catalogue: Sendable {
             } else if let inner = value.table {
                 try flatten(inner, prefix: name, file: file, into: &texts)
             } else {
-                throw ScriptError("\(file): \(name) must be a text in quotes, got \(value.debugDescription)")
+                throw UserError("\(file): \(name) must be a text in quotes, got \(value.debugDescription)")
             }
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Teaching
+@testable import Localization
 
 /// The explanations' numbers are spelled without Foundation's formatter; they must come out
 /// exactly as `String(format:)` spelled them, rounding ties to even and all.

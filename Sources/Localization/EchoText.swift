@@ -2,6 +2,10 @@
 /// on a terminal: every control character is written as a visible escape, so nothing echoed can
 /// move the cursor, set the window title or turn text invisible, and long text is clipped.
 ///
+/// The one place this is done: error messages escape every plain value they quote (see
+/// ``Message``), messages quote what a user typed through ``printable(_:limit:)``, and
+/// `gruscope themes`, the repl and the status line print through it.
+///
 /// Escaped: C0 controls and DEL (`\t`, `\n`, `\r`, `\e`, else `\x07`), C1 controls U+0080–U+009F,
 /// the line and paragraph separators U+2028/U+2029 and the bidirectional overrides and isolates
 /// U+202A–U+202E and U+2066–U+2069 (which reorder what follows them) as `\u{…}`. A backslash
@@ -28,6 +32,21 @@ public enum EchoText {
             count += length
         }
         return result
+    }
+
+    /// `text` with its control characters escaped and nothing cut.
+    public static func escaped(_ text: some StringProtocol) -> String {
+        guard text.unicodeScalars.contains(where: { escape($0) != nil }) else { return String(text) }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if let piece = escape(scalar) { result += piece } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+
+    /// Whether a scalar is written as an escape.
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        escape(scalar) != nil
     }
 
     /// The escape for a scalar that must not reach the terminal as it is, or nil.

@@ -29,19 +29,19 @@ public enum NumberFormat {
 
     /// Rule 1 of ``fit(_:width:decimals:)`` worked out in integers: the first number of
     /// decimals, from `decimals` down, whose fixed-point text fits `width` columns.
-    struct FixedFit {
+    public struct FixedFit {
         /// The value's magnitude in units of the last decimal, rounded.
-        let units: UInt64
+        public let units: UInt64
         /// Decimals shown.
-        let decimals: Int
+        public let decimals: Int
         /// Whether a minus sign is shown (not for a value that rounds to zero).
-        let isNegative: Bool
+        public let isNegative: Bool
         /// Columns of the padded text.
-        let width: Int
+        public let width: Int
 
         /// nil when no number of decimals fits (the caller goes on to scientific notation) or
         /// the value is not finite.
-        init?(_ value: Double, width: Int, decimals: Int) {
+        public init?(_ value: Double, width: Int, decimals: Int) {
             guard value.isFinite, width > 0 else { return nil }
             for d in stride(from: decimals, through: 0, by: -1) {
                 let scaled = (abs(value) * powersOfTen[d]).rounded(.toNearestOrAwayFromZero)
@@ -63,7 +63,7 @@ public enum NumberFormat {
 
         /// Writes the text right-aligned into the first `width` bytes of `bytes`: decimals,
         /// point, whole digits and sign from the right, then spaces.
-        func write(into bytes: UnsafeMutableBufferPointer<UInt8>) {
+        public func write(into bytes: UnsafeMutableBufferPointer<UInt8>) {
             let unit = UInt64(powersOfTen[decimals])
             var i = width - 1
             var fraction = units % unit

@@ -1,5 +1,5 @@
 import Testing
-import Widgets
+import Localization
 
 @Suite struct NumberFormatTests {
     @Test func fixedPointExamples() {

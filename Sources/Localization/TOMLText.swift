@@ -1,0 +1,17 @@
+import TOMLKit
+
+/// Reading TOML documents (catalogues, lessons) with errors that name the file and the line.
+public enum TOMLText {
+    /// The top table of a document, or an error naming the file and the line TOML stopped at.
+    public static func parse(_ text: String, file: String) throws(UserError) -> TOMLTable {
+        do {
+            return try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw UserError(key: "error.toml", [
+                "file": file, "line": String(error.source.begin.line), "message": error.description,
+            ])
+        } catch {
+            throw UserError(key: "error.toml_unknown", ["file": file, "message": "\(error)"])
+        }
+    }
+}
