@@ -100,6 +100,17 @@ def make_onnx():
     open(out("onnx-deep.onnx"), "wb").write(varint(1 << 3) + varint(8) + field(7, graph))
 
 
+    # External data that is not beside the model, and external data whose file is missing.
+    for name, location in (("onnx-external-outside.onnx", "../onnx-external.onnx.data"),
+                           ("onnx-external-missing.onnx", "missing.onnx.data")):
+        model = onnx.load(os.path.join(MODELS, "onnx-external.onnx"), load_external_data=False)
+        for tensor in model.graph.initializer:
+            for entry in tensor.external_data:
+                if entry.key == "location":
+                    entry.value = location
+        save_onnx(model, name)
+
+
 def make_hdf5():
     cut("keras-reset-after.weights.h5", "h5-truncated.weights.h5", 0.5)
     data = bytearray(open(os.path.join(MODELS, "keras-reset-after.weights.h5"), "rb").read())

@@ -245,8 +245,10 @@ def make_onnx():
     helper_fixture("onnx-lbr0-bi", 23, "bidirectional", 0, initial_h=False, raw=True)
     helper_dtype_fixture("onnx-double", 24, TensorProto.DOUBLE, np.float64)
     helper_dtype_fixture("onnx-float16", 25, TensorProto.FLOAT16, np.float16)
-    # Weights in a file beside the model (ONNX's external data), which gruscope refuses.
-    model, _ = helper_gru_model("onnx-external", 26, "forward", 1, initial_h=False, raw=True)
+    # Weights in a file beside the model (ONNX's external data), as torch.onnx.export writes them.
+    model, x = helper_gru_model("onnx-external", 26, "forward", 1, initial_h=True, raw=True)
+    write_trace("onnx-external", f"onnx {onnx.__version__} helper graph saved with external data, onnxruntime {ort.__version__}",
+                onnx_traces(model, {"X": x}))
     onnx.save_model(model, out("onnx-external.onnx"), save_as_external_data=True, all_tensors_to_one_file=True,
                     location="onnx-external.onnx.data", size_threshold=0)
 

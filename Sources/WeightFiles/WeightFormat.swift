@@ -130,7 +130,9 @@ public enum WeightFormat: String, Sendable, Hashable {
         case .pytorchLegacy:
             return try NamedArrayCatalogue.cells(in: TorchStateDict(legacy: bytes))
         case .onnx:
-            return try ONNXModel(bytes: bytes).catalogueCells()
+            let slash = name.lastIndex(of: "/")
+            let directory = slash.map { name[..<$0].isEmpty ? "/" : String(name[..<$0]) } ?? "."
+            return try ONNXModel(bytes: bytes, directory: directory).catalogueCells()
         case .hdf5:
             return try KerasWeights.cells(hdf5: bytes)
         case .kerasZip:

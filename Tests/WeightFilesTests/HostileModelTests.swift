@@ -32,7 +32,8 @@ import Testing
         ("keras-relu-gru.keras", "uses activation 'relu' and recurrent_activation 'sigmoid'"),
         ("keras-broken-config.keras", "its config.json is not valid JSON"),
         ("keras-no-config.keras", "it is a zip without 'config.json'"),
-        ("../onnx-external.onnx", "is stored outside the model, in 'onnx-external.onnx.data' (ONNX external data)"),
+        ("onnx-external-outside.onnx", "is stored in '../onnx-external.onnx.data', which is not a file beside the model"),
+        ("onnx-external-missing.onnx", "is stored beside the model in 'missing.onnx.data', which cannot be read (there is no such file)"),
     ]
 
     @Test(arguments: expectations.map(\.file))

@@ -16,6 +16,7 @@ import Testing
         ("onnx-lbr0-bi", ["onnx-lbr0-bi.onnx"]),
         ("onnx-double", ["onnx-double.onnx"]),
         ("onnx-float16", ["onnx-float16.onnx"]),
+        ("onnx-external", ["onnx-external.onnx"]),
         ("keras-reset-after", ["keras-reset-after.keras", "keras-reset-after.weights.h5"]),
         ("keras-reset-before", ["keras-reset-before.keras", "keras-reset-before.weights.h5"]),
         ("keras-nobias", ["keras-nobias.keras"]),

@@ -20,6 +20,8 @@ struct ONNXModel {
     let cells: [GRUCellInfo]
     /// For each cell, its node and its index among the node's directions.
     private let sources: [(node: GRUNode, direction: Int)]
+    /// Where the model file is, for external data.
+    private let directory: String
     /// Nodes a search from one GRU's input back to the GRU before it visits at most.
     static let maximumChainSearch = 64
 
@@ -38,7 +40,10 @@ struct ONNXModel {
     }
 
     /// Decodes the model and finds its GRU cells.
-    init(bytes: [UInt8], decodedLimit: Int = WeightFile.maximumUnpackedSize) throws(FileProblem) {
+    ///
+    /// - Parameter directory: where the model file is, for tensors stored beside it (ONNX
+    ///   external data, which torch.onnx.export writes as `MODEL.onnx.data`).
+    init(bytes: [UInt8], directory: String = ".", decodedLimit: Int = WeightFile.maximumUnpackedSize) throws(FileProblem) {
         let budget = bytes.withUnsafeBytes { buffer in
             Result { () throws(ProtobufBudget.Malformed) in try ProtobufBudget.estimate(of: buffer) }
         }
@@ -120,6 +125,7 @@ struct ONNXModel {
         }
         self.cells = cells
         self.sources = sources
+        self.directory = directory
     }
 
     /// The catalogue's cells: each decodes its own direction of its node.
@@ -158,10 +164,10 @@ struct ONNXModel {
     private func decoded(_ index: Int) throws(FileProblem) -> DecodedCell {
         let (node, d) = sources[index]
         let i = node.inputSize, h = node.hiddenSize
-        let w = try Self.floats(node.w, role: "W", node: node.name)
-        let r = try Self.floats(node.r, role: "R", node: node.name)
+        let w = try Self.floats(node.w, role: "W", node: node.name, directory: directory)
+        let r = try Self.floats(node.r, role: "R", node: node.name, directory: directory)
         var b: [Float]?
-        if let tensor = node.b { b = try Self.floats(tensor, role: "B", node: node.name) }
+        if let tensor = node.b { b = try Self.floats(tensor, role: "B", node: node.name, directory: directory) }
         var inputWeights = [Float](repeating: 0, count: 3 * h * i)
         var recurrentWeights = [Float](repeating: 0, count: 3 * h * h)
         var inputBias = [Float](repeating: 0, count: 3 * h)
@@ -181,7 +187,7 @@ struct ONNXModel {
         }
         var initialState: [Float]?
         if let tensor = node.initialH {
-            let values = try Self.floats(tensor, role: "initial_h", node: node.name)
+            let values = try Self.floats(tensor, role: "initial_h", node: node.name, directory: directory)
             let batch = values.count / (Self.directionCount(node) * h)
             // The first sequence of the batch, as a single cell steps one.
             let start = d * batch * h
@@ -239,10 +245,7 @@ struct ONNXModel {
                     + "rather than stores; gruscope reads W, R, B and initial_h from initializers or Constant nodes")
             }
             if found.dataLocation == .external {
-                let location = found.externalData.first { $0.key == "location" }?.value ?? "another file"
-                throw FileProblem("the \(role) of GRU node \(quoted) is stored outside the model, in \(OneLine.quoted(location)) "
-                    + "(ONNX external data), which gruscope does not read; save it whole with "
-                    + "onnx.save(onnx.load(\"model.onnx\"), \"whole.onnx\")")
+                _ = try ONNXExternalData(found, role: role, node: name)
             }
             return found
         }
@@ -322,19 +325,25 @@ struct ONNXModel {
     }
 
     /// A tensor's values as float32, from raw_data or the typed field, all checked to be finite.
-    private static func floats(_ tensor: Onnx_TensorProto, role: String, node: String) throws(FileProblem) -> [Float] {
+    private static func floats(
+        _ tensor: Onnx_TensorProto, role: String, node: String, directory: String
+    ) throws(FileProblem) -> [Float] {
         let shape = try shape(tensor, role: role, node: node)
         let count = WeightArray.elementCount(shape) ?? 0
         let size = try elementSize(tensor, role: role, node: node)
         let what = "the \(role) of GRU node \(quoted(node))"
         let type = tensor.dataType
         let values: [Float]
-        if !tensor.rawData.isEmpty || count == 0 {
-            guard tensor.rawData.count == count * size else {
-                throw FileProblem("\(what) has \(tensor.rawData.count) bytes of data, but its shape "
+        var raw = tensor.rawData
+        if tensor.dataLocation == .external {
+            raw = try ONNXExternalData(tensor, role: role, node: node).read(in: directory, expected: count * size)
+        }
+        if !raw.isEmpty || count == 0 {
+            guard raw.count == count * size else {
+                throw FileProblem("\(what) has \(raw.count) bytes of data, but its shape "
                     + "\(WeightArray.shapeText(shape)) needs \(count * size)")
             }
-            values = tensor.rawData.withUnsafeBytes { raw in
+            values = raw.withUnsafeBytes { raw in
                 (0..<count).map { k -> Float in
                     switch size {
                     case 8: return Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self))))
