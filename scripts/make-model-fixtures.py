@@ -287,25 +287,27 @@ def keras_fixture(keras, name, layers, source, save):
     write_trace(name, source, cells)
 
 
-def keras3_models(keras):
+def stacked_bidirectional(keras, inputs):
+    """A Bidirectional GRU (reset_after) under a GRU with reset_after=False; Keras 3 or tf_keras."""
     GRU, Bidirectional = keras.layers.GRU, keras.layers.Bidirectional
+    forward, backward = Bidirectional(GRU(H, return_sequences=True), merge_mode=None, name="bi")(inputs)
+    merged = keras.layers.Concatenate(name="concat")([forward, backward])
+    top = GRU(H, return_sequences=True, reset_after=False, name="top")(merged)
+    return [
+        (forward, [("bi", "forward", True, True, inputs, 0)]),
+        (backward, [("bi", "reverse", True, True, inputs, 0)]),
+        (top, [("top", "forward", False, True, merged, 1)]),
+    ]
+
+
+def keras3_models(keras):
+    GRU = keras.layers.GRU
 
     def single(reset_after, use_bias=True, layer_name="gru"):
         def build(keras, inputs):
             out = GRU(H, return_sequences=True, reset_after=reset_after, use_bias=use_bias, name=layer_name)(inputs)
             return [(out, [(layer_name, "forward", reset_after, use_bias, inputs, 0)])]
         return build
-
-    def stacked_bidirectional(keras, inputs):
-        both = Bidirectional(GRU(H, return_sequences=True), merge_mode=None, name="bi")(inputs)
-        forward, backward = both
-        merged = keras.layers.Concatenate(name="concat")([forward, backward])
-        top = GRU(H, return_sequences=True, reset_after=False, name="top")(merged)
-        return [
-            (forward, [("bi", "forward", True, True, inputs, 0)]),
-            (backward, [("bi", "reverse", True, True, inputs, 0)]),
-            (top, [("top", "forward", False, True, merged, 1)]),
-        ]
 
     return {
         "keras-reset-after": single(True),
@@ -356,18 +358,8 @@ def make_tf_keras():
     import tf_keras
 
     tf_keras.utils.set_random_seed(41)
-    GRU, Bidirectional = tf_keras.layers.GRU, tf_keras.layers.Bidirectional
+    GRU = tf_keras.layers.GRU
     source = f"tf_keras {tf_keras.__version__}"
-
-    def stacked_bidirectional(keras, inputs):
-        forward, backward = Bidirectional(GRU(H, return_sequences=True), merge_mode=None, name="bi")(inputs)
-        merged = keras.layers.Concatenate(name="concat")([forward, backward])
-        top = GRU(H, return_sequences=True, reset_after=False, name="top")(merged)
-        return [
-            (forward, [("bi", "forward", True, True, inputs, 0)]),
-            (backward, [("bi", "reverse", True, True, inputs, 0)]),
-            (top, [("top", "forward", False, True, merged, 1)]),
-        ]
 
     def before_nobias(keras, inputs):
         out1 = GRU(H, return_sequences=True, reset_after=False, name="gru")(inputs)
