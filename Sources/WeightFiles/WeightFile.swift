@@ -66,6 +66,14 @@ public enum WeightFile {
             initialState: decoded.initialState, notes: notes)
     }
 
+    /// A fuzz target's way into the restricted unpickler alone: `bytes` read as a state_dict's
+    /// data.pkl. Returns the number of tensors found.
+    public static func exercisePickle(_ bytes: [UInt8]) -> Int {
+        var unpickler = RestrictedUnpickler(bytes: bytes)
+        guard let value = try? unpickler.load() else { return 0 }
+        return (try? TorchStateDict.flatten(value, in: unpickler).names.count) ?? 0
+    }
+
     /// Bytes-in entry points for fuzz targets: a catalogue, then every cell loaded, each
     /// failure a message. Returns the number of cells that loaded.
     public static func exercise(_ bytes: [UInt8], name: String = "fuzz") -> Int {
