@@ -37,6 +37,10 @@ public struct AppState: Sendable {
     public var ascii: Bool
     /// The theme's name, for the help screen.
     public var themeName: String
+    /// Presentation mode: a big header, fewer units with tall bars and the mix under each.
+    public var presenting = false
+    /// The signed bars' scales: following the step, or fixed so bars compare across steps.
+    public var scales = BarScales()
     /// Set once the user asked to leave.
     public var isQuitting = false
 
@@ -75,9 +79,20 @@ public struct AppState: Sendable {
     /// Whether a lesson is running (n and p then move through it).
     public var isInLesson: Bool { teaching.progress != nil }
 
-    /// A screen text in the current language.
+    /// A screen text in the current language, in ASCII under `--ascii` and `LANG=C`.
     func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
-        language.text("screen." + key, arguments)
+        glyphs.text(language.text("screen." + key, arguments))
+    }
+
+    /// Unicode, or ASCII under `--ascii` and `LANG=C`: every label and text on the screen.
+    public var glyphs: Glyphs { ascii ? .ascii : .unicode }
+
+    /// Starts or ends presentation mode. Starting fixes every signed scale not fixed yet at a
+    /// round value that holds the current step, so bars compare across the steps shown.
+    public mutating func setPresenting(_ on: Bool) {
+        presenting = on
+        if on { scales.fixUnset(for: session.trace) }
+        keepSelectionInView()
     }
 
     /// The cell and its state.

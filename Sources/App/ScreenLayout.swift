@@ -16,16 +16,25 @@ public struct ScreenLayout: Sendable, Equatable {
 
     /// Whether the screen is too small for the view.
     public let isTooSmall: Bool
-    /// The title line.
+    /// Whether this is presentation mode's layout: a big header, fewer units drawn larger, the
+    /// mix picture under every unit.
+    public let presenting: Bool
+    /// The title band (one row; three in presentation mode).
     public let header: Rect
+    /// The input positions above the x row (empty when there is no room for them).
+    public let xIndices: Rect
     /// The input vector row.
     public let xRow: Rect
     /// The state row.
     public let hRow: Rect
+    /// The units under the h row (empty when there is no room for them).
+    public let hIndices: Rect
     /// The table's column titles.
     public let tableHeader: Rect
-    /// The unit rows.
+    /// The unit rows (blocks of ``unitRows`` rows each).
     public let tableBody: Rect
+    /// The line under the table that states the bars' scales.
+    public let scaleLegend: Rect
     /// The selected unit's story.
     public let story: Rect
     /// The message line.
@@ -34,18 +43,39 @@ public struct ScreenLayout: Sendable, Equatable {
     public let keys: Rect
     /// Columns of each table column (number and bar).
     public let columnWidth: Int
+    /// Rows a unit takes in the table: 1, or in presentation mode its tall bars, its mix line
+    /// and a blank row.
+    public let unitRows: Int
+    /// Rows of a unit's bars (1; 2 or 3 in presentation mode).
+    public let barRows: Int
+    /// How many units the table shows at once.
+    public let unitsShown: Int
+
+    /// Rows the mix line takes under each unit in presentation mode.
+    public static let presentedMixRows = 2
+    /// Rows the story keeps at least.
+    static let storyRows = 4
+    /// Rows the story keeps at least in presentation mode (a lesson's narration).
+    static let presentedStoryRows = 3
 
     /// The layout for a screen of `width`×`height` showing `hiddenSize` units.
-    public init(width: Int, height: Int, hiddenSize: Int) {
+    public init(width: Int, height: Int, hiddenSize: Int, presenting: Bool = false) {
         isTooSmall = width < Self.minimumWidth || height < Self.minimumHeight
+        self.presenting = presenting
         let full = Rect(x: 0, y: 0, width: width, height: height)
-        var (top, rest) = full.splitTop(1)
+        var (top, rest) = full.splitTop(presenting ? 3 : 1)
         header = top
+        // Presentation mode spends rows on units first; the index rows come back on tall screens.
+        let showsIndices = !presenting || height >= 32
+        (top, rest) = rest.splitTop(showsIndices ? 1 : 0)
+        xIndices = top
         (top, rest) = rest.splitTop(1)
         xRow = top
         (top, rest) = rest.splitTop(1)
         hRow = top
-        rest = rest.splitTop(1).rest
+        (top, rest) = rest.splitTop(showsIndices ? 1 : 0)
+        hIndices = top
+        if !showsIndices { rest = rest.splitTop(1).rest }
         (top, rest) = rest.splitTop(1)
         tableHeader = top
         var bottom: Rect
@@ -53,13 +83,24 @@ public struct ScreenLayout: Sendable, Equatable {
         keys = bottom
         (rest, bottom) = rest.splitBottom(1)
         status = bottom
-        // The story keeps at least 4 rows; the table takes what the units need of the rest,
-        // and any room left over goes back to the story.
-        let tableRows = max(1, min(hiddenSize, rest.height - 4))
-        (top, rest) = rest.splitTop(tableRows)
+        // The story keeps a few rows; the table takes what the units need of the rest, and any
+        // room left over goes back to the story.
+        barRows = presenting ? (height >= 40 ? 3 : 2) : 1
+        unitRows = presenting ? barRows + Self.presentedMixRows + 1 : 1
+        let storyRows = presenting ? Self.presentedStoryRows : Self.storyRows
+        unitsShown = max(1, min(hiddenSize, (rest.height - storyRows - 1) / unitRows))
+        (top, rest) = rest.splitTop(unitsShown * unitRows)
         tableBody = top
-        story = rest.splitTop(1).rest
+        (top, rest) = rest.splitTop(1)
+        scaleLegend = top
+        story = rest
         columnWidth = max(10, (width - Self.unitLabelWidth) / GateColumn.allCases.count)
+    }
+
+    /// The unit shown at screen row `y` of the table, given the first unit shown.
+    public func unit(atRow y: Int, offset: Int) -> Int? {
+        guard tableBody.contains(x: tableBody.x, y: y) else { return nil }
+        return offset + (y - tableBody.y) / unitRows
     }
 
     /// The columns a table column occupies.

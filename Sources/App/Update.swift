@@ -9,6 +9,8 @@ import Widgets
 public let screenCommands: [CommandInfo] = [
     CommandInfo(name: "theme", usage: "theme NAME|PATH", summary: "switch the colour theme (default, light, high-contrast, mono, okabe-ito)"),
     CommandInfo(name: "export", usage: "export FILE.svg|FILE.txt", summary: "save the screen as an SVG picture or plain text"),
+    CommandInfo(name: "scale", usage: AppState.scaleUsage, summary: "fix the signed bars' scale, so bars compare across steps (auto: follow each step)"),
+    CommandInfo(name: "present", usage: "present [on|off]", summary: "presentation mode: big header, fewer units with tall bars, the mix under each"),
 ]
 
 /// The one place the screen's state changes: an event in, the new state and any work for the
@@ -37,7 +39,7 @@ public func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
 extension AppState {
     /// The layout of the current screen.
     public var layout: ScreenLayout {
-        ScreenLayout(width: width, height: height, hiddenSize: session.hiddenSize)
+        ScreenLayout(width: width, height: height, hiddenSize: session.hiddenSize, presenting: presenting)
     }
 
     // MARK: Keys
@@ -346,9 +348,17 @@ extension AppState {
             status = StatusMessage(text("status.error", ["message": message(of: error)]), isError: true)
             return []
         }
+        if case let .extended(name, argument) = parsed, name == "present" {
+            status = runPresent(argument)
+            return []
+        }
         if case let .extended(name, argument) = parsed, screenCommands.contains(where: { $0.name == name }) {
             guard !argument.isEmpty else {
                 status = StatusMessage(text("status.needs_argument", ["name": name, "usage": screenCommands.first { $0.name == name }?.usage ?? name]), isError: true)
+                return []
+            }
+            if name == "scale" {
+                status = runScale(argument)
                 return []
             }
             return [name == "theme" ? .loadTheme(argument) : .export(path: argument)]
@@ -394,8 +404,7 @@ extension AppState {
         } else if layout.hRow.contains(x: mouse.x, y: mouse.y) {
             hit = valueIndex(at: mouse.x, count: session.hiddenSize, selected: unit, layout: layout).map { (.h, $0) }
         } else if layout.tableBody.contains(x: mouse.x, y: mouse.y) {
-            let row = tableOffset + mouse.y - layout.tableBody.y
-            if row < session.hiddenSize {
+            if let row = layout.unit(atRow: mouse.y, offset: tableOffset), row < session.hiddenSize {
                 hit = (.units, row)
                 let index = (mouse.x - ScreenLayout.unitLabelWidth) / layout.columnWidth
                 if mouse.x >= ScreenLayout.unitLabelWidth, let picked = GateColumn(rawValue: index) { column = picked }
@@ -428,7 +437,7 @@ extension AppState {
 
     mutating func keepSelectionInView() {
         clampSelection()
-        let rows = max(1, layout.tableBody.height)
+        let rows = max(1, layout.unitsShown)
         if unit < tableOffset { tableOffset = unit }
         if unit >= tableOffset + rows { tableOffset = unit - rows + 1 }
         tableOffset = min(max(0, tableOffset), max(0, session.hiddenSize - rows))

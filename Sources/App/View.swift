@@ -8,7 +8,7 @@ import Widgets
 public func view(_ state: AppState) -> Grid {
     var grid = Grid(width: state.width, height: state.height)
     let layout = state.layout
-    let glyphs: Glyphs = state.ascii ? .ascii : .unicode
+    let glyphs = state.glyphs
     if layout.isTooSmall {
         let message = state.text("too_small", [
             "min_w": String(ScreenLayout.minimumWidth), "min_h": String(ScreenLayout.minimumHeight),
@@ -29,11 +29,15 @@ struct ScreenPainter {
     var session: Session { state.session }
     var trace: GRUTrace { state.session.trace }
 
+    /// A screen text, in ASCII where the screen is.
+    func text(_ key: String, _ arguments: [String: String] = [:]) -> String { state.text(key, arguments) }
+
     func paint(into grid: inout Grid) {
         header(into: &grid)
         vectorRow(.x, into: &grid)
         vectorRow(.h, into: &grid)
         table(into: &grid)
+        scaleLegend(into: &grid)
         story(into: &grid)
         statusLine(into: &grid)
         overlay(into: &grid)
@@ -44,18 +48,66 @@ struct ScreenPainter {
     func header(into grid: inout Grid) {
         let area = layout.header
         grid.fill(area, with: Cell(" ", style: Style(.header, attributes: .reverse)))
-        let rule = state.text(session.weights.resetAfter ? "reset_after" : "reset_before")
+        let line = Self.headerLine(headerParts, width: area.width - 1, separator: glyphs == .unicode ? " · " : " | ", ellipsis: glyphs.ellipsis)
+        let bold = Style(.header, attributes: [.reverse, .bold])
+        grid.put(" " + line, x: area.x, y: area.y, style: bold, maxWidth: area.width)
+        guard layout.presenting, area.height >= 3 else { return }
+        // Presentation mode's band: the step and the mix's formula on its own line, and the
+        // lesson under it, for the back of the room.
+        var big = [text("present.step", ["t": String(session.t)]), glyphs.text("h′ = z·h + (1−z)·h̃")]
+        if let title = state.teaching.lessonTitle { big.append(glyphs.text(title)) }
+        grid.put("  " + big.joined(separator: "   "), x: area.x, y: area.y + 1, style: bold, maxWidth: area.width)
+        grid.put("  " + text("present.z_keeps"), x: area.x, y: area.y + 2, style: Style(.header, attributes: .reverse), maxWidth: area.width)
+    }
+
+    /// A part of the header, and how much it matters when the screen is narrow.
+    struct HeaderPart {
+        var text: String
+        /// Lower parts go first when the line is too long; 0 never goes (it may be shortened).
+        var priority: Int
+        /// Whether it may be cut short with an ellipsis rather than left out.
+        var shortens = false
+    }
+
+    /// The header's parts in their order: what the screen is about never drops (t, the pinned
+    /// gates); the weights' origin gives way first, then the convention, then the sizes.
+    var headerParts: [HeaderPart] {
+        let rule = text(session.weights.resetAfter ? "reset_after" : "reset_before")
         var parts = [
-            "gruscope", "\(session.variant.rawValue) (\(rule))",
-            "I=\(session.inputSize) H=\(session.hiddenSize)", "t=\(session.t)",
-            session.sceneName.map { state.text("scene", ["name": $0]) } ?? session.origin.summary,
+            HeaderPart(text: "gruscope", priority: 2),
+            HeaderPart(text: "\(session.variant.rawValue) (\(rule))", priority: 3),
+            HeaderPart(text: "I=\(session.inputSize) H=\(session.hiddenSize)", priority: 4),
+            HeaderPart(text: "t=\(session.t)", priority: 0),
+            HeaderPart(text: glyphs.text(session.sceneName.map { text("scene", ["name": $0]) } ?? session.origin.summary), priority: 1, shortens: true),
         ]
         if !trace.pinned.isEmpty {
-            parts.append(state.text("pinned", ["gates": trace.pinned.map(\.rawValue).joined(separator: ", ")]))
+            parts.append(HeaderPart(text: text("pinned", ["gates": trace.pinned.map(\.rawValue).joined(separator: ", ")]), priority: 0))
         }
-        let separator = glyphs == .unicode ? " · " : " | "
-        grid.put(" " + parts.joined(separator: separator), x: area.x, y: area.y,
-                 style: Style(.header, attributes: [.reverse, .bold]), maxWidth: area.width)
+        return parts
+    }
+
+    /// The parts that fit in `width` columns, in their order: the lowest priorities are left
+    /// out first, and a part that may shorten is cut to the room left rather than dropped while
+    /// a few of its characters still fit.
+    static func headerLine(_ parts: [HeaderPart], width: Int, separator: String, ellipsis: String) -> String {
+        var kept = parts
+        func length(_ parts: [HeaderPart]) -> Int {
+            parts.reduce(0) { $0 + DisplayWidth.of($1.text) } + DisplayWidth.of(separator) * max(0, parts.count - 1)
+        }
+        while length(kept) > width {
+            if let index = kept.indices.filter({ kept[$0].shortens }).first {
+                let others = length(kept.enumerated().filter { $0.offset != index }.map(\.element)) + DisplayWidth.of(separator)
+                let room = width - others
+                if room >= 8 {
+                    kept[index].text = TextLayout.truncate(kept[index].text, width: room, ellipsis: ellipsis)
+                    kept[index].shortens = false
+                    continue
+                }
+            }
+            guard let lowest = kept.indices.filter({ kept[$0].priority > 0 }).min(by: { kept[$0].priority < kept[$1].priority }) else { break }
+            kept.remove(at: lowest)
+        }
+        return kept.map(\.text).joined(separator: separator)
     }
 
     // MARK: x and h
@@ -76,6 +128,10 @@ struct ScreenPainter {
             offset: layout.firstVisibleValue(selected: selected),
             valueStyle: Style(role), glyphs: glyphs)
         _ = row.draw(in: area, into: &grid)
+        // Each value's index beside it (above x, below h), so a value of a long vector is found
+        // by its number, counting from 0 like everything else.
+        let indices = isX ? layout.xIndices : layout.hIndices
+        row.drawIndices(in: Rect(x: area.x, y: indices.y, width: area.width, height: indices.height), style: Style(.dim), into: &grid)
     }
 
     /// Whether an edit in the table is an edit of h (not of a pinned gate value).
@@ -88,12 +144,12 @@ struct ScreenPainter {
 
     func table(into grid: inout Grid) {
         let titleY = layout.tableHeader.y
-        grid.put("unit", x: 0, y: titleY, style: Style(.dim))
+        grid.put(text("class.unit_column"), x: 0, y: titleY, style: Style(.dim), maxWidth: ScreenLayout.unitLabelWidth - 1)
         for column in GateColumn.allCases {
             let rect = layout.columnRect(column)
             let isSelected = state.focus == .units && state.column == column
             let pinned = column.gate.map { session.pins[$0] != nil } ?? false
-            var title = state.text("column." + column.catalogueKey)
+            var title = text("column." + column.catalogueKey)
             // The header names the pinned gates; the column only needs a mark that fits.
             if pinned { title += glyphs == .unicode ? " ●" : " *" }
             var style = Style(column.role, attributes: .bold)
@@ -101,13 +157,13 @@ struct ScreenPainter {
             if state.teaching.highlightedColumns.contains(column.field) { style.attributes.insert(.underline) }
             grid.put(title, x: rect.x, y: titleY, style: style, maxWidth: rect.width)
         }
-        let scale = max(1, TraceTable.signedScale(trace))
         let body = layout.tableBody
         let values = GateColumn.allCases.map { trace[$0.field] }
-        for row in 0..<body.height {
-            let unit = state.tableOffset + row
+        let scales = GateColumn.allCases.map { state.scales.scale($0, trace: trace) }
+        for slot in 0..<layout.unitsShown {
+            let unit = state.tableOffset + slot
             guard unit < session.hiddenSize else { break }
-            let y = body.y + row
+            let y = body.y + slot * layout.unitRows
             let isSelectedUnit = unit == state.unit
             let isHighlighted = state.teaching.highlightedUnits.contains(unit)
             let labelStyle = isSelectedUnit
@@ -116,13 +172,42 @@ struct ScreenPainter {
             let mark = isHighlighted ? (glyphs == .unicode ? "▶" : ">") : " "
             grid.put(mark + TraceTable.pad(String(unit), 3, right: true), x: 0, y: y, style: labelStyle)
             for column in GateColumn.allCases {
-                cell(unit: unit, column: column, value: values[column.rawValue][unit], y: y, scale: scale, isSelectedUnit: isSelectedUnit, into: &grid)
+                cell(unit: unit, column: column, value: values[column.rawValue][unit], y: y, scale: scales[column.rawValue], isSelectedUnit: isSelectedUnit, into: &grid)
+            }
+            if layout.presenting {
+                let mixArea = Rect(x: ScreenLayout.unitLabelWidth, y: y + layout.barRows, width: body.width - ScreenLayout.unitLabelWidth - 1, height: ScreenLayout.presentedMixRows)
+                mixLine(unit: unit).draw(in: mixArea, into: &grid)
             }
         }
-        if session.hiddenSize > body.height {
-            let marker = "\(state.tableOffset + 1)–\(min(session.hiddenSize, state.tableOffset + body.height))/\(session.hiddenSize)"
-            grid.put(marker, x: max(0, layout.tableHeader.maxX - marker.count), y: titleY, style: Style(.dim))
+    }
+
+    /// The mix of a unit as a number line: from h to h̃, with h′ a share 1−z of the way.
+    func mixLine(unit: Int) -> MixLine {
+        MixLine(old: trace.hPrev[unit], candidate: trace.candidate[unit], z: trace.z[unit], new: trace.h[unit],
+                sameEndsNote: text("mix.same_ends"), glyphs: glyphs)
+    }
+
+    /// The selected unit's cell, boxes and wires with its live numbers.
+    func cellDiagram(unit: Int) -> CellDiagram {
+        CellDiagram(r: trace.r[unit], z: trace.z[unit], candidate: trace.candidate[unit], old: trace.hPrev[unit], new: trace.h[unit],
+                    resetAfter: session.weights.resetAfter, rPinned: session.pins[.r] != nil, zPinned: session.pins[.z] != nil,
+                    mixName: text("mix.box"), glyphs: glyphs)
+    }
+
+    /// The line under the table: which units are shown when not all fit (counting from 0, as
+    /// everywhere), and the scale of the signed bars, always (gates are on [0, 1]).
+    func scaleLegend(into grid: inout Grid) {
+        let area = layout.scaleLegend
+        guard !area.isEmpty else { return }
+        var shownWidth = 0
+        if session.hiddenSize > layout.unitsShown {
+            let last = min(session.hiddenSize, state.tableOffset + layout.unitsShown) - 1
+            let shown = text("class.units_shown", ["first": String(state.tableOffset), "last": String(last), "count": String(session.hiddenSize)])
+            shownWidth = grid.put(shown, x: area.x, y: area.y, style: Style(.dim), maxWidth: area.width) + 2
         }
+        let legend = state.scales.legend(trace: trace) { key, arguments in text(key, arguments) }
+        let x = max(area.x + shownWidth, area.maxX - DisplayWidth.of(legend) - 1)
+        grid.put(legend, x: x, y: area.y, style: Style(.dim), maxWidth: area.maxX - x)
     }
 
     func cell(unit: Int, column: GateColumn, value: Float, y: Int, scale: Float, isSelectedUnit: Bool, into grid: inout Grid) {
@@ -142,7 +227,7 @@ struct ScreenPainter {
         } else {
             grid.put(number: value, width: numberWidth, decimals: decimals, x: rect.x, y: y, style: numberStyle)
         }
-        let bar = Rect(x: rect.x + numberWidth + 1, y: y, width: rect.width - numberWidth - 1, height: 1)
+        let bar = Rect(x: rect.x + numberWidth + 1, y: y, width: rect.width - numberWidth - 1, height: layout.barRows)
         if column.isGate {
             GateBar(value: value, style: Style(column.role), glyphs: glyphs).draw(in: bar, into: &grid)
         } else {
@@ -152,46 +237,87 @@ struct ScreenPainter {
 
     // MARK: The story panel
 
-    /// During a lesson, its narration; otherwise the selected unit's story and the step's
-    /// summary, all built from the live numbers by the teaching layer.
+    /// During a lesson, its narration; then the selected unit's mix as a number line, its
+    /// story and the step's summary, all built from the live numbers by the teaching layer;
+    /// beside them, when the panel has room, the unit's cell as a diagram.
     func story(into grid: inout Grid) {
-        let area = layout.story
+        var area = layout.story
         guard area.height > 1 else { return }
         let language = state.language
+        let unit = state.unit
+        // A state can hold a unit outside the cell (the invariant checks draw such states).
+        let unitExists = trace.h.indices.contains(unit)
+        // The diagram goes beside the words on a wide screen, under the unit's story on a tall
+        // one, and is left out where it would crowd the words.
+        var diagram: CellDiagram?
+        if !layout.presenting, unitExists {
+            let candidate = cellDiagram(unit: unit)
+            let size = candidate.size
+            if area.width >= size.width + Self.storyTextMinimum + 2, area.height >= size.height + 1 {
+                candidate.draw(in: Rect(x: area.maxX - size.width, y: area.y + 1, width: size.width, height: size.height), into: &grid)
+                area = Rect(x: area.x, y: area.y, width: area.width - size.width - 2, height: area.height)
+            } else if area.width >= size.width + 2 {
+                diagram = candidate
+            }
+        }
         // Each section is written only if it gets a row: a short story panel often has no room
         // for the summary, and making its words costs more than drawing the rest of the panel.
-        var sections: [(title: () -> String, body: () -> String)] = []
+        var sections: [(title: () -> String, mix: Bool, body: () -> String)] = []
         if let title = state.teaching.lessonTitle, let step = state.teaching.lessonStepNumber,
            let count = state.teaching.lessonStepCount {
             let heading = state.teaching.isLessonComplete
-                ? state.text("lesson_done", ["title": title])
-                : state.text("lesson_title", ["title": title, "step": String(step), "count": String(count)])
-            sections.append(({ heading }, { state.teaching.narration ?? "" }))
+                ? text("lesson_done", ["title": title])
+                : text("lesson_title", ["title": title, "step": String(step), "count": String(count)])
+            sections.append(({ heading }, false, { glyphs.text(state.teaching.narration ?? "") }))
         }
-        sections.append((
-            { state.text("unit_title", ["unit": String(state.unit)]) },
-            { (try? Explainer.unit(state.unit, trace: trace, weights: session.weights, language: language)) ?? "" }))
-        sections.append(({ state.text("step_title") }, { Explainer.summary(trace: trace, language: language) }))
+        if !layout.presenting || sections.isEmpty {
+            sections.append((
+                { text("unit_title", ["unit": String(unit)]) }, !layout.presenting,
+                { glyphs.text((try? Explainer.unit(unit, trace: trace, weights: session.weights, language: language)) ?? "") }))
+            sections.append(({ text("step_title") }, false, { glyphs.text(Explainer.summary(trace: trace, language: language)) }))
+        }
         var y = area.y
         for section in sections where y < area.maxY - 1 {
-            grid.put(section.title(), x: 0, y: y, style: Style(.header, attributes: .bold), maxWidth: area.width)
+            grid.put(section.title(), x: area.x, y: y, style: Style(.header, attributes: .bold), maxWidth: area.width)
             y += 1
+            if section.mix, unitExists {
+                // The mix as geometry above the words: three rows where the panel is roomy, one
+                // where it is not, none where the story would lose its only rows.
+                let rows = area.maxY - y >= 9 ? 3 : (area.maxY - y >= 4 ? 1 : 0)
+                if rows > 0 {
+                    mixLine(unit: unit).draw(in: Rect(x: area.x + 2, y: y, width: min(area.width - 2, Self.mixLineWidth), height: rows), into: &grid)
+                    y += rows + (rows > 1 ? 1 : 0)
+                }
+            }
+            guard y < area.maxY else { break }
             let spans = [TextSpan(section.body())]
-            let room = Rect(x: 2, y: y, width: area.width - 2, height: area.maxY - y)
+            let room = Rect(x: area.x + 2, y: y, width: area.width - 2, height: area.maxY - y)
             // One line more than fits is enough to know the text goes on (the panel then ends
             // its last line in an ellipsis).
             let lines = TextLayout.wrap(spans, width: room.width, maxLines: room.height + 1)
             let body = Rect(x: room.x, y: room.y, width: room.width, height: min(room.height, lines.count))
             TextPanel(spans, glyphs: glyphs).draw(wrapped: lines, in: body, into: &grid)
             y += body.height + 1
+            if section.mix, let below = diagram, lines.count <= room.height {
+                // Under the unit's whole story only: the summary waits below it.
+                let size = below.size
+                guard area.maxY - y >= size.height + 1 else { continue }
+                below.draw(in: Rect(x: area.x + 2, y: y, width: size.width, height: size.height), into: &grid)
+                y += size.height + 1
+            }
         }
     }
+
+    /// Columns the story's words keep beside the cell diagram.
+    static let storyTextMinimum = 56
+    /// The widest the story's mix line is drawn: wider only spreads the same picture.
+    static let mixLineWidth = 72
 
     // MARK: Status and command line
 
     func statusLine(into grid: inout Grid) {
         if let status = state.status {
-            grid.put(status.text, x: 0, y: layout.status.y, style: Style(status.isError ? .error : .text, attributes: status.isError ? .bold : []), maxWidth: layout.status.width)
+            grid.put(glyphs.text(status.text), x: 0, y: layout.status.y, style: Style(status.isError ? .error : .text, attributes: status.isError ? .bold : []), maxWidth: layout.status.width)
         }
         let area = layout.keys
         if let command = state.command {
@@ -223,14 +349,18 @@ struct ScreenPainter {
             var spans: [TextSpan] = []
             if let column {
                 spans.append(TextSpan(state.text("column." + column.catalogueKey) + "\n", style: Style(column.role, attributes: .bold)))
-                spans.append(TextSpan(Explainer.column(column.field, weights: session.weights, language: state.language) + "\n\n"))
+                spans.append(TextSpan(glyphs.text(Explainer.column(column.field, weights: session.weights, language: state.language)) + "\n\n"))
             }
-            // Two bindings a line when the panel is wide enough, so the list fits 80×24.
+            // Two bindings a line when the panel is wide enough: in full when the terminal has
+            // the width (120 columns and up), cut to fit 80×24 otherwise.
             let entries = KeyMap.bindings.compactMap { binding in
-                binding.summaryKey.map { (label: binding.label, summary: state.text("key." + $0)) }
+                binding.summaryKey.map { (label: glyphs.text(binding.label), summary: state.text("key." + $0)) }
             }
+            let labelWidth = 10
+            let widest = entries.map { DisplayWidth.of($0.summary) }.max() ?? 0
+            let fullHalf = labelWidth + widest + 3
             let twoColumns = area.width >= 76
-            let half = 36, labelWidth = 10
+            let half = twoColumns && area.width - 4 >= 2 * fullHalf ? fullHalf : 36
             for (index, entry) in entries.enumerated() {
                 spans.append(TextSpan(padded(entry.label, labelWidth), style: Style(.focus, attributes: .bold)))
                 let isLeft = twoColumns && index % 2 == 0 && index + 1 < entries.count
@@ -243,9 +373,9 @@ struct ScreenPainter {
             }
             if state.isInLesson { spans.append(TextSpan(state.text("help_lesson") + "\n")) }
             spans.append(TextSpan("\n" + state.text("help_footer", ["theme": state.themeName]), style: Style(.dim)))
-            MessageBox(title: state.text("help_title"), spans: spans, maxWidth: 76, glyphs: glyphs).draw(in: area, into: &grid)
+            MessageBox(title: state.text("help_title"), spans: spans, maxWidth: max(76, 2 * half + 4), glyphs: glyphs).draw(in: area, into: &grid)
         case let .output(title, lines):
-            MessageBox(title: title, spans: [TextSpan(lines.joined(separator: "\n"))], maxWidth: area.width, glyphs: glyphs)
+            MessageBox(title: glyphs.text(title), spans: [TextSpan(glyphs.text(lines.joined(separator: "\n")))], maxWidth: area.width, glyphs: glyphs)
                 .draw(in: area, into: &grid)
         }
     }

@@ -293,6 +293,32 @@ pin_where = "move to the r or z column of the table to pin a gate"
 unknown_key = "that key does nothing here; press ? for the keys"
 needs_argument = "{name} needs an argument: {usage}"
 
+# Issue 13 (class): the mix picture, the bars' scales, presentation mode.
+[screen.class]
+unit_column = "unit"
+units_shown = "units {first}–{last} of {count}"
+
+[screen.mix]
+box = "mix"
+same_ends = "whatever z is"
+
+[screen.scale]
+legend = "signed bars ±{scale}, {kind}"
+legend_by_column = "signed bars {scales}, {kind}"
+fixed = "fixed (:scale auto frees it)"
+auto = "this step's (:scale N fixes it)"
+mixed = "partly fixed"
+set = "{columns}: bars fixed at ±{scale}, the same length means the same value on every step"
+freed = "{columns}: bars follow each step's largest value again"
+bad_value = "scale takes a number above 0 and at most {max}, or auto; got {value}"
+bad_column = "scale knows the columns {names}; got {name}"
+
+[screen.present]
+step = "step t = {t}"
+z_keeps = "keep z of the old, replace 1 − z with the new: h′ is 1 − z of the way from h to h̃"
+on = "presentation mode: fewer units, tall bars, the mix under each, scales fixed; :present off leaves it"
+off = "presentation mode off"
+
 """#,
         "zh.toml": #"""
 # gruscope 教学部分的简体中文文本。
@@ -580,6 +606,32 @@ unpinned = "{gate} 重新由计算得出"
 pin_where = "请移到表格的 r 列或 z 列再固定门"
 unknown_key = "这个键在这里没有作用；按 ? 查看所有按键"
 needs_argument = "{name} 需要一个参数：{usage}"
+
+# Issue 13 (class): the mix picture, the bars' scales, presentation mode.
+[screen.class]
+unit_column = "单元"
+units_shown = "单元 {first}–{last}，共 {count}"
+
+[screen.mix]
+box = "混合"
+same_ends = "与 z 无关"
+
+[screen.scale]
+legend = "有符号条形 ±{scale}，{kind}"
+legend_by_column = "有符号条形 {scales}，{kind}"
+fixed = "已固定（:scale auto 取消）"
+auto = "按本步（:scale N 固定）"
+mixed = "部分固定"
+set = "{columns}：条形固定为 ±{scale}，每一步中同样长度表示同样的值"
+freed = "{columns}：条形重新按每一步的最大值缩放"
+bad_value = "scale 需要大于 0 且不超过 {max} 的数，或 auto；收到 {value}"
+bad_column = "scale 认识的列是 {names}；收到 {name}"
+
+[screen.present]
+step = "第 t = {t} 步"
+z_keeps = "保留旧值的 z，用新值替换 1 − z：h′ 在从 h 到 h̃ 的 1 − z 处"
+on = "演示模式：单元更少、条形更高、每个单元下方显示混合、刻度固定；:present off 退出"
+off = "演示模式已关闭"
 
 """#,
     ]

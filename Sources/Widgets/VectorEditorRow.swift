@@ -110,6 +110,25 @@ public struct VectorEditorRow: Sendable, Hashable {
         return cursor
     }
 
+    /// Draws each visible value's index, right-aligned above (or below) its cell, in the top
+    /// line of `area` (as wide as the row's): the same cells ``draw(in:into:)`` uses, so an
+    /// index always sits over its value, however the row is scrolled.
+    public func drawIndices(in area: Rect, style: Style, into grid: inout Grid) {
+        guard !area.isEmpty else { return }
+        grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1))
+        let visible = visibleCount(width: area.width)
+        guard visible > 0 else { return }
+        let first = scrolledOffset(width: area.width)
+        var x = area.x + min(max(0, labelWidth), area.width) + 1
+        for index in ScrollWindow.range(count: values.count, visible: visible, offset: first) {
+            let text = String(index)
+            var cellStyle = style
+            if index == selection { cellStyle.attributes.insert(.bold) }
+            grid.put(text, x: x + max(0, cellWidth - text.count), y: area.y, style: cellStyle, maxWidth: cellWidth)
+            x += cellWidth + 1
+        }
+    }
+
     /// The edit buffer in the cell, scrolled so the cursor stays visible.
     private func drawEdit(_ edit: EditBuffer, in cell: Rect, into grid: inout Grid) -> (x: Int, y: Int) {
         let fieldStyle = Style(.focus, background: .focus)

@@ -29,6 +29,9 @@ struct ScreenCommand: ParsableCommand {
     @Flag(help: "Draw bars and frames with ASCII characters (automatic when the locale is not UTF-8).")
     var ascii = false
 
+    @Flag(help: "Presentation mode for a projector: a big header, fewer units with tall bars, the mix under each unit, and bar scales fixed across steps.")
+    var present = false
+
     @Flag(help: "Measure drawing instead of running: frames drawn while a value is nudged, then medians (needs a terminal; quote with a release build).")
     var benchRender = false
 
@@ -51,10 +54,11 @@ struct ScreenCommand: ParsableCommand {
             throw UserError(error.message)
         }
         defer { terminal.stop() }
-        let state = AppState(
+        var state = AppState(
             session: session, teaching: teaching,
             width: terminal.size().width, height: terminal.size().height,
             ascii: ascii || !terminal.isUTF8, themeName: loaded.theme.name)
+        if present { state.setPresenting(true) }
         if benchRender {
             let report = RenderBenchmark(
                 terminal: terminal, theme: loaded.theme, state: state, started: started, sessionReady: sessionReady).run(frames: max(0, frames))
