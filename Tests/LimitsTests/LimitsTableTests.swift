@@ -21,7 +21,9 @@ import Widgets
         "GRUSizeLimits.maximumHiddenSize": GRUSizeLimits.maximumHiddenSize,
         "GRUSizeLimits.maximumPackedBytes": GRUSizeLimits.maximumPackedBytes,
         "InputsFile.largestFileSize": InputsFile.largestFileSize,
-        "Lesson.largestFileSize": Lesson.largestFileSize,
+        "UserFiles.largestLessonFile": UserFiles.largestLessonFile,
+        "CommandWords.longestLine": CommandWords.longestLine,
+        "Session.largestStepCount": Session.largestStepCount,
         "Theme.maximumFileSize": Theme.maximumFileSize,
         "EditBuffer.maximumCount": EditBuffer.maximumCount,
     ]
