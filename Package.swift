@@ -84,6 +84,11 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
         // The README's limits table against the constants in the code.
         .testTarget(name: "LimitsTests", dependencies: ["GRUCore", "WeightFiles", "Script", "Teaching", "Themes", "Widgets", "Localization"]),
+        // The trained example models of examples/ against PyTorch's traces and their own metadata.
+        .testTarget(
+            name: "ExampleModelTests",
+            dependencies: ["GRUCore", "WeightFiles", "Script", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

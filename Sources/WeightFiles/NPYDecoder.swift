@@ -58,44 +58,20 @@ enum NPYDecoder {
 
     private static func decode(bytes: UnsafeRawBufferPointer, name: String) throws(FileProblem) -> WeightArray {
         let header = try readHeader(bytes, name: name)
-        let quotedName = OneLine.quoted(name)
-        let itemSize = try itemSize(header.descr, quotedName: quotedName)
-        guard let byteCount = header.byteCount(itemSize: itemSize) else {
-            throw FileProblem("array \(quotedName) claims shape \(WeightArray.shapeText(header.shape)), too large to be real")
+        let type: StoredFloat = try itemSize(header.descr, quotedName: OneLine.quoted(name)) == 4 ? .float32 : .float64
+        guard header.byteCount(itemSize: type.size) != nil else {
+            throw FileProblem("array \(OneLine.quoted(name)) claims shape \(WeightArray.shapeText(header.shape)), too large to be real")
         }
-        let count = byteCount / itemSize
         if let problem = sizeProblem(header, name: name, available: bytes.count - header.dataOffset) { throw problem }
-        var values = [Float](repeating: 0, count: count)
-        let start = header.dataOffset
-        let shape = header.shape
-        for k in 0..<count {
-            let value: Float
-            if itemSize == 4 {
-                let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 4 * k, as: UInt32.self))
-                value = Float(bitPattern: bits)
-            } else {
-                let bits = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 8 * k, as: UInt64.self))
-                let wide = Double(bitPattern: bits)
-                value = Float(wide)
-                if wide.isFinite && !value.isFinite {
-                    let position = storedPosition(k, shape: shape, fortranOrder: header.fortranOrder)
-                    throw FileProblem(
-                        "array \(quotedName) holds \(wide) at \(position), too large for float32; "
-                            + "weights must be finite float32 numbers")
-                }
-            }
-            guard value.isFinite else {
-                let position = storedPosition(k, shape: shape, fortranOrder: header.fortranOrder)
-                throw FileProblem(
-                    "array \(quotedName) holds \(value.isNaN ? "NaN" : value > 0 ? "+inf" : "-inf") at \(position); "
-                        + "weights must be finite numbers")
-            }
-            values[k] = value
+        // Fortran order stores the first index fastest: the same values under reversed strides.
+        var layout = TensorLayout.contiguous(header.shape)
+        if header.fortranOrder {
+            layout = TensorLayout.contiguous(header.shape.reversed())
+            layout.shape = header.shape
+            layout.strides.reverse()
         }
-        if header.fortranOrder && shape.count > 1 {
-            values = rowMajor(fromColumnMajor: values, shape: shape)
-        }
-        return WeightArray(name: name, shape: shape, values: values, line: nil)
+        let values = try layout.gather(UnsafeRawBufferPointer(rebasing: bytes[header.dataOffset...]), as: type, name: name)
+        return WeightArray(name: name, shape: header.shape, values: values, line: nil)
     }
 
     /// Why the data after a header of a float dtype is not exactly what it declares, or nil.
@@ -118,7 +94,7 @@ enum NPYDecoder {
 
     /// Reads and checks the header.
     static func readHeader(_ bytes: UnsafeRawBufferPointer, name: String) throws(FileProblem) -> Header {
-        let quotedName = OneLine.quoted(name)
+        var quotedName: String { OneLine.quoted(name) }
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw FileProblem("array \(quotedName) is not a .npy array (it does not start with the bytes \\x93NUMPY)")
         }
@@ -151,7 +127,8 @@ enum NPYDecoder {
         // Versions 1 and 2 are latin-1, version 3 is UTF-8; the keys and dtypes that matter are ASCII.
         let text = major == 3
             ? String(decoding: headerBytes, as: UTF8.self)
-            : String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) }))
+            : (headerBytes.allSatisfy { $0 < 0x80 } ? String(decoding: headerBytes, as: UTF8.self)
+                : String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) })))
         guard case let .dictionary(pairs)? = PythonLiteral.parse(text) else {
             throw FileProblem("array \(quotedName) has a .npy header gruscope cannot read: \(clip(text))")
         }
@@ -220,43 +197,6 @@ enum NPYDecoder {
                 "array \(quotedName) has dtype '\(OneLine.clean(code))'\(meaning); \(accepted): "
                     + "convert it with arr.astype('<f4') before saving")
         }
-    }
-
-    /// The position of stored element `k` as a row-major index, for messages.
-    private static func storedPosition(_ k: Int, shape: [Int], fortranOrder: Bool) -> String {
-        guard fortranOrder, shape.count > 1 else { return WeightArray.indexText(k, shape: shape) }
-        var rest = k
-        var parts: [Int] = []
-        for size in shape {
-            parts.append(rest % max(size, 1))
-            rest /= max(size, 1)
-        }
-        return parts.map { "[\($0)]" }.joined()
-    }
-
-    /// Reorders values stored column-major (first index fastest) into row-major order.
-    static func rowMajor(fromColumnMajor values: [Float], shape: [Int]) -> [Float] {
-        var result = [Float](repeating: 0, count: values.count)
-        guard !values.isEmpty else { return result }
-        // The column-major offset of each axis step.
-        var strides = [Int](repeating: 1, count: shape.count)
-        for axis in 1..<shape.count { strides[axis] = strides[axis - 1] * shape[axis - 1] }
-        var index = [Int](repeating: 0, count: shape.count)
-        var source = 0
-        for target in 0..<values.count {
-            result[target] = values[source]
-            // Advance the row-major odometer (last axis fastest), tracking the source offset.
-            var axis = shape.count - 1
-            while axis >= 0 {
-                index[axis] += 1
-                source += strides[axis]
-                if index[axis] < shape[axis] { break }
-                source -= strides[axis] * shape[axis]
-                index[axis] = 0
-                axis -= 1
-            }
-        }
-        return result
     }
 
     private static func clip(_ text: String) -> String {

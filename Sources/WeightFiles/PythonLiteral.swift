@@ -58,8 +58,11 @@ private struct PythonLiteralParser {
     var atEnd: Bool { position >= scalars.count }
 
     mutating func skipSpace() {
-        while position < scalars.count, [" ", "\t", "\n", "\r"].contains(scalars[position]) {
-            position += 1
+        while position < scalars.count {
+            switch scalars[position] {
+            case " ", "\t", "\n", "\r": position += 1
+            default: return
+            }
         }
     }
 

@@ -269,12 +269,17 @@ struct RestrictedUnpickler {
         String(String.UnicodeScalarView(try fixed(length).map { Unicode.Scalar($0) }))
     }
 
-    /// A newline-terminated ASCII line (GLOBAL's module and name), at most 256 bytes.
+    /// The longest module or name a GLOBAL may give (real ones are a few dozen bytes).
+    static let maximumNameLength = 256
+
+    /// A newline-terminated ASCII line (GLOBAL's module and name), at most ``maximumNameLength`` bytes.
     private mutating func line() throws(FileProblem) -> String {
         let start = position
         while position < bytes.count, bytes[position] != 0x0A {
             position += 1
-            guard position - start <= 256 else { throw damaged("a GLOBAL name longer than 256 bytes") }
+            guard position - start <= Self.maximumNameLength else {
+                throw damaged("a GLOBAL name longer than \(Self.maximumNameLength) bytes")
+            }
         }
         guard position < bytes.count else { throw truncated() }
         position += 1

@@ -20,8 +20,9 @@ struct SafetensorsFile: WeightArraySource {
     private let tensors: [String: Tensor]
 
     /// Whether `bytes` start like a safetensors file: a length that fits, then `{`.
+    /// A length past the end still counts (a truncated file is named as what it is).
     static func looksLikeSafetensors(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= 10, let length = bytes.uint64(at: 0), length >= 2, length <= UInt64(bytes.count - 8) else {
+        guard bytes.count >= 10, let length = bytes.uint64(at: 0), length >= 2, length <= UInt64(UInt32.max) else {
             return false
         }
         return bytes[8] == UInt8(ascii: "{")

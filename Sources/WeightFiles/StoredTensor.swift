@@ -105,15 +105,25 @@ struct TensorLayout: Equatable {
         let count = WeightArray.elementCount(shape) ?? 0
         var values = [Float](repeating: 0, count: count)
         guard count > 0 else { return values }
+        func refuse(_ target: Int, _ wide: Double) -> FileProblem {
+            let position = WeightArray.indexText(target, shape: shape)
+            let what = wide.isFinite ? "\(wide), too large for float32," : (wide.isNaN ? "NaN" : wide > 0 ? "+inf" : "-inf")
+            return FileProblem("array \(OneLine.quoted(name)) holds \(what) at \(position); weights must be finite numbers")
+        }
+        if strides == Self.contiguous(shape).strides {
+            // Row-major already (npy, safetensors, most tensors): one pass, no index arithmetic.
+            for target in 0..<count {
+                let (value, wide) = type.value(in: bytes, at: (offset + target) * type.size)
+                guard value.isFinite else { throw refuse(target, wide) }
+                values[target] = value
+            }
+            return values
+        }
         var index = [Int](repeating: 0, count: shape.count)
         var source = offset
         for target in 0..<count {
             let (value, wide) = type.value(in: bytes, at: source * type.size)
-            guard value.isFinite else {
-                let position = WeightArray.indexText(target, shape: shape)
-                let what = wide.isFinite ? "\(wide), too large for float32," : (wide.isNaN ? "NaN" : wide > 0 ? "+inf" : "-inf")
-                throw FileProblem("array \(OneLine.quoted(name)) holds \(what) at \(position); weights must be finite numbers")
-            }
+            guard value.isFinite else { throw refuse(target, wide) }
             values[target] = value
             var axis = shape.count - 1
             while axis >= 0 {

@@ -118,7 +118,7 @@ struct TorchStateDict: WeightArraySource {
     }
 
     /// The tensors under string keys, nested dicts joined with dots, in file order.
-    private static func flatten(
+    static func flatten(
         _ value: RestrictedUnpickler.Value, in unpickler: RestrictedUnpickler
     ) throws(FileProblem) -> (names: [String], tensors: [String: RestrictedUnpickler.Tensor]) {
         guard case let .object(root) = value, case .dict = unpickler.objects[root] else {

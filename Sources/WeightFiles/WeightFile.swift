@@ -64,6 +64,14 @@ public enum WeightFile {
         return LoadedWeights(weights: weights, path: name, cell: info, format: format, arrayNames: arrayNames, otherCells: others)
     }
 
+    /// A fuzz target's way into the restricted unpickler alone: `bytes` read as a state_dict's
+    /// data.pkl. Returns the number of tensors found.
+    public static func exercisePickle(_ bytes: [UInt8]) -> Int {
+        var unpickler = RestrictedUnpickler(bytes: bytes)
+        guard let value = try? unpickler.load() else { return 0 }
+        return (try? TorchStateDict.flatten(value, in: unpickler).names.count) ?? 0
+    }
+
     /// Bytes-in entry points for fuzz targets: a catalogue, then every cell loaded, each
     /// failure a message. Returns the number of cells that loaded.
     public static func exercise(_ bytes: [UInt8], name: String = "fuzz") -> Int {
@@ -75,16 +83,21 @@ public enum WeightFile {
         return loaded
     }
 
+    /// Why a file could not be read, from the system's error number, with what to check.
+    static func unreadable(_ code: Int32) -> FileProblem {
+        let reason = String(cString: strerror(code))
+        if code == EACCES || code == EPERM {
+            return FileProblem("cannot read it: \(reason); check the permissions of the file and of its folders (ls -l)")
+        }
+        return FileProblem("cannot read it: \(reason)")
+    }
+
     /// The file's bytes, refusing what is missing, not a file, or too large, before reading it.
     private static func readFile(_ path: String) throws(FileProblem) -> [UInt8] {
         var info = stat()
         guard !path.isEmpty, stat(path, &info) == 0 else {
             let code = path.isEmpty ? ENOENT : errno
-            switch code {
-            case ENOENT: throw FileProblem("no such file")
-            case EACCES: throw FileProblem("cannot read it: permission denied (a folder on the way may not be searchable)")
-            default: throw FileProblem("cannot read it: \(String(cString: strerror(code)))")
-            }
+            throw code == ENOENT ? FileProblem("no such file") : unreadable(code)
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
@@ -99,7 +112,7 @@ public enum WeightFile {
                     + "one GRU's weights are far smaller, so check that this is the right file")
         }
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw FileProblem("cannot open it for reading: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw unreadable(errno) }
         defer { close(descriptor) }
         // Read straight into the array (through Data it was two copies of a 19 MB file); one
         // byte past the size stat gave tells a file that grew since from one that did not.
@@ -119,7 +132,7 @@ public enum WeightFile {
                 }
             }
         }
-        if failure != 0 { throw FileProblem("cannot read it: \(String(cString: strerror(failure)))") }
+        if failure != 0 { throw unreadable(failure) }
         guard bytes.count <= expected else {
             throw FileProblem("the file changed while gruscope read it; try again once it is written")
         }

@@ -41,13 +41,13 @@ public enum WeightFormat: String, Sendable, Hashable {
         }
         if bytes.starts(with: NPYDecoder.magic) { return .npy }
         if hdf5SignatureOffset(bytes) != nil { return .hdf5 }
+        if isUTF16JSON(bytes) { return .jsonUTF16 }
         // JSON: `{` or `[` after white space or a UTF-8 byte-order mark (white space alone is an
         // empty JSON file, which the JSON reader names as such).
         let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) })
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || first == nil || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             return .json
         }
-        if isUTF16JSON(bytes) { return .jsonUTF16 }
         if SafetensorsFile.looksLikeSafetensors(bytes) { return .safetensors }
         if bytes.count >= 2, bytes[0] == 0x80, (2...5).contains(bytes[1]) {
             return bytes.dropFirst(2).starts(with: TorchStateDict.legacyMagicOpcodes) ? .pytorchLegacy : .pickle

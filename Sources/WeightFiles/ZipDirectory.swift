@@ -118,7 +118,7 @@ struct ZipDirectory {
     /// than that (a header is read without unpacking the array behind it). Not checksummed:
     /// ``contents(of:)`` checks the whole entry when it is read.
     func leadingBytes(of entry: ZipEntry, count: Int) throws(FileProblem) -> [UInt8] {
-        let quoted = OneLine.quoted(entry.name)
+        var quoted: String { OneLine.quoted(entry.name) }
         guard !entry.isEncrypted else {
             throw FileProblem("entry \(quoted) is encrypted; save the weights again without a password")
         }
@@ -129,23 +129,7 @@ struct ZipDirectory {
         case 0:
             return Array(stored.prefix(wanted))
         case 8:
-            var stream = z_stream()
-            guard shim_inflate_init_raw(&stream) == Z_OK else {
-                throw FileProblem("entry \(quoted) cannot be inflated: zlib would not start")
-            }
-            defer { inflateEnd(&stream) }
-            let input = stored.prefix(Int(UInt32.max - 1))
-            var status = Z_OK
-            let output = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
-                input.withUnsafeBufferPointer { source in
-                    stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                    stream.avail_in = uInt(source.count)
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = uInt(wanted)
-                    status = CZlibSystem.inflate(&stream, Z_SYNC_FLUSH)
-                }
-                initialized = Int(stream.total_out)
-            }
+            let (output, status) = try Self.inflate(stored, room: wanted, flush: Z_SYNC_FLUSH, name: entry.name)
             if output.count < wanted {
                 switch status {
                 case Z_STREAM_END:
@@ -188,11 +172,6 @@ struct ZipDirectory {
     /// Inflates a deflated entry, stopping at the declared size, and its CRC-32.
     private func inflate(_ stored: ArraySlice<UInt8>, entry: ZipEntry) throws(FileProblem) -> ([UInt8], UInt32) {
         let quoted = OneLine.quoted(entry.name)
-        var stream = z_stream()
-        guard shim_inflate_init_raw(&stream) == Z_OK else {
-            throw FileProblem("entry \(quoted) cannot be inflated: zlib would not start")
-        }
-        defer { inflateEnd(&stream) }
         // One byte of room past the declared size shows a stream that would go on. The room is
         // left uninitialised, so a hostile declared size costs address space, not memory.
         let room = entry.uncompressedSize + 1
@@ -200,19 +179,8 @@ struct ZipDirectory {
         guard stored.count < Int(UInt32.max), room < Int(UInt32.max) else {
             throw FileProblem("entry \(quoted) is too large to inflate")
         }
-        var status = Z_OK
-        let output = [UInt8](unsafeUninitializedCapacity: room) { buffer, initialized in
-            stored.withUnsafeBufferPointer { input in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = buffer.baseAddress
-                stream.avail_out = uInt(room)
-                status = CZlibSystem.inflate(&stream, Z_FINISH)
-            }
-            initialized = Int(stream.total_out)
-        }
-        let produced = Int(stream.total_out)
-        if produced > entry.uncompressedSize {
+        let (output, status) = try Self.inflate(stored, room: room, flush: Z_FINISH, name: entry.name)
+        if output.count > entry.uncompressedSize {
             throw FileProblem(
                 "entry \(quoted) unpacks to more than the \(entry.uncompressedSize) bytes it declares; "
                     + "the archive is damaged or hostile")
@@ -224,6 +192,31 @@ struct ZipDirectory {
             throw FileProblem("entry \(quoted) is damaged: its compressed data cannot be inflated")
         }
         return (output, Self.crc32(output[...]))
+    }
+
+    /// Raw deflate of `stored` into at most `room` bytes (left uninitialised past what zlib
+    /// writes), and zlib's last status.
+    private static func inflate(
+        _ stored: ArraySlice<UInt8>, room: Int, flush: Int32, name: String
+    ) throws(FileProblem) -> ([UInt8], Int32) {
+        var stream = z_stream()
+        guard shim_inflate_init_raw(&stream) == Z_OK else {
+            throw FileProblem("entry \(OneLine.quoted(name)) cannot be inflated: zlib would not start")
+        }
+        defer { inflateEnd(&stream) }
+        let input = stored.prefix(Int(UInt32.max - 1))
+        var status = Z_OK
+        let output = [UInt8](unsafeUninitializedCapacity: room) { buffer, initialized in
+            input.withUnsafeBufferPointer { source in
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                stream.avail_in = uInt(source.count)
+                stream.next_out = buffer.baseAddress
+                stream.avail_out = uInt(room)
+                status = CZlibSystem.inflate(&stream, flush)
+            }
+            initialized = Int(stream.total_out)
+        }
+        return (output, status)
     }
 
     /// The zip CRC-32 of `bytes`, by zlib.
