@@ -172,6 +172,7 @@ no_lesson = "no lesson is running; type lesson to see the list"
 first_step = "this is the first step of the lesson; there is nothing before it"
 
 [error.script]
+sizes = "random weights have from 1 to {max} inputs and units, got I={i}, H={h}"
 empty_entry = "{what} has an empty entry between commas; write numbers like 1, 2, 3"
 not_finite = "{what} = {text} is not a finite number; use a value between -1e30 and 1e30"
 not_a_number = "{what} = '{text}' is not a number; write numbers like 0.5, -2 or 1e-3"
@@ -502,6 +503,7 @@ no_lesson = "现在没有正在进行的课程；输入 lesson 查看课程列�
 first_step = "这已经是本课的第一步，前面没有了"
 
 [error.script]
+sizes = "随机权重的输入数和单元数都在 1 到 {max} 之间，收到的是 I={i}、H={h}"
 empty_entry = "{what} 的两个逗号之间是空的；请这样写数：1, 2, 3"
 not_finite = "{what} = {text} 不是有限的数；请用 -1e30 到 1e30 之间的值"
 not_a_number = "{what} = “{text}”不是数；请这样写数：0.5、-2 或 1e-3"

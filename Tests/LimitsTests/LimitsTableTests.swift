@@ -27,6 +27,7 @@ import Widgets
         "UserFiles.largestLessonFile": UserFiles.largestLessonFile,
         "CommandWords.longestLine": CommandWords.longestLine,
         "Session.largestStepCount": Session.largestStepCount,
+        "Session.largestRandomSize": Session.largestRandomSize,
         "Theme.maximumFileSize": Theme.maximumFileSize,
         "EditBuffer.maximumCount": EditBuffer.maximumCount,
     ]
