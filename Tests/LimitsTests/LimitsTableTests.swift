@@ -28,6 +28,10 @@ import Widgets
         "CommandWords.longestLine": CommandWords.longestLine,
         "Session.largestStepCount": Session.largestStepCount,
         "Session.largestRandomSize": Session.largestRandomSize,
+        "InputsFile.largestArchiveSize": InputsFile.largestArchiveSize,
+        "GRUSequence.maximumSteps": GRUSequence.maximumSteps,
+        "GRUSequence.maximumStoredValues": GRUSequence.maximumStoredValues,
+        "GRUSequence.maximumInfluenceSteps": GRUSequence.maximumInfluenceSteps,
         "Theme.maximumFileSize": Theme.maximumFileSize,
         "EditBuffer.maximumCount": EditBuffer.maximumCount,
     ]
