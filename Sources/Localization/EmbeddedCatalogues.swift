@@ -160,6 +160,8 @@ checked = "{file}: {count} steps run, every placeholder filled"
 [error]
 toml = "{file} line {line}: {message}"
 toml_unknown = "{file}: {message}"
+toml_nul = "{file} line {line}: a NUL character; the file must be plain text"
+toml_outside_quotes = "{file} line {line}: {character} outside quotes; in TOML, text outside ASCII goes inside quotes"
 unit_range = "unit {unit} does not exist; units are numbered 0 to {last}"
 unit_word = "'{text}' is not a unit; give a whole number from 0 to {last}"
 unit_word_any = "'{text}' is not a unit; give a whole number, counting from 0"
@@ -491,6 +493,8 @@ checked = "{file}：{count} 个步骤全部运行成功，每个占位符都已�
 [error]
 toml = "{file} 第 {line} 行：{message}"
 toml_unknown = "{file}：{message}"
+toml_nul = "{file} 第 {line} 行：有 NUL 字符；文件必须是纯文本"
+toml_outside_quotes = "{file} 第 {line} 行：{character} 不在引号里；在 TOML 中，ASCII 以外的文字要放在引号里"
 unit_range = "没有单元 {unit}；单元编号是 0 到 {last}"
 unit_word = "“{text}”不是单元编号；请给出 0 到 {last} 之间的整数"
 unit_word_any = "“{text}”不是单元编号；请给出一个整数（从 0 开始数）"

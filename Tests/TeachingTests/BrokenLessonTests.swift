@@ -42,6 +42,12 @@ import Testing
         #expect(chinese.hasPrefix("lessons/x.toml 第 3 行："), "\(chinese)")
     }
 
+    @Test func whatTheTOMLLibraryCannotTakeIsRefusedFirst() throws {
+        // toml++ aborts the program on a header outside ASCII (found by the lesson fuzz target).
+        #expect(Self.parseError("name = \"x\"\n[中]\n") == "lessons/x.toml line 2: 中 outside quotes; in TOML, text outside ASCII goes inside quotes")
+        #expect(Self.parseError("name = \"x\"\n\n\0") == "lessons/x.toml line 3: a NUL character; the file must be plain text")
+    }
+
     @Test func aStepLineThatDoesNotParseNamesTheStepAndTheLine() throws {
         let text = Self.lesson(steps: [Self.goodStep, "run = [\"frobnicate 3\"]\nen = \"a\"\nzh = \"b\""])
         let message = try #require(Self.parseError(text))
