@@ -1,17 +1,24 @@
 /// A check of TOML text made before it is handed to the TOML library (TOMLKit, on toml++).
 ///
 /// toml++ 3 aborts the whole program on an internal assertion, rather than reporting an error,
-/// when a table header starts with a character outside ASCII (`[中]`, `[[é]]`; found by the
-/// `theme` fuzz target). TOML 1.0 allows characters outside ASCII only inside strings and
-/// comments, so such text is never valid: this check finds the first one elsewhere, and the
-/// theme and lesson readers report it with its line instead of calling the library.
+/// when a table header's first name does not start with a name character or a quote (`[中]`,
+/// `[[é]]`, `[#…`, `[=`, or `[` alone at the end of a line), and when a `}` stands where a list
+/// expects a value (`[}`, `[1, }`); found by the `theme` and `lesson` fuzz targets. This check
+/// finds those, and any character outside ASCII standing outside a string or comment (TOML 1.0
+/// allows them nowhere else), so the theme and lesson
+/// readers (``TOMLText``, the theme parser) report them with their line instead of calling the
+/// library.
 public enum TOMLPreflight {
-    /// The 1-based line and the character of the first scalar outside ASCII that stands outside
-    /// a string or comment, or nil when there is none.
-    public static func firstCharacterOutsideStrings(in text: String) -> (line: Int, character: Unicode.Scalar)? {
+    /// The first problem: its 1-based line and what is wrong, or nil when there is none.
+    public static func firstProblem(in text: String) -> (line: Int, message: String)? {
         let scalars = Array(text.unicodeScalars)
         var line = 1
         var index = 0
+        // The brackets open in values: `[` for a list, `{` for an inline table.
+        var open: [Unicode.Scalar] = []
+        // Right after a list's `[` or `,`, where a value (or `]`) must come.
+        var expectsListValue = false
+        var lineHasContent = false
         func at(_ offset: Int) -> Unicode.Scalar? {
             index + offset < scalars.count ? scalars[index + offset] : nil
         }
@@ -44,16 +51,46 @@ public enum TOMLPreflight {
             switch scalar {
             case "\n":
                 line += 1
+                lineHasContent = false
+                index += 1
+            case " ", "\t", "\r":
                 index += 1
             case "#":
                 while index < scalars.count && scalars[index] != "\n" { index += 1 }
             case "\"", "'":
+                lineHasContent = true
+                expectsListValue = false
                 skipString(scalar)
+            case "}" where expectsListValue:
+                return (line, "a value must come before '}' in a list")
+            case "[" where open.isEmpty && !lineHasContent:
+                // A table header: its first name must start like a name or a quoted name.
+                lineHasContent = true
+                index += at(1) == "[" ? 2 : 1
+                while at(0) == " " || at(0) == "\t" { index += 1 }
+                if let first = at(0), !first.isASCII { return (line, outsideQuotes(first)) }
+                guard let first = at(0),
+                      first.properties.isAlphabetic || ("0"..."9").contains(first) || "_-\"']".unicodeScalars.contains(first)
+                else {
+                    return (line, "a table name must follow '[' (letters, digits, _ and -, or a quoted name)")
+                }
             default:
-                if !scalar.isASCII { return (line, scalar) }
+                lineHasContent = true
+                expectsListValue = scalar == "[" || (scalar == "," && open.last == "[")
+                switch scalar {
+                case "[", "{": open.append(scalar)
+                case "]" where open.last == "[", "}" where open.last == "{": open.removeLast()
+                default: break
+                }
+                if !scalar.isASCII { return (line, outsideQuotes(scalar)) }
                 index += 1
             }
         }
         return nil
+    }
+
+    private static func outsideQuotes(_ scalar: Unicode.Scalar) -> String {
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        return "\(EchoText.printable(String(scalar))) (U+\(code)) outside quotes; names outside ASCII must be quoted"
     }
 }

@@ -46,10 +46,16 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             if state.command != nil, case .key(.enter) = event { event = .key(.escape) }
             state = update(state, event).0
             events += 1
-            if events % 32 == 0 { fuzzCheck(state.invariantViolations.isEmpty, "\(state.invariantViolations)") }
+            if events % 32 == 0 { check(state) }
         }
     }
+    check(state)
+    return 0
+}
+
+/// The state is valid and its drawing is the terminal's size.
+func check(_ state: AppState) {
+    fuzzCheck(state.invariantViolations.isEmpty, "\(state.invariantViolations)")
     let grid = view(state)
     fuzzCheck(grid.width == state.width && grid.height == state.height, "a \(grid.width)×\(grid.height) grid for a \(state.width)×\(state.height) screen")
-    return 0
 }
