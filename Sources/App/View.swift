@@ -2,6 +2,7 @@ import GRUCore
 import Localization
 import Script
 import Teaching
+import TerminalInput
 import Widgets
 
 /// Draws the whole screen for a state: a pure function, so every screen is testable as text.
@@ -70,16 +71,20 @@ struct ScreenPainter {
     }
 
     /// The header's parts in their order: what the screen is about never drops (t, the pinned
-    /// gates); the weights' origin gives way first, then the convention, then the sizes.
+    /// gates); the program's name gives way first, then the convention, then the weights'
+    /// origin (shortened while it can be), then the sizes.
     var headerParts: [HeaderPart] {
         let rule = text(session.weights.resetAfter ? "reset_after" : "reset_before")
         var parts = [
-            HeaderPart(text: "gruscope", priority: 2),
-            HeaderPart(text: "\(session.variant.rawValue) (\(rule))", priority: 3),
+            HeaderPart(text: "gruscope", priority: 1),
+            HeaderPart(text: "\(session.variant.rawValue) (\(rule))", priority: 2),
             HeaderPart(text: "I=\(session.inputSize) H=\(session.hiddenSize)", priority: 4),
             HeaderPart(text: "t=\(session.t)", priority: 0),
-            HeaderPart(text: glyphs.text(session.sceneName.map { text("scene", ["name": $0]) } ?? session.origin.summary), priority: 1, shortens: true),
+            HeaderPart(text: glyphs.text(session.sceneName.map { text("scene", ["name": $0]) } ?? session.origin.summary), priority: 3, shortens: true),
         ]
+        if state.recording != nil {
+            parts.append(HeaderPart(text: (glyphs == .unicode ? "● " : "* ") + text("record.mark"), priority: 0))
+        }
         if !trace.pinned.isEmpty {
             parts.append(HeaderPart(text: text("pinned", ["gates": trace.pinned.map(\.rawValue).joined(separator: ", ")]), priority: 0))
         }
@@ -95,16 +100,14 @@ struct ScreenPainter {
             parts.reduce(0) { $0 + DisplayWidth.of($1.text) } + DisplayWidth.of(separator) * max(0, parts.count - 1)
         }
         while length(kept) > width {
-            if let index = kept.indices.filter({ kept[$0].shortens }).first {
-                let others = length(kept.enumerated().filter { $0.offset != index }.map(\.element)) + DisplayWidth.of(separator)
-                let room = width - others
+            guard let lowest = kept.indices.filter({ kept[$0].priority > 0 }).min(by: { kept[$0].priority < kept[$1].priority }) else { break }
+            if kept[lowest].shortens {
+                let room = width - (length(kept) - DisplayWidth.of(kept[lowest].text))
                 if room >= 8 {
-                    kept[index].text = TextLayout.truncate(kept[index].text, width: room, ellipsis: ellipsis)
-                    kept[index].shortens = false
-                    continue
+                    kept[lowest].text = TextLayout.truncate(kept[lowest].text, width: room, ellipsis: ellipsis)
+                    break
                 }
             }
-            guard let lowest = kept.indices.filter({ kept[$0].priority > 0 }).min(by: { kept[$0].priority < kept[$1].priority }) else { break }
             kept.remove(at: lowest)
         }
         return kept.map(\.text).joined(separator: separator)
@@ -170,7 +173,7 @@ struct ScreenPainter {
                 ? Style(.selection, attributes: state.focus == .units ? [.reverse, .bold] : .bold)
                 : Style(isHighlighted ? .focus : .dim, attributes: isHighlighted ? .bold : [])
             let mark = isHighlighted ? (glyphs == .unicode ? "▶" : ">") : " "
-            grid.put(mark + TraceTable.pad(String(unit), 3, right: true), x: 0, y: y, style: labelStyle)
+            grid.put(mark + DisplayWidth.padded(String(unit), to: 3, alignRight: true), x: 0, y: y, style: labelStyle)
             for column in GateColumn.allCases {
                 cell(unit: unit, column: column, value: values[column.rawValue][unit], y: y, scale: scales[column.rawValue], isSelectedUnit: isSelectedUnit, into: &grid)
             }
@@ -328,15 +331,20 @@ struct ScreenPainter {
                 .draw(in: line, into: &grid)
             return
         }
-        let hint = { (key: String, name: String) in KeyHint(key, state.text("hint." + name)) }
-        var hints = [hint("Tab", "focus"), hint("Enter", "edit"), hint("+-", "nudge"), hint("Space", "step")]
-        if state.isInLesson {
-            hints = [hint("n", "next"), hint("p", "prev")] + hints + [hint("P", "pin")]
-        } else {
-            hints += [hint("b", "back"), hint("p", "pin"), hint("r", "weights")]
+        StatusLine(hints: footerHints(width: area.width), glyphs: glyphs).draw(in: area, into: &grid)
+    }
+
+    /// The key map's hints for the keys that act now: the essential ones (`:`, `?`, `q`) always,
+    /// at the right end, and as many of the others, in the map's order, as fit before them.
+    func footerHints(width: Int) -> [KeyHint] {
+        let contexts = state.keyContexts
+        let hints = KeyMap.hints(in: contexts).map { binding in
+            (hint: KeyHint(KeyMap.footerLabel(of: binding, in: contexts, ascii: state.ascii), state.text("hint." + (binding.hint ?? ""))),
+             essential: binding.isEssential)
         }
-        hints += [hint(":", "command"), hint("?", "help"), hint("q", "quit")]
-        StatusLine(hints: hints, glyphs: glyphs).draw(in: area, into: &grid)
+        let essentials = hints.filter(\.essential).map(\.hint)
+        let used = essentials.reduce(0) { $0 + $1.displayWidth + 2 }
+        return StatusLine.fittingHints(hints.filter { !$0.essential }.map(\.hint), room: width - used) + essentials
     }
 
     // MARK: Panels
@@ -351,27 +359,28 @@ struct ScreenPainter {
                 spans.append(TextSpan(state.text("column." + column.catalogueKey) + "\n", style: Style(column.role, attributes: .bold)))
                 spans.append(TextSpan(glyphs.text(Explainer.column(column.field, weights: session.weights, language: state.language)) + "\n\n"))
             }
-            // Two bindings a line when the panel is wide enough: in full when the terminal has
-            // the width (120 columns and up), cut to fit 80×24 otherwise.
-            let entries = KeyMap.bindings.compactMap { binding in
-                binding.summaryKey.map { (label: glyphs.text(binding.label), summary: state.text("key." + $0)) }
+            // The keys that act under the panel, from the key map; two a line when the panel is
+            // wide enough: in full when the terminal has the width (120 columns and up), cut to
+            // fit 80×24 otherwise.
+            let contexts = state.screenContexts
+            let entries = KeyMap.helpRows(in: contexts).map { binding in
+                (label: KeyMap.label(of: binding, ascii: state.ascii), summary: state.text("key." + (binding.help ?? "")))
             }
-            let labelWidth = 10
+            let twoColumns = area.width >= 76
+            let labelWidth = (entries.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1
             let widest = entries.map { DisplayWidth.of($0.summary) }.max() ?? 0
             let fullHalf = labelWidth + widest + 3
-            let twoColumns = area.width >= 76
             let half = twoColumns && area.width - 4 >= 2 * fullHalf ? fullHalf : 36
             for (index, entry) in entries.enumerated() {
-                spans.append(TextSpan(padded(entry.label, labelWidth), style: Style(.focus, attributes: .bold)))
+                spans.append(TextSpan(DisplayWidth.padded(entry.label, to: labelWidth), style: Style(.focus, attributes: .bold)))
                 let isLeft = twoColumns && index % 2 == 0 && index + 1 < entries.count
                 if twoColumns {
                     let summary = TextLayout.truncate(entry.summary, width: half - labelWidth - 1, ellipsis: glyphs.ellipsis)
-                    spans.append(TextSpan(isLeft ? padded(summary, half - labelWidth) : summary + "\n"))
+                    spans.append(TextSpan(isLeft ? DisplayWidth.padded(summary, to: half - labelWidth) : summary + "\n"))
                 } else {
                     spans.append(TextSpan(entry.summary + "\n"))
                 }
             }
-            if state.isInLesson { spans.append(TextSpan(state.text("help_lesson") + "\n")) }
             spans.append(TextSpan("\n" + state.text("help_footer", ["theme": state.themeName]), style: Style(.dim)))
             MessageBox(title: state.text("help_title"), spans: spans, maxWidth: max(76, 2 * half + 4), glyphs: glyphs).draw(in: area, into: &grid)
         case let .output(title, lines):
@@ -379,9 +388,4 @@ struct ScreenPainter {
                 .draw(in: area, into: &grid)
         }
     }
-}
-
-/// Text padded with spaces to a display width (wide characters count twice).
-func padded(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
 }

@@ -82,6 +82,7 @@ import Widgets
         let bad = Self.command(off, "present maybe")
         #expect(!bad.presenting && bad.status?.isError == true)
         #expect(bad.status?.text.contains("present [on|off]") == true)
+        #expect(bad.scales == off.scales)
     }
 
     // MARK: Scales
@@ -163,11 +164,16 @@ import Widgets
         let header = Self.rows(state)[0]
         #expect(header.contains("t=0"))
         #expect(header.hasSuffix("pinned: r, z"), "\(header)")
-        let line = ScreenPainter.headerLine(
-            [.init(text: "aaaa", priority: 2), .init(text: "bbbbbbbbbbbb", priority: 1, shortens: true), .init(text: "t=0", priority: 0), .init(text: "pins", priority: 0)],
-            width: 20, separator: " · ", ellipsis: "…")
-        #expect(line == "aaaa · bbbb… · t=0 · pins" || DisplayWidth.of(line) <= 20)
-        #expect(line.hasSuffix("t=0 · pins"))
+        #expect(header.contains("scene seed-doc"))
+        let parts: [ScreenPainter.HeaderPart] = [
+            .init(text: "aaaa", priority: 1), .init(text: "bbbbbbbbbbbb", priority: 2, shortens: true),
+            .init(text: "t=0", priority: 0), .init(text: "pins", priority: 0),
+        ]
+        #expect(ScreenPainter.headerLine(parts, width: 80, separator: " · ", ellipsis: "…") == "aaaa · bbbbbbbbbbbb · t=0 · pins")
+        #expect(ScreenPainter.headerLine(parts, width: 26, separator: " · ", ellipsis: "…") == "bbbbbbbbbbbb · t=0 · pins")
+        #expect(ScreenPainter.headerLine(parts, width: 22, separator: " · ", ellipsis: "…") == "bbbbbbbb… · t=0 · pins")
+        #expect(ScreenPainter.headerLine(parts, width: 12, separator: " · ", ellipsis: "…") == "t=0 · pins")
+        #expect(ScreenPainter.headerLine(parts, width: 4, separator: " · ", ellipsis: "…") == "t=0 · pins")
     }
 
     @Test func theHelpPanelUsesTheWidthAndCutsNothingWhenWide() throws {
@@ -182,8 +188,8 @@ import Widgets
             #expect(panel.count > 10)
             let cut = panel.filter { $0.contains("…") }
             #expect(cut.isEmpty, "\(width): \(cut)")
-            for binding in KeyMap.bindings {
-                guard let key = binding.summaryKey else { continue }
+            for binding in KeyMap.helpRows(in: [.normal]) {
+                guard let key = binding.help else { continue }
                 #expect(text.contains(state.text("key." + key)), "\(width): \(key)")
             }
         }
@@ -214,5 +220,76 @@ import Widgets
         let header = Self.rows(state)[state.layout.tableHeader.y]
         #expect(header.hasPrefix("单元"))
         #expect(header.contains("更新门"))
+    }
+
+    // MARK: Exports and recordings
+
+    static func commandEffects(_ state: AppState, _ line: String) -> (AppState, [Effect]) {
+        UpdateTests.press(state, [.character(":")] + UpdateTests.type(line) + [.enter])
+    }
+
+    @Test func aPanelStaysUnderTheCommandLineSoExportSavesIt() throws {
+        var state = try Self.state(.seedDoc, 120, 40)
+        state = Self.command(state, "why z 4")
+        let panel = try #require(state.overlay)
+        // ':' opens the line over the panel, which stays drawn until the line runs.
+        let typing = UpdateTests.press(state, [.character(":")] + UpdateTests.type("export why.svg")).0
+        #expect(typing.overlay == panel && typing.command != nil)
+        let (exported, effects) = Self.commandEffects(state, "export why.svg")
+        #expect(effects == [.export(path: "why.svg", format: .svg, replacing: false)])
+        #expect(exported.overlay == panel)
+        // What the loop renders for the effect is the screen with the panel on it.
+        guard case let .output(_, answer) = panel else { Issue.record("not an answer panel"); return }
+        #expect(view(exported).text.contains(String(answer[0].prefix(30))))
+        // Any other command replaces the panel; Esc on the line leaves it.
+        #expect(Self.command(state, "x = 1 1 1 1").overlay == nil)
+        #expect(UpdateTests.press(state, [.character(":"), .escape]).0.overlay == panel)
+        // The key panel is exported with the screen's keys, not the command line's.
+        let help = UpdateTests.press(try Self.state(.seedDoc, 120, 40), [.character("?"), .character(":")]).0
+        #expect(view(help).text.contains(help.text("key.step")))
+    }
+
+    @Test func recordStartsStopsAndRefusesWhatItCannotDo() throws {
+        let state = try Self.state()
+        let (asked, effects) = Self.commandEffects(state, "record class.cast")
+        #expect(effects == [.startRecording(path: "class.cast", replacing: false)])
+        #expect(asked.recording == nil)
+        #expect(Self.commandEffects(state, "record! class.cast").1 == [.startRecording(path: "class.cast", replacing: true)])
+        // The loop says it started: the header shows it, whatever else drops at 80 columns.
+        let recording = update(asked, .finished(.recording(.success(.started(path: "class.cast"))))).0
+        #expect(recording.recording == "class.cast")
+        #expect(Self.rows(recording)[0].contains("● REC"))
+        #expect(recording.status?.text.contains("class.cast") == true)
+        // A second recording is refused; `record` alone stops the one running.
+        let (busy, none) = Self.commandEffects(recording, "record other.cast")
+        #expect(none.isEmpty && busy.status?.isError == true && busy.recording == "class.cast")
+        #expect(Self.commandEffects(recording, "record").1 == [.stopRecording])
+        let stopped = update(recording, .finished(.recording(.success(.stopped(path: "class.cast", frames: 12, seconds: 3.5, full: false))))).0
+        #expect(stopped.recording == nil)
+        #expect(stopped.status == StatusMessage(stopped.text("record.stopped", ["path": "class.cast", "frames": "12", "seconds": "3.5"])))
+        // Nothing running: `record` says so. A name that is not .cast is refused before anything.
+        let (idle, noEffect) = Self.commandEffects(state, "record")
+        #expect(noEffect.isEmpty && idle.status?.isError == true)
+        for line in ["record class.txt", "record .cast", "record \u{1B}[2J.txt"] {
+            let (refused, effects) = Self.commandEffects(state, line)
+            #expect(effects.isEmpty, "\(line)")
+            #expect(refused.status?.isError == true, "\(line)")
+            #expect(refused.status.map { !$0.text.contains("\u{1B}") } == true)
+        }
+        // A file that cannot be written is said plainly and nothing records.
+        let failed = update(asked, .finished(.recording(.failure(UserError("cannot write /nope/x.cast"))))).0
+        #expect(failed.recording == nil && failed.status?.isError == true)
+        #expect(!Self.rows(failed)[0].contains("REC"))
+    }
+
+    @Test func presentationPagesByTheUnitsItShows() throws {
+        var session = try Session(scene: .seedCode)
+        try session.resize(inputSize: 3, hiddenSize: 20)
+        var state = AppState(session: session, width: 80, height: 24)
+        state.setPresenting(true)
+        let shown = state.layout.unitsShown
+        let paged = UpdateTests.press(state, [.pageDown]).0
+        #expect(paged.unit == shown)
+        #expect(paged.tableOffset <= paged.unit && paged.unit < paged.tableOffset + shown)
     }
 }

@@ -13,7 +13,7 @@ import Widgets
         for language in Language.allCases {
             var session = try SessionSetup().makeSession()
             var teaching = TeachingCommands(language: language)
-            _ = try teaching.startLesson("keep-and-replace", session: &session)
+            _ = try teaching.startLesson(named: "keep-and-replace", session: &session)
             #expect(AppState(session: session, teaching: teaching, width: 80, height: 24).unit == 4)
             // Below the narration, the story panel tells unit 4's story (120×40 has room for it).
             let state = AppState(session: session, teaching: teaching, width: 120, height: 40)

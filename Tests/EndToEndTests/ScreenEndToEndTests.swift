@@ -178,13 +178,13 @@ struct ScreenEndToEndTests {
         let pane = try Self.start()
         defer { pane.kill() }
         _ = try pane.waitFor("scene seed-code")
-        // x[2] sits in the x row (row 1), in the third value cell (columns 4 + 2·8 … ).
-        try pane.sendMouse(.left, x: 4 + 2 * 8 + 3, y: 1, encoding: .x10)
+        // x[2] sits in the x row (row 2, under its indices), in the third value cell (columns 4 + 2·8 … ).
+        try pane.sendMouse(.left, x: 4 + 2 * 8 + 3, y: 2, encoding: .x10)
         _ = try pane.waitFor("selected x[2]")
-        try pane.sendMouse(.wheelUp, x: 4 + 2 * 8 + 3, y: 1, encoding: .x10)
+        try pane.sendMouse(.wheelUp, x: 4 + 2 * 8 + 3, y: 2, encoding: .x10)
         _ = try pane.waitFor("x[2] = 3.1")
-        // Unit 3 is the fourth row of the table (rows start at 5).
-        try pane.sendMouse(.left, x: 1, y: 5 + 3, encoding: .x10)
+        // Unit 3 is the fourth row of the table (rows start at 6).
+        try pane.sendMouse(.left, x: 1, y: 6 + 3, encoding: .x10)
         _ = try pane.waitFor("selected h[3]")
         try pane.sendKeys("q")
         try Self.expectSaneExit(pane)
