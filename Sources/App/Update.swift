@@ -221,26 +221,29 @@ extension AppState {
     /// the status line, changes nothing and returns nil. A change too long for this thread runs
     /// again as background work (and nil is returned: the screen says so when it ends).
     @discardableResult
-    mutating func apply(_ change: @escaping @Sendable (inout Session) throws(UserError) -> Void) -> Session? {
+    mutating func apply(_ change: @escaping @Sendable (inout Session) throws -> Void) -> Session? {
         var copy = session
-        do throws(UserError) {
+        do {
             try change(&copy)
             session = copy
             return copy
-        } catch where error.needsBackground {
+        } catch {
+            // Every session change throws UserError (closures cannot say so without spelling it).
+            let error = (error as? UserError) ?? UserError(String(describing: error))
+            guard error.needsBackground else {
+                status = StatusMessage(message(of: error), isError: true)
+                return nil
+            }
             let lines = self.lines
             startWork(title: text("work.computing")) {
                 var lines = lines
-                do throws(UserError) {
+                do {
                     try change(&lines.session)
                     return .lines(lines, CommandOutcome(""))
                 } catch {
-                    return .failed(error)
+                    return .failed((error as? UserError) ?? UserError(String(describing: error)))
                 }
             }
-            return nil
-        } catch {
-            status = StatusMessage(message(of: error), isError: true)
             return nil
         }
     }

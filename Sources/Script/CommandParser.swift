@@ -120,10 +120,10 @@ public enum CommandCatalog {
             guard let step = Int(word), step >= 0 else { throw UserError(key: "error.time.goto", ["text": arguments.quoted]) }
             return .goto(step)
         },
-        CommandSpec("inputs", usage: "inputs FILE|NAME|\"TEXT\"|1 0 | 0 1 | …") { arguments throws(UserError) in
+        CommandSpec("inputs", usage: "inputs FILE|NAME|\"TEXT\"|ROWS") { arguments throws(UserError) in
             .inputs(try inputs(arguments))
         },
-        CommandSpec("generate", usage: "generate constant|pulse|sine|noise N [at K] [period P] [phase A] [value V] [seed S]") { arguments throws(UserError) in
+        CommandSpec("generate", usage: "generate KIND N [OPTIONS]") { arguments throws(UserError) in
             .generate(try generator(arguments))
         },
         CommandSpec("undo", usage: "undo [N]") { arguments throws(UserError) in .undo(try count(arguments, command: "undo")) },

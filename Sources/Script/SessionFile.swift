@@ -548,3 +548,35 @@ public struct OpenedSession: Sendable {
         return OpenedSession(session: session.startingHere(), view: file.view, language: file.language, warnings: warnings)
     }
 }
+
+/// Where the screen keeps the last session: `$XDG_STATE_HOME/gruscope/last-session.toml`, or
+/// `~/.local/state/gruscope/last-session.toml` (`--resume` opens it).
+public enum Autosave {
+    /// The file, or nil when neither XDG_STATE_HOME nor HOME is set.
+    public static func path(environment: [String: String] = UserFiles.environment) -> String? {
+        folder(environment: environment).map { $0 + "/last-session.toml" }
+    }
+
+    /// The folder.
+    public static func folder(environment: [String: String] = UserFiles.environment) -> String? {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/gruscope" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.local/state/gruscope"
+    }
+
+    /// Writes a session there (the folder made if needed, private to the user), atomically.
+    public static func write(_ save: SessionSave, environment: [String: String] = UserFiles.environment) throws(UserError) {
+        guard let folder = folder(environment: environment), let path = path(environment: environment) else {
+            throw UserError(key: "error.session.no_state_folder")
+        }
+        var built = ""
+        for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
+            built += "/" + part
+            if mkdir(built, 0o700) != 0 && errno != EEXIST {
+                throw UserError(key: "error.file.unwritable", ["file": built, "reason": String(cString: strerror(errno))])
+            }
+        }
+        let text = try save.file(environment: environment).text
+        try UserFiles.write(Array(text.utf8), to: path, shownAs: path, replacing: true, command: "save")
+    }
+}

@@ -81,7 +81,7 @@ enum Explanations {
         case let .bug(unit):
             return CommandOutcome(try BugWhatIf(trace: trace).text(unit: unit, language: language))
         case let .rule(rule):
-            if let rule { session.setResetAfter(rule == .after) }
+            if let rule { try session.setResetAfter(rule == .after) }
             return CommandOutcome(language.text(session.weights.resetAfter ? "rule.after" : "rule.before"))
         case .lesson, .next, .prev, .lang:
             return nil
