@@ -33,7 +33,7 @@ public struct GRUSequence: Sendable {
     /// x_t at `inputs[t·I ..< (t+1)·I]`.
     public private(set) var inputs: [Float]
     /// h_t at `states[t·H ..< (t+1)·H]` for t < computedCount (the rest is room).
-    private var states: [Float]
+    private(set) var states: [Float]
     /// Steps 0..<computedCount have their state.
     public private(set) var computedCount: Int
 

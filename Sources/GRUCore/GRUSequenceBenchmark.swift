@@ -54,11 +54,12 @@ public enum GRUSequenceBenchmark {
 
     /// Times, on one sequence from h = 0: the plain run (baseline); computing the whole
     /// ``GRUSequence``; one step's trace recomputed (the cursor landing on it); a unit's
-    /// retention and its influence alone; the influence of every input on the last state; and,
-    /// with `matrix`, the whole influence matrix. Each is run once untimed, then `runs` times
+    /// retention and (with `influence`) its influence alone and the influence of every input on
+    /// the last state; and, with `matrix`, the whole influence matrix. Each is run once untimed, then `runs` times
     /// (`slowRuns` for the influence of every input and the matrix).
     public static func measure(
-        weights: GRUWeights, inputs: [Float], runs: Int, slowRuns: Int, matrix: Bool, path: GRUKernelPath = .best
+        weights: GRUWeights, inputs: [Float], runs: Int, slowRuns: Int, influence: Bool = true, matrix: Bool,
+        path: GRUKernelPath = .best
     ) throws -> Result {
         let steps = inputs.count / weights.inputSize, h0 = [Float](repeating: 0, count: weights.hiddenSize)
         var cell = GRUCell(weights: weights)
@@ -90,8 +91,10 @@ public enum GRUSequenceBenchmark {
         }
         time("trace of one step", runs) { sink += sequence.trace(at: steps / 2).h[0] }
         time("retention of one unit", runs) { sink += sequence.retention(at: last, unit: unit)[0] }
-        try time("influence on one unit", runs) { sink += try sequence.unitInfluence(at: last, unit: unit)[0] }
-        try time("influence on h_T−1", slowRuns) { sink += try sequence.influence(at: last).total[0] }
+        if influence {
+            try time("influence on one unit", runs) { sink += try sequence.unitInfluence(at: last, unit: unit)[0] }
+            try time("influence on h_T−1", slowRuns) { sink += try sequence.influence(at: last).total[0] }
+        }
         if matrix {
             try time("influence matrix T×T", slowRuns) { sink += try sequence.influenceMatrix()[last, 0] }
         }

@@ -53,6 +53,9 @@ struct Bench: ParsableCommand {
     @Flag(name: .customLong("sequence"), help: "Time a whole GRUSequence instead: keeping every h, one step's trace, retention and influence (reverse mode), each against the plain run of the same inputs.")
     var sequenceMode = false
 
+    @Flag(name: .customLong("no-influence"), help: "With --sequence, leave out the influence (for long sequences, to measure time and memory of the rest).")
+    var noInfluence = false
+
     @Flag(help: "With --sequence, also time the whole T×T influence matrix (forward mode; T at most \(GRUSequence.maximumInfluenceSteps)).")
     var matrix = false
 
@@ -118,7 +121,8 @@ struct Bench: ParsableCommand {
                 throw ValidationError("--matrix needs T at most \(GRUSequence.maximumInfluenceSteps), got T=\(sequence.count / cellWeights.inputSize)")
             }
             let result = try GRUSequenceBenchmark.measure(
-                weights: cellWeights, inputs: sequence, runs: runs, slowRuns: slowRuns, matrix: matrix, path: path)
+                weights: cellWeights, inputs: sequence, runs: runs, slowRuns: slowRuns, influence: !noInfluence,
+                matrix: matrix, path: path)
             print(format == "json" ? result.json : result.text)
             return
         }

@@ -209,4 +209,39 @@ import Testing
         #expect(GRUSequence.halfLife(retention: [0.4, 0.6, 1]) == 2)
         #expect(GRUSequence.halfLife(retention: [1]) == nil)
     }
+
+    @Test func timelineColumnsSummariseTheirSteps() throws {
+        // H = 64 and 500 steps: the recomputed fields are summarised on several threads.
+        let sequence = try Self.sequence(variant: .tfGRUCell, inputSize: 8, hiddenSize: 64, steps: 500)
+        for field in [TraceField.h, .hPrev, .x, .z, .added] {
+            let width = field.isPerInput ? 8 : 64
+            let all = sequence.values(of: field, in: 0..<500)
+            for (range, columns) in [(0..<500, 37), (100..<130, 200), (7..<8, 3), (0..<500, 500)] {
+                var reports = 0
+                let summary = try sequence.summary(of: field, in: range, columns: columns) { _ in reports += 1; return true }
+                #expect(summary.columns == min(columns, range.count))
+                var covered: [Int] = []
+                for c in 0..<summary.columns {
+                    let steps = summary.steps(inColumn: c)
+                    covered += Array(steps)
+                    #expect(!steps.isEmpty)
+                    for t in steps { #expect(summary.column(of: t) == c) }
+                    for j in [0, width / 2, width - 1] {
+                        let values = steps.map { all[$0 * width + j] }
+                        #expect(summary.minimum[c * width + j] == values.min())
+                        #expect(summary.maximum[c * width + j] == values.max())
+                        let mean = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
+                        #expect(abs(Double(summary.mean[c * width + j]) - mean) <= 1e-6 * max(1, abs(mean)), "\(field) column \(c) unit \(j)")
+                    }
+                }
+                #expect(covered == Array(range), "\(field) \(range) in \(columns) columns")
+                if [TraceField.h, .hPrev, .x].contains(field) { #expect(reports == 0) }
+            }
+        }
+        var calls = 0
+        #expect(throws: GRUInterrupted.self) {
+            _ = try sequence.summary(of: .r, in: 0..<500, columns: 10) { _ in calls += 1; return false }
+        }
+        #expect(calls == 1)
+    }
 }
