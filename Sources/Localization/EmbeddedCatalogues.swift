@@ -438,6 +438,7 @@ weights_changed = "note: {path} has changed since the session was saved; its wei
 inputs_changed = "note: {path} has changed since the session was saved; the sequence is the file's as it is now"
 
 [screen.work]
+progress = "{title}: {percent} (Esc, q or Ctrl-C stops it)"
 computing = "computing"
 running = "{title} … (Esc, q or Ctrl-C stops it)"
 cancelling = "stopping {title} …"
@@ -879,6 +880,7 @@ weights_changed = "注意：会话保存之后 {path} 被改过；现在用的�
 inputs_changed = "注意：会话保存之后 {path} 被改过；现在的序列是这个文件当前的内容"
 
 [screen.work]
+progress = "{title}：{percent}（按 Esc、q 或 Ctrl-C 停止）"
 computing = "计算中"
 running = "{title} …（按 Esc、q 或 Ctrl-C 停止）"
 cancelling = "正在停止 {title} …"
