@@ -150,7 +150,7 @@ extension AppState {
             return []
         }
         // Answers can quote file names and what was typed: no control character reaches the screen.
-        let outputLines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map { EchoText.escaped($0) }
+        let outputLines = (outcome.brief ?? outcome.output).split(separator: "\n", omittingEmptySubsequences: false).map { EchoText.escaped($0) }
         let output = outputLines.joined(separator: " ")
         // Long answers (explain, why, help) get a panel rather than a clipped status line.
         if outputLines.count > 1 || DisplayWidth.of(output) > width {

@@ -44,6 +44,47 @@ struct SessionEndToEndTests {
         try ScreenEndToEndTests.expectSaneExit(again)
     }
 
+    /// The screen without its last two lines (the status line, which says what was undone, and
+    /// the key bar): everything a change and its undo must leave exactly as it was.
+    static func picture(_ screen: String) -> String {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast(3).joined(separator: "\n")
+    }
+
+    /// Runs a ':' line and waits for its answer on the status line.
+    static func command(_ pane: TmuxHarness, _ line: String, answer: String) throws -> String {
+        try command(pane, line)
+        return try pane.waitFor(answer)
+    }
+
+    @Test func everyKindOfChangeIsUndoneAndRedoneOnScreen() throws {
+        let folder = try Self.folder()
+        let pane = try Self.start([], state: folder)
+        defer { pane.kill() }
+        let start = Self.picture(try pane.waitFor("scene seed-code"))
+        // Each change made the way a class makes it, then taken back and made again.
+        let changes: [(name: String, make: () throws -> Void, undid: String)] = [
+            ("edit x", { try pane.sendKeys("Tab", "5", "Enter"); _ = try pane.waitFor("5.000") }, "undid: x[0] = 5 at t=0"),
+            ("step", { try pane.sendKeys("Space"); _ = try pane.waitFor("t=1") }, "undid: step from t=0 to t=1"),
+            ("new weights", { try pane.sendKeys("r"); _ = try pane.waitForAbsence(of: "scene seed-code") }, "undid: "),
+            ("pin", { _ = try Self.command(pane, "pin z = 0.9", answer: "z pinned") }, "undid: pin z"),
+            ("sequence", { _ = try Self.command(pane, "generate sine 12", answer: "sequence: 12 steps") }, "undid: "),
+        ]
+        for change in changes {
+            try change.make()
+            let after = Self.picture(try pane.capture())
+            #expect(after != start, "\(change.name) changed the screen")
+            let undone = try Self.command(pane, "undo", answer: change.undid)
+            #expect(Self.picture(undone) == start, "undo of \(change.name) gives the screen back")
+            let redone = try Self.command(pane, "redo", answer: "redid: ")
+            #expect(Self.picture(redone) == after, "redo of \(change.name) makes it again")
+            _ = try Self.command(pane, "undo", answer: change.undid)
+        }
+        _ = try Self.command(pane, "undo", answer: "error: there is nothing to undo")
+        #expect(Self.picture(try pane.capture()) == start)
+        try pane.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(pane)
+    }
+
     @Test func aKilledScreenResumesWhereItWas() throws {
         let folder = try Self.folder()
         let pane = try Self.start(["--scene", "parity"], state: folder)
