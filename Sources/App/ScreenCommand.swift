@@ -53,8 +53,7 @@ extension AppState {
         do {
             parsed = try ScreenLine.parser.parse(line, context: lines.parseContext)
         } catch {
-            show(CommandOutcome(error: error), for: typed, command: nil)
-            return []
+            return show(CommandOutcome(error: error), for: typed, command: nil)
         }
         switch parsed {
         case nil:
