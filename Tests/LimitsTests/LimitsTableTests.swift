@@ -31,6 +31,13 @@ import Widgets
         "Lesson.largestFileSize": Lesson.largestFileSize,
         "Theme.maximumFileSize": Theme.maximumFileSize,
         "EditBuffer.maximumCount": EditBuffer.maximumCount,
+        "ProtobufBudget.maximumMessages": ProtobufBudget.maximumMessages,
+        "ProtobufBudget.maximumDepth": ProtobufBudget.maximumDepth,
+        "StoredArrayLimits.maximumRank": StoredArrayLimits.maximumRank,
+        "HDF5File.maximumObjects": HDF5File.maximumObjects,
+        "HDF5File.maximumDepth": HDF5File.maximumDepth,
+        "HDF5File.maximumNameBytes": HDF5File.maximumNameBytes,
+        "HDF5File.maximumStringBytes": HDF5File.maximumStringBytes,
     ]
 
     /// The table's rows: the limit cell and the constant cell.
