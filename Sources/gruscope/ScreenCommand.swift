@@ -19,6 +19,8 @@ struct ScreenCommand: ParsableCommand {
 
     @OptionGroup(title: "Teaching") var teachingOptions: TeachingOptions
 
+    @OptionGroup(title: "Sequence and session") var sessionOptions: SessionOptions
+
     @Option(help: ArgumentHelp("A theme name (default, light, high-contrast, mono, okabe-ito) or a .toml file.", valueName: "name|path"))
     var theme: String?
 
@@ -37,7 +39,7 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         let started = RenderBenchmark.now()
         if let problem = TerminalCheck.currentProblem() { throw UserError(problem) }
-        let lines = try teachingOptions.lineSession(setupOptions).lines
+        let lines = try sessionOptions.lineSession(setupOptions, teachingOptions).lines
         let sessionReady = RenderBenchmark.now()
         let library = ThemeCatalog.library()
         let (loaded, themeError) = library.loadOrDefault(theme)
@@ -51,6 +53,7 @@ struct ScreenCommand: ParsableCommand {
         var state = AppState(
             lines: lines, width: terminal.size().width, height: terminal.size().height,
             ascii: ascii || !terminal.isUTF8, themeName: loaded.theme.name)
+        state.autosaves = !benchRender
         if present { state.setPresenting(true) }
         if benchRender {
             let report = RenderBenchmark(

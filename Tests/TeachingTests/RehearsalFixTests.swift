@@ -79,7 +79,7 @@ import Testing
             var keras = try Session(scene: .seedCode)
             try keras.setVariant(.keras)
             try keras.setH([0.3, -0.7, 0.2, 0.9, -0.1])
-            keras.setResetAfter(resetAfter)
+            try keras.setResetAfter(resetAfter)
             let flag = resetAfter ? "True" : "False"
             let story = try Explainer.unit(1, trace: keras.trace, weights: keras.weights, language: .en)
             #expect(story.contains("(Keras rule, reset_after=\(flag): r of unit 1"), "\(story)")
