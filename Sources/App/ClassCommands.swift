@@ -122,3 +122,29 @@ extension AppState {
         }
     }
 }
+
+extension ScreenCommand {
+    /// `select N`: a unit counted from 0, checked against the cell when the parser knows it.
+    static let selectSpec = CommandSpec<ScreenCommand>("select", usage: "select UNIT") { arguments throws(UserError) in
+        guard arguments.words.count == 1 else { throw UserError(key: "error.script.usage", ["usage": "select UNIT"]) }
+        let word = arguments.words[0]
+        let last = arguments.context.hiddenSize.map { $0 - 1 }
+        guard let unit = Int(word), unit >= 0 else {
+            let text = EchoText.printable(word)
+            if let last { throw UserError(key: "error.unit_word", ["text": text, "last": String(last)]) }
+            throw UserError(key: "error.unit_word_any", ["text": text])
+        }
+        if let last, unit > last { throw UserError(key: "error.unit_range", ["unit": String(unit), "last": String(last)]) }
+        return .select(unit)
+    }
+}
+
+extension AppState {
+    /// Selects a unit in the table (the h row follows), scrolled into view.
+    mutating func select(unit: Int) {
+        self.unit = min(max(0, unit), session.hiddenSize - 1)
+        focus = .units
+        keepSelectionInView()
+        status = StatusMessage(text("status.selected", ["target": target.name]))
+    }
+}

@@ -12,6 +12,8 @@ public enum ScreenCommand: Sendable, Equatable {
     case scale(Float?, columns: [GateColumn]?)
     /// `present [on|off]`: presentation mode on, off, or toggled (nil).
     case present(Bool?)
+    /// `select N`: select unit N (the table scrolls to it).
+    case select(Int)
     /// `record[!] FILE.cast` starts an asciicast recording of the screen; `record` alone stops it.
     case record(path: String?, replacing: Bool)
 
@@ -33,6 +35,7 @@ public enum ScreenCommand: Sendable, Equatable {
         scaleSpec,
         presentSpec,
         recordSpec,
+        selectSpec,
     ]
 }
 
@@ -81,6 +84,13 @@ extension AppState {
             return []
         case let .screen(.record(path, replacing)):
             return record(path, replacing: replacing)
+        case let .screen(.select(unit)):
+            select(unit: unit)
+            return []
+        case let .language(.extra(.explain(unit?))) where (0..<session.hiddenSize).contains(unit):
+            // `explain N` tells unit N's story and selects it, so the screen shows the same unit.
+            select(unit: unit)
+            return runLanguage(.extra(.explain(unit: unit)), typed: typed)
         case let .language(command):
             return runLanguage(command, typed: typed)
         }

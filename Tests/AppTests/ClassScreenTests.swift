@@ -292,4 +292,23 @@ import Widgets
         #expect(paged.unit == shown)
         #expect(paged.tableOffset <= paged.unit && paged.unit < paged.tableOffset + shown)
     }
+
+    @Test func selectAndExplainJumpToAUnitAndBadUnitsAreRefused() throws {
+        var session = try Session(scene: .seedCode)
+        try session.resize(inputSize: 3, hiddenSize: 40)
+        let state = AppState(session: session, width: 80, height: 24)
+        let selected = Self.command(state, "select 33")
+        #expect(selected.unit == 33 && selected.focus == .units)
+        #expect(selected.tableOffset <= 33 && 33 < selected.tableOffset + selected.layout.unitsShown)
+        #expect(Self.rows(selected).contains { $0.hasPrefix("  33") })
+        let explained = Self.command(state, "explain 27")
+        #expect(explained.unit == 27)
+        #expect(explained.overlay != nil || explained.status != nil)
+        for line in ["select 40", "select -1", "select x", "select", "select 1 2", "explain 40"] {
+            let refused = Self.command(selected, line)
+            #expect(refused.unit == 33, "\(line)")
+            #expect(refused.status?.isError == true, "\(line)")
+        }
+        #expect(Self.command(selected, "select 40").status?.text.contains("0 to 39") == true)
+    }
 }

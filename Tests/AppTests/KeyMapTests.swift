@@ -226,11 +226,12 @@ struct Observed: Equatable {
         guard case let .output(title, _) = second.overlay else { Issue.record("the second explain opens its panel"); return }
         #expect(title == ":explain 4")
         #expect(second.session.pins == state.session.pins && second.session.t == state.session.t && second.session.h == state.session.h)
-        // Esc only closes; j closes and moves.
+        // `explain N` selects unit N (issue 13). Esc only closes; j closes and moves.
+        #expect(panel.unit == 3 && second.unit == 4)
         let (closed, _) = Self.press(panel, [.escape])
-        #expect(closed.overlay == nil && Observed(closed).unit == state.unit)
+        #expect(closed.overlay == nil && Observed(closed).unit == panel.unit)
         let (moved, _) = Self.press(panel, [.character("j")])
-        #expect(moved.overlay == nil && moved.unit == state.unit + 1)
+        #expect(moved.overlay == nil && moved.unit == panel.unit + 1)
     }
 
     @Test func typingZeroPointFiveSetsOneValue() throws {

@@ -82,3 +82,28 @@ import Testing
         try ScreenEndToEndTests.expectSaneExit(pane)
     }
 }
+
+/// Undo and redo through a real terminal: `u` and Ctrl-R as vim users expect.
+@Suite struct UndoKeysEndToEndTests {
+    @Test func uUndoesAndCtrlRRedoesAndTheStatusLineSaysWhat() throws {
+        let pane = try ScreenEndToEndTests.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        // An edit of x[0], then new random weights.
+        try pane.sendKeys("Tab", "5", "Enter")
+        _ = try pane.waitFor("x[0] = 5")
+        try pane.sendKeys("r")
+        _ = try pane.waitFor("u takes them back")
+        try pane.sendKeys("u")
+        _ = try pane.waitFor("undid: new random")
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys("u")
+        let undone = try pane.waitFor("undid: x[0] = 5")
+        #expect(undone.split(separator: "\n").contains { $0.hasPrefix("x ") && $0.contains("1.000") })
+        try pane.sendKeys("C-r")
+        let redone = try pane.waitFor("redid: x[0] = 5")
+        #expect(redone.split(separator: "\n").contains { $0.hasPrefix("x ") && $0.contains("5.000") })
+        try pane.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(pane)
+    }
+}
