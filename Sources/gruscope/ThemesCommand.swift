@@ -10,9 +10,10 @@ struct ThemesCommand: ParsableCommand {
         abstract: "List the colour themes (use one with --theme NAME or :theme NAME).",
         discussion: """
             Themes are TOML files naming colours for roles (reset gate, update gate, kept, \
-            candidate, …). gruscope looks in $GRUSCOPE_THEMES, ~/.config/gruscope/themes and the \
-            themes/ folder of the repository; default and mono are built in.
-            """)
+            candidate, …). gruscope looks in $GRUSCOPE_THEMES, then $XDG_CONFIG_HOME/gruscope/themes \
+            (~/.config/gruscope/themes), then the themes/ folder of the repository; a file there \
+            replaces the built-in theme of the same name. Built in:
+            """ + " " + ThemeLibrary.builtInNames.joined(separator: ", ") + ".")
 
     func run() throws {
         let listings = ThemeCatalog.library().list()
