@@ -262,7 +262,7 @@ z = "z update"
 kept = "kept z·h"
 candidate = "cand h̃"
 added = "add (1−z)h̃"
-new_state = "new h′"
+h = "new h′"
 
 [screen.hint]
 focus = "focus"
@@ -595,7 +595,7 @@ z = "z 更新门"
 kept = "保留 z·h"
 candidate = "候选 h̃"
 added = "加入 (1−z)h̃"
-new_state = "新 h′"
+h = "新 h′"
 
 [screen.hint]
 focus = "焦点"

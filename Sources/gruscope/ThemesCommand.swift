@@ -20,9 +20,9 @@ struct ThemesCommand: ParsableCommand {
         // Names, descriptions and paths come from files: printed escaped and clipped, so a
         // theme cannot send the terminal escape sequences or flood it.
         let names = listings.map { EchoText.printable($0.name, limit: 40) }
-        let width = names.map(\.count).max() ?? 0
+        let width = names.map(DisplayWidth.of).max() ?? 0
         for (listing, shownName) in zip(listings, names) {
-            let name = shownName.padding(toLength: width, withPad: " ", startingAt: 0)
+            let name = DisplayWidth.padded(shownName, to: width)
             let source = EchoText.printable(listing.source.description, limit: 200)
             if let error = listing.error {
                 print("\(name)  broken: \(EchoText.printable(error.description, limit: 300))")
