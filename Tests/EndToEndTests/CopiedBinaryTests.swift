@@ -19,7 +19,15 @@ import Testing
         init() throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("gruscope-alone-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: BuiltBinary.path, toPath: binary)
+            // Copied by cp, not in this process: a test running a program at the same moment would
+            // inherit our descriptor open for writing, and exec of the copy would fail with "Text
+            // file busy" until that program ended.
+            let copy = Process()
+            copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+            copy.arguments = [BuiltBinary.path, binary]
+            try copy.run()
+            copy.waitUntilExit()
+            guard copy.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
         }
 
         func run(_ arguments: [String], stdin: String? = nil) throws -> BuiltBinary.Result {
