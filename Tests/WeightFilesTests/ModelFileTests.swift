@@ -20,7 +20,7 @@ import Testing
         ("keras-reset-after", ["keras-reset-after.keras", "keras-reset-after.weights.h5"]),
         ("keras-reset-before", ["keras-reset-before.keras", "keras-reset-before.weights.h5"]),
         ("keras-nobias", ["keras-nobias.keras"]),
-        ("keras-stacked-bi", ["keras-stacked-bi.keras", "keras-stacked-bi.weights.h5"]),
+        ("keras-stacked-bi", ["keras-stacked-bi.keras", "keras-stacked-bi.weights.h5", "keras-stacked-bi-latest.weights.h5"]),
         ("tfkeras-weights", ["tfkeras-weights.h5"]),
         ("tfkeras-model", ["tfkeras-model.h5"]),
     ]
