@@ -326,6 +326,10 @@ def make_keras3():
         def save(model, name=name):
             model.save(out(name + ".keras"))
             model.save_weights(out(name + ".weights.h5"))
+            if name == "keras-stacked-bi":
+                # Named arrays as a user saves them from any Keras model: a Bidirectional layer's
+                # halves are bi/forward_gru/… and bi/backward_gru/…
+                np.savez(out(name + ".npz"), **{w.path: np.asarray(w.numpy()) for w in model.weights})
         keras_fixture(keras, name, build, source, save)
     normalise_keras_zips()
 
