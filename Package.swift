@@ -11,7 +11,7 @@ let package = Package(
         // with --sanitize=fuzzer; see Fuzz/README.md). The program does not use it.
         .library(
             name: "GruscopeModules",
-            targets: ["GRUCore", "WeightFiles", "Localization", "Script", "Widgets", "Themes", "Teaching", "App", "Terminal"]),
+            targets: ["GRUCore", "WeightFiles", "Localization", "Script", "Widgets", "Themes", "Teaching", "TerminalInput", "App", "Terminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,18 +44,21 @@ let package = Package(
             name: "Teaching",
             dependencies: ["GRUCore", "Script", "Localization", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .target(name: "App", dependencies: ["GRUCore", "Script", "Widgets", "Teaching", "Localization"]),
+        // What a terminal sends, as keys and mouse actions: the Key type and the byte decoder
+        // that reads escape sequences whole, below both the screen's model and the terminal.
+        .target(name: "TerminalInput"),
+        .target(name: "App", dependencies: ["GRUCore", "Script", "Widgets", "Teaching", "Localization", "TerminalInput"]),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "CTerminalSupport"),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "CTerminalSupport", "App", "Widgets", "Themes", "Localization"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "CTerminalSupport", "TerminalInput", "Widgets", "Themes", "Localization"]),
         .executableTarget(
             name: "gruscope",
             dependencies: [
-                "GRUCore", "WeightFiles", "Localization", "Script", "Themes", "Teaching", "App", "Terminal",
+                "GRUCore", "WeightFiles", "Localization", "Script", "Themes", "Teaching", "TerminalInput", "App", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,9 +74,10 @@ let package = Package(
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore", "Localization"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore", "Localization", "Teaching"]
+            dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore", "Localization", "Teaching", "TerminalInput", "WeightFiles"]
         ),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "App", "Widgets", "Themes", "Localization"]),
+        .testTarget(name: "TerminalInputTests", dependencies: ["TerminalInput"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TerminalInput", "Widgets", "Themes", "Localization"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
         // The README's limits table against the constants in the code.
         .testTarget(name: "LimitsTests", dependencies: ["GRUCore", "WeightFiles", "Script", "Teaching", "Themes", "Widgets", "Localization"]),

@@ -23,6 +23,8 @@ public struct AppState: Sendable {
     public var commandHistory: [String] = []
     /// Where ↑/↓ are in the history while browsing it.
     public var historyCursor: Int?
+    /// The ':' line whose effect the loop is carrying out.
+    var pendingCommand: PendingCommand?
     /// The status line's message.
     public var status: StatusMessage?
     /// A panel over the screen.
@@ -45,7 +47,14 @@ public struct AppState: Sendable {
         session: Session, teaching: TeachingCommands = TeachingCommands(language: .en),
         width: Int = 80, height: Int = 24, ascii: Bool = false, themeName: String = "default"
     ) {
-        lines = LineSession(session: session, commands: teaching)
+        self.init(lines: LineSession(session: session, commands: teaching), width: width, height: height, ascii: ascii, themeName: themeName)
+    }
+
+    /// A screen state on a line session (a lesson may already be running), at a terminal size.
+    public init(
+        lines: LineSession<TeachingCommands>, width: Int = 80, height: Int = 24, ascii: Bool = false, themeName: String = "default"
+    ) {
+        self.lines = lines
         self.width = width
         self.height = height
         self.ascii = ascii

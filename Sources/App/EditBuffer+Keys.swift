@@ -1,20 +1,21 @@
+import TerminalInput
 import Widgets
 
 extension EditBuffer {
-    /// Applies an editing key; returns false for keys that are not editing keys.
-    mutating func apply(_ key: Key) -> Bool {
-        switch key {
-        case let .character(character): insert(character)
-        case .backspace: deleteBackward()
-        case .delete: deleteForward()
-        case .left: moveLeft()
-        case .right: moveRight()
-        case .home, .control("a"): moveToStart()
-        case .end, .control("e"): moveToEnd()
-        case .control("u"): deleteToStart()
-        default: return false
+    /// Does a typing action of the key map (``KeyContext/editing``, ``KeyContext/commandLine``);
+    /// `key` is the key that asked, whose character ``Action/insert`` types.
+    mutating func edit(_ action: Action, key: Key) {
+        switch action {
+        case .insert: if case let .character(character) = key { insert(character) }
+        case .deleteBackward: deleteBackward()
+        case .deleteForward: deleteForward()
+        case .cursorLeft: moveLeft()
+        case .cursorRight: moveRight()
+        case .cursorStart: moveToStart()
+        case .cursorEnd: moveToEnd()
+        case .deleteToStart: deleteToStart()
+        default: break
         }
-        return true
     }
 
     /// Replaces the whole text, cursor at the end.

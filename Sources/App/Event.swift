@@ -1,40 +1,25 @@
-/// A mouse action at a cell of the screen.
-public struct MouseEvent: Hashable, Sendable {
-    /// What the mouse did.
-    public enum Action: Hashable, Sendable {
-        /// A press of the primary button.
-        case click
-        /// The wheel turned away from the user.
-        case wheelUp
-        /// The wheel turned towards the user.
-        case wheelDown
-    }
-
-    /// What happened.
-    public var action: Action
-    /// The column.
-    public var x: Int
-    /// The row.
-    public var y: Int
-
-    /// A mouse event from its parts.
-    public init(_ action: Action, x: Int, y: Int) {
-        self.action = action
-        self.x = x
-        self.y = y
-    }
-}
+import TerminalInput
 
 /// Everything that can change the screen's state; ``update`` is the only place it changes.
-public enum Event: Hashable, Sendable {
+public enum Event: Sendable {
     /// A key press.
     case key(Key)
     /// A mouse click or wheel turn.
     case mouse(MouseEvent)
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
-    /// Ctrl-C or SIGINT.
-    case interrupt
-    /// The terminal loop reports how an ``Effect`` went, for the status line.
-    case notice(String, isError: Bool)
+    /// The terminal sent a sequence no key is known by (written out safely); it was dropped.
+    case unknownSequence(String)
+    /// The terminal loop reports how an ``Effect`` went.
+    case finished(EffectResult)
+
+    /// What the terminal delivered, as an event.
+    public init(_ input: InputEvent) {
+        switch input {
+        case let .key(key): self = .key(key)
+        case let .mouse(mouse): self = .mouse(mouse)
+        case let .resize(width, height): self = .resize(width: width, height: height)
+        case let .unknownSequence(text): self = .unknownSequence(text)
+        }
+    }
 }

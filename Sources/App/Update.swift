@@ -3,13 +3,8 @@ import GRUCore
 import Localization
 import Script
 import Teaching
+import TerminalInput
 import Widgets
-
-/// The commands the screen adds to the language on its ':' line.
-public let screenCommands: [CommandInfo] = [
-    CommandInfo(name: "theme", usage: "theme NAME|PATH", summary: "switch the colour theme (default, light, high-contrast, mono, okabe-ito)"),
-    CommandInfo(name: "export", usage: "export FILE.svg|FILE.txt", summary: "save the screen as an SVG picture or plain text"),
-]
 
 /// The one place the screen's state changes: an event in, the new state and any work for the
 /// terminal loop out.
@@ -20,15 +15,16 @@ public func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
     case let .resize(width, height):
         next.width = max(0, width)
         next.height = max(0, height)
-    case .interrupt:
-        next.isQuitting = true
-        effects.append(.quit)
-    case let .notice(text, isError):
-        next.status = StatusMessage(text, isError: isError)
     case let .key(key):
         effects = next.handle(key)
     case let .mouse(mouse):
         next.handle(mouse)
+    case let .unknownSequence(sequence):
+        if !next.layout.isTooSmall {
+            next.status = StatusMessage(next.text("status.unknown_sequence", ["sequence": EchoText.printable(sequence)]), isError: true)
+        }
+    case let .finished(result):
+        effects = next.receive(result)
     }
     next.keepSelectionInView()
     return (next, effects)
@@ -42,46 +38,62 @@ extension AppState {
 
     // MARK: Keys
 
-    mutating func handle(_ key: Key) -> [Effect] {
-        if key == .control("c") {
-            isQuitting = true
-            return [.quit]
-        }
-        if command != nil { return handleCommandLine(key) }
-        if editing != nil {
-            handleEditing(key)
-            return []
-        }
-        if overlay != nil {
-            overlay = nil
-            return []
-        }
-        if case let .character(character) = key, character == "." || ("1"..."9").contains(character) {
-            beginEditing(with: String(character))
-            return []
-        }
-        // During a lesson p steps back through it; P still pins.
-        if isInLesson, key == .character("p") {
-            moveLesson(forward: false)
-            return []
-        }
-        guard let action = KeyMap.action(for: key) else {
-            status = StatusMessage(text("status.unknown_key"), isError: true)
-            return []
-        }
-        return perform(action)
+    /// Where keys are read now, most specific first (see ``KeyContext``).
+    public var keyContexts: [KeyContext] {
+        if layout.isTooSmall { return [.tooSmall] }
+        if command != nil { return [.commandLine] }
+        if editing != nil { return [.editing] }
+        let screen: [KeyContext] = isInLesson ? [.lesson, .normal] : [.normal]
+        return overlay != nil ? [.panel] + screen : screen
     }
 
-    mutating func perform(_ action: Action) -> [Effect] {
-        status = nil
+    /// A key does what the key map says for it in the active contexts. A panel closes on any key,
+    /// which then acts (Esc only closes it); on a screen too small to draw, only quitting and
+    /// redrawing act.
+    mutating func handle(_ key: Key) -> [Effect] {
+        let contexts = keyContexts
+        if contexts.first == .panel, KeyMap.binding(for: key, in: [.panel]) == nil {
+            overlay = nil
+            return handle(key)
+        }
+        guard let binding = KeyMap.binding(for: key, in: contexts) else {
+            if contexts != [.tooSmall] { status = StatusMessage(text("status.unknown_key"), isError: true) }
+            return []
+        }
+        return perform(binding.action, key: key)
+    }
+
+    /// Does what an action says; `key` is the key that asked (the character typed, for typing).
+    mutating func perform(_ action: Action, key: Key) -> [Effect] {
+        switch action {
+        case .confirm, .cancel, .insert, .cursorLeft, .cursorRight, .cursorStart, .cursorEnd,
+             .deleteBackward, .deleteForward, .deleteToStart, .historyPrevious, .historyNext, .complete:
+            return command != nil ? commandLine(action, key: key) : editValue(action, key: key)
+        case .redraw:
+            return [.redraw]
+        case .quit:
+            isQuitting = true
+            return [.quit]
+        case .closePanel:
+            overlay = nil
+            return []
+        default:
+            status = nil
+        }
         switch action {
         case .moveUp: move(vertical: -1)
         case .moveDown: move(vertical: 1)
         case .moveLeft: move(horizontal: -1)
         case .moveRight: move(horizontal: 1)
+        case .pageUp: move(by: -page)
+        case .pageDown: move(by: page)
+        case .first: move(by: -max(session.inputSize, session.hiddenSize))
+        case .last: move(by: max(session.inputSize, session.hiddenSize))
         case .nextFocus: focus = focus.cycled()
         case .previousFocus: focus = focus.cycled(backwards: true)
         case .edit: beginEditing(with: nil)
+        case .editStartingWith:
+            if case let .character(character) = key { beginEditing(with: String(character)) }
         case let .nudge(amount): nudge(by: amount)
         case .step:
             if let changed = apply({ try $0.step() }) { say("status.stepped", ["t": String(changed.t)]) }
@@ -96,12 +108,16 @@ extension AppState {
             command = EditBuffer()
             historyCursor = nil
         case .help: overlay = .help(focus == .units ? column : nil)
-        case .quit:
-            isQuitting = true
-            return [.quit]
         case .nextLessonStep: moveLesson(forward: true)
+        case .previousLessonStep: moveLesson(forward: false)
+        default: break
         }
         return []
+    }
+
+    /// How far a page moves: the rows of the table for units and h, the values shown for x.
+    private var page: Int {
+        focus == .x ? layout.visibleValues : max(1, layout.tableBody.height)
     }
 
     /// Moves through the running lesson; its narration shows in the lesson panel.
@@ -119,7 +135,7 @@ extension AppState {
     }
 
     /// After a lesson moved: select its unit and say where the class is.
-    private mutating func showLessonStatus(fallback: String) {
+    mutating func showLessonStatus(fallback: String) {
         guard let title = teaching.lessonTitle, let step = teaching.lessonStepNumber, let count = teaching.lessonStepCount else {
             status = StatusMessage(fallback.split(separator: "\n").first.map(String.init) ?? "")
             return
@@ -143,6 +159,14 @@ extension AppState {
         case (.units, _):
             if unit + delta < 0 { focus = .h } else { unit = min(session.hiddenSize - 1, unit + delta) }
         default: break
+        }
+    }
+
+    /// Moves the selection of the focused row by `delta` values (a page, or to an end).
+    private mutating func move(by delta: Int) {
+        switch focus {
+        case .x: inputIndex = min(max(0, inputIndex + delta), session.inputSize - 1)
+        case .h, .units: unit = min(max(0, unit + delta), session.hiddenSize - 1)
         }
     }
 
@@ -245,19 +269,21 @@ extension AppState {
         status = StatusMessage(text("status.editing", ["target": target.name]))
     }
 
-    private mutating func handleEditing(_ key: Key) {
-        guard var buffer = editing else { return }
-        switch key {
-        case .escape:
+    /// Typing a value: Enter sets it (bad text is refused and the old value stays), Esc leaves
+    /// it as it was, the rest edits the text.
+    private mutating func editValue(_ action: Action, key: Key) -> [Effect] {
+        guard var buffer = editing else { return [] }
+        switch action {
+        case .cancel:
             editing = nil
             status = StatusMessage(text("status.cancelled", ["target": target.name, "value": Numbers.short(value(of: target))]))
-        case .enter:
+        case .confirm:
             let target = self.target
             do throws(UserError) {
                 var number = try NumberList.number(buffer.text, what: target.name)
                 if number == 0 { number = 0 }  // -0 reads back as 0
                 if case .pinned = target, !(0...1).contains(number) {
-                    throw UserError(key: "error.script.gate_range", ["what": target.name, "text": buffer.text])
+                    throw UserError(key: "error.script.gate_range", ["what": target.name, "text": EchoText.printable(buffer.text)])
                 }
                 editing = nil
                 set(target, to: number)
@@ -265,8 +291,10 @@ extension AppState {
                 status = StatusMessage(text("status.keep_old", ["message": message(of: error), "value": Numbers.short(value(of: target))]), isError: true)
             }
         default:
-            if buffer.apply(key) { editing = buffer }
+            buffer.edit(action, key: key)
+            editing = buffer
         }
+        return []
     }
 
     private mutating func zeroFocusedVector() {
@@ -296,18 +324,20 @@ extension AppState {
 
     // MARK: The command line
 
-    private mutating func handleCommandLine(_ key: Key) -> [Effect] {
+    /// The ':' line: Enter runs it, Esc closes it, ↑ ↓ go through what was typed before, Tab
+    /// completes a command's name, Backspace on an empty line closes it.
+    private mutating func commandLine(_ action: Action, key: Key) -> [Effect] {
         guard var buffer = command else { return [] }
-        switch key {
-        case .escape:
+        switch action {
+        case .cancel:
             command = nil
-        case .enter:
+        case .confirm:
             command = nil
             return runCommand(buffer.text)
-        case .up, .down:
+        case .historyPrevious, .historyNext:
             guard !commandHistory.isEmpty else { return [] }
             let last = commandHistory.count - 1
-            let position = key == .up ? max(0, (historyCursor ?? commandHistory.count) - 1) : (historyCursor ?? last) + 1
+            let position = action == .historyPrevious ? max(0, (historyCursor ?? commandHistory.count) - 1) : (historyCursor ?? last) + 1
             if position > last {
                 historyCursor = nil
                 buffer.replace(with: "")
@@ -316,70 +346,21 @@ extension AppState {
                 buffer.replace(with: commandHistory[position])
             }
             command = buffer
-        case .tab:
-            let word = buffer.text.trimmingCharacters(in: .whitespaces)
-            let matches = commandParser.completions(of: word)
+        case .complete:
+            let word = String(CommandWords(buffer.text).text)
+            let matches = ScreenLine.parser.completions(of: word)
             if matches.count == 1 {
                 buffer.replace(with: matches[0] + " ")
             } else if !matches.isEmpty {
                 status = StatusMessage(matches.joined(separator: "  "))
             }
             command = buffer
-        case .backspace where buffer.text.isEmpty:
+        case .deleteBackward where buffer.text.isEmpty:
             command = nil
         default:
-            if buffer.apply(key) { command = buffer }
+            buffer.edit(action, key: key)
+            command = buffer
         }
-        return []
-    }
-
-    var commandParser: CommandParser {
-        CommandParser(extensions: lines.extensionState.commands + screenCommands)
-    }
-
-    /// Runs one ':' line: the screen's own commands here, the rest through the language.
-    mutating func runCommand(_ line: String) -> [Effect] {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return [] }
-        if commandHistory.last != trimmed { commandHistory.append(trimmed) }
-        historyCursor = nil
-        let parsed: Command?
-        do {
-            parsed = try commandParser.parse(trimmed)
-        } catch {
-            status = StatusMessage(text("status.error", ["message": message(of: error)]), isError: true)
-            return []
-        }
-        if case let .extended(name, argument) = parsed, screenCommands.contains(where: { $0.name == name }) {
-            guard !argument.isEmpty else {
-                status = StatusMessage(text("status.needs_argument", ["name": name, "usage": screenCommands.first { $0.name == name }?.usage ?? name]), isError: true)
-                return []
-            }
-            return [name == "theme" ? .loadTheme(argument) : .export(path: argument)]
-        }
-        var outcome = lines.handle(trimmed)
-        let failed = outcome.isError
-        if let error = outcome.error {
-            outcome.output = text("status.error", ["message": message(of: error)])
-        }
-        if outcome.quit {
-            isQuitting = true
-            return [.quit]
-        }
-        let outputLines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if case let .extended(name, _) = parsed, ["lesson", "next", "prev"].contains(name),
-           !failed, isInLesson {
-            showLessonStatus(fallback: outcome.output)
-            return []
-        }
-        // Long answers (explain, why, help) get a panel rather than a clipped status line.
-        if outputLines.count > 1 || DisplayWidth.of(outcome.output) > width {
-            overlay = .output(title: ":" + trimmed, lines: outputLines)
-            status = nil
-        } else {
-            status = StatusMessage(outcome.output, isError: failed)
-        }
-        clampSelection()
         return []
     }
 

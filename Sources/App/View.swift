@@ -2,6 +2,7 @@ import GRUCore
 import Localization
 import Script
 import Teaching
+import TerminalInput
 import Widgets
 
 /// Draws the whole screen for a state: a pure function, so every screen is testable as text.
@@ -114,7 +115,7 @@ struct ScreenPainter {
                 ? Style(.selection, attributes: state.focus == .units ? [.reverse, .bold] : .bold)
                 : Style(isHighlighted ? .focus : .dim, attributes: isHighlighted ? .bold : [])
             let mark = isHighlighted ? (glyphs == .unicode ? "▶" : ">") : " "
-            grid.put(mark + TraceTable.pad(String(unit), 3, right: true), x: 0, y: y, style: labelStyle)
+            grid.put(mark + DisplayWidth.padded(String(unit), to: 3, alignRight: true), x: 0, y: y, style: labelStyle)
             for column in GateColumn.allCases {
                 cell(unit: unit, column: column, value: values[column.rawValue][unit], y: y, scale: scale, isSelectedUnit: isSelectedUnit, into: &grid)
             }
@@ -202,15 +203,20 @@ struct ScreenPainter {
                 .draw(in: line, into: &grid)
             return
         }
-        let hint = { (key: String, name: String) in KeyHint(key, state.text("hint." + name)) }
-        var hints = [hint("Tab", "focus"), hint("Enter", "edit"), hint("+-", "nudge"), hint("Space", "step")]
-        if state.isInLesson {
-            hints = [hint("n", "next"), hint("p", "prev")] + hints + [hint("P", "pin")]
-        } else {
-            hints += [hint("b", "back"), hint("p", "pin"), hint("r", "weights")]
+        StatusLine(hints: footerHints(width: area.width), glyphs: glyphs).draw(in: area, into: &grid)
+    }
+
+    /// The key map's hints for the keys that act now: the essential ones (`:`, `?`, `q`) always,
+    /// at the right end, and as many of the others, in the map's order, as fit before them.
+    func footerHints(width: Int) -> [KeyHint] {
+        let contexts = state.keyContexts
+        let hints = KeyMap.hints(in: contexts).map { binding in
+            (hint: KeyHint(KeyMap.footerLabel(of: binding, in: contexts, ascii: state.ascii), state.text("hint." + (binding.hint ?? ""))),
+             essential: binding.isEssential)
         }
-        hints += [hint(":", "command"), hint("?", "help"), hint("q", "quit")]
-        StatusLine(hints: hints, glyphs: glyphs).draw(in: area, into: &grid)
+        let essentials = hints.filter(\.essential).map(\.hint)
+        let used = essentials.reduce(0) { $0 + $1.displayWidth + 2 }
+        return StatusLine.fittingHints(hints.filter { !$0.essential }.map(\.hint), room: width - used) + essentials
     }
 
     // MARK: Panels
@@ -225,23 +231,24 @@ struct ScreenPainter {
                 spans.append(TextSpan(state.text("column." + column.catalogueKey) + "\n", style: Style(column.role, attributes: .bold)))
                 spans.append(TextSpan(Explainer.column(column.field, resetAfter: session.weights.resetAfter, language: state.language) + "\n\n"))
             }
-            // Two bindings a line when the panel is wide enough, so the list fits 80×24.
-            let entries = KeyMap.bindings.compactMap { binding in
-                binding.summaryKey.map { (label: binding.label, summary: state.text("key." + $0)) }
+            // The keys that act under the panel, from the key map; two a line when the panel is
+            // wide enough, so the list fits 80×24.
+            let contexts = Array(state.keyContexts.drop { $0 == .panel })
+            let entries = KeyMap.helpRows(in: contexts).map { binding in
+                (label: KeyMap.label(of: binding, ascii: state.ascii), summary: state.text("key." + (binding.help ?? "")))
             }
             let twoColumns = area.width >= 76
-            let half = 36, labelWidth = 10
+            let half = 36, labelWidth = (entries.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1
             for (index, entry) in entries.enumerated() {
-                spans.append(TextSpan(padded(entry.label, labelWidth), style: Style(.focus, attributes: .bold)))
+                spans.append(TextSpan(DisplayWidth.padded(entry.label, to: labelWidth), style: Style(.focus, attributes: .bold)))
                 let isLeft = twoColumns && index % 2 == 0 && index + 1 < entries.count
                 if twoColumns {
                     let summary = TextLayout.truncate(entry.summary, width: half - labelWidth - 1, ellipsis: glyphs.ellipsis)
-                    spans.append(TextSpan(isLeft ? padded(summary, half - labelWidth) : summary + "\n"))
+                    spans.append(TextSpan(isLeft ? DisplayWidth.padded(summary, to: half - labelWidth) : summary + "\n"))
                 } else {
                     spans.append(TextSpan(entry.summary + "\n"))
                 }
             }
-            if state.isInLesson { spans.append(TextSpan(state.text("help_lesson") + "\n")) }
             spans.append(TextSpan("\n" + state.text("help_footer", ["theme": state.themeName]), style: Style(.dim)))
             MessageBox(title: state.text("help_title"), spans: spans, maxWidth: 76, glyphs: glyphs).draw(in: area, into: &grid)
         case let .output(title, lines):
@@ -249,9 +256,4 @@ struct ScreenPainter {
                 .draw(in: area, into: &grid)
         }
     }
-}
-
-/// Text padded with spaces to a display width (wide characters count twice).
-func padded(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
 }

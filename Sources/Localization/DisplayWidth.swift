@@ -23,6 +23,15 @@ public enum DisplayWidth {
         return columns
     }
 
+    /// `text` padded with spaces to `width` columns (on the left when `alignRight`), measured
+    /// by display width, so Chinese and combining marks line up; longer text is left as it is.
+    public static func padded(_ text: some StringProtocol, to width: Int, alignRight: Bool = false) -> String {
+        let spaces = width - of(text)
+        guard spaces > 0 else { return String(text) }
+        let padding = String(repeating: " ", count: spaces)
+        return alignRight ? padding + text : text + padding
+    }
+
     /// The columns one scalar takes.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value

@@ -1,7 +1,8 @@
 import GRUCore
 import WeightFiles
 
-/// One line of the command language, parsed.
+/// One line of the core command language, parsed into a typed value: nothing after the parser
+/// looks at a command's name.
 public enum Command: Equatable, Sendable {
     /// `x = 1 2 3 4` or `h = …`.
     case assign(StateVector, [Float])
@@ -17,7 +18,8 @@ public enum Command: Equatable, Sendable {
     case pin(Gate, [Float])
     /// `unpin [r|z]`.
     case unpin(Gate?)
-    /// `load FILE [prefix P] [layer N] [direction forward|reverse]`.
+    /// `load FILE [prefix P] [layer N] [direction forward|reverse]`: reading the file is an
+    /// effect (``LanguageEffect/loadWeights(path:selection:)``).
     case load(path: String, selection: CellSelection)
     /// `variant tf-grucell|keras|pytorch`.
     case variant(GRUVariant)
@@ -25,19 +27,24 @@ public enum Command: Equatable, Sendable {
     case size(inputSize: Int, hiddenSize: Int)
     /// `seed N`.
     case seed(UInt64)
-    /// `scene NAME`, or `scene` alone to list them.
-    case scene(String?)
+    /// `scene NAME`, or `scene` alone (nil) to list them.
+    case scene(Scene?)
     /// `show`: the six vectors as a bar table.
     case show
     /// `trace`: every number of the step, pre-activations too.
     case trace
     /// `help [COMMAND]`.
-    case help(String?)
+    case help(HelpTopic)
     /// `quit`.
     case quit
-    /// A command the language knows but a host handles itself (the screen's `theme`, `export`,
-    /// the teaching layer's `explain`, `lesson` …): its name and the rest of the line.
-    case extended(name: String, argument: String)
+}
+
+/// What `help` shows: every command the host knows, or one of them.
+public enum HelpTopic: Equatable, Sendable {
+    /// The list, as the host's parser has it (so the screen's `:help` lists its own commands).
+    case all([CommandInfo])
+    /// One command's usage and summary.
+    case one(CommandInfo)
 }
 
 /// The two vectors a user edits.

@@ -1,114 +1,175 @@
-import Foundation
 import GRUCore
 import Localization
 import WeightFiles
 
-/// Turns one line of text into a ``Command``, or an error that says what was expected.
+/// Turns one line of text into a typed command, or an error that says what was expected.
 ///
-/// Hosts add their own commands (the screen's `theme`, the teaching layer's `explain` …) as
-/// `extensions`; those parse to ``Command/extended(name:argument:)``.
-public struct CommandParser: Sendable {
-    /// Commands beyond the core language that this host handles.
-    public let extensions: [CommandInfo]
+/// Every parser reads the core language (``Command``, through `core`); a host adds its own
+/// commands as specs of its own type (the teaching layer's `explain`, the screen's `theme` …).
+/// The line is checked against ``CommandWords/longestLine`` before anything else is done, and
+/// split the one way the language splits lines (``CommandWords``).
+public struct CommandParser<Parsed: Sendable>: Sendable {
+    /// Every command with a name, core first.
+    public let specs: [CommandSpec<Parsed>]
+    /// Every command as `help` lists it: the assignments, then ``specs``.
+    public let commands: [CommandInfo]
+    private let core: @Sendable (Command) -> Parsed
+    private let byName: [String: Int]
 
-    /// A parser that also accepts the given extra commands.
-    public init(extensions: [CommandInfo] = []) {
-        self.extensions = extensions
+    /// A parser for the core language, its commands read as `core` makes them, and `extra`.
+    public init(core: @escaping @Sendable (Command) -> Parsed, extra: [CommandSpec<Parsed>] = []) {
+        self.core = core
+        specs = CommandCatalog.core.map { $0.map(core) } + extra
+        commands = CommandCatalog.assignments + specs.map(\.info)
+        var byName: [String: Int] = [:]
+        for (index, spec) in specs.enumerated() {
+            for name in [spec.name] + spec.aliases where byName[name] == nil { byName[name] = index }
+        }
+        self.byName = byName
     }
-
-    /// Every command this parser accepts, core first.
-    public var commands: [CommandInfo] { CommandCatalog.core + extensions }
 
     /// Names that start with a prefix, for Tab completion.
     public func completions(of prefix: String) -> [String] {
-        commands.map(\.name).filter { $0.hasPrefix(prefix) && $0.count > 1 }
+        specs.map(\.name).filter { $0.hasPrefix(prefix.lowercased()) && $0.count > 1 }
     }
 
     /// Parses a line. Blank lines and `#` comments give nil.
-    public func parse(_ line: String) throws(UserError) -> Command? {
-        var text = Substring(line)
-        if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
-        let head = trimmed.prefix(while: { $0.isLetter }).lowercased()
-        if let vector = StateVector(rawValue: head) { return try parseAssignment(trimmed, vector) }
-        let words = trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
-        let name = words[0].lowercased()
-        let arguments = Array(words.dropFirst())
-        let rest = trimmed.dropFirst(words[0].count).trimmingCharacters(in: .whitespaces)
-        switch name {
-        case "step": return .step(try count(arguments, command: "step"))
-        case "back": return .back(try count(arguments, command: "back"))
-        case "reset": try none(arguments, command: "reset"); return .reset
-        case "pin": return try parsePin(rest)
-        case "unpin":
-            guard arguments.count <= 1 else { throw usageError("unpin") }
-            guard let word = arguments.first else { return .unpin(nil) }
-            guard let gate = Gate(rawValue: word.lowercased()) else {
-                throw UserError(key: "error.script.unpin", ["text": word])
-            }
-            return .unpin(gate)
-        case "load": return try parseLoad(arguments)
-        case "variant":
-            guard arguments.count == 1, let variant = GRUVariant(rawValue: arguments[0].lowercased()) else {
-                throw UserError(key: "error.script.variant", ["variants": GRUVariant.spellings, "text": rest])
-            }
-            return .variant(variant)
-        case "size":
-            guard arguments.count == 2, let i = Int(arguments[0]), let h = Int(arguments[1]) else {
-                throw UserError(key: "error.script.size", ["text": rest])
-            }
-            return .size(inputSize: i, hiddenSize: h)
-        case "seed":
-            guard arguments.count == 1, let seed = UInt64(arguments[0]) else {
-                throw UserError(key: "error.script.seed", ["text": rest])
-            }
-            return .seed(seed)
-        case "scene":
-            guard arguments.count <= 1 else { throw usageError("scene") }
-            return .scene(arguments.first)
-        case "show": try none(arguments, command: "show"); return .show
-        case "trace": try none(arguments, command: "trace"); return .trace
-        case "help", "?": return .help(arguments.first)
-        case "quit", "exit", "q": try none(arguments, command: "quit"); return .quit
-        default:
-            if extensions.contains(where: { $0.name == name }) {
-                return .extended(name: name, argument: rest)
-            }
-            if trimmed.contains("=") {
-                throw UserError(key: "error.script.assign_only", ["text": trimmed])
-            }
-            throw UserError(key: "error.script.unknown_command", ["name": words[0]])
+    public func parse(_ line: String, context: ParseContext = ParseContext()) throws(UserError) -> Parsed? {
+        let bytes = line.utf8.count
+        guard bytes <= CommandWords.longestLine else {
+            throw UserError(key: "error.script.line_too_long", ["bytes": String(bytes), "limit": String(CommandWords.longestLine)])
         }
+        let line = CommandWords(line)
+        guard let first = line.words.first else { return nil }
+        if let vector = Self.assignedVector(first) { return core(try Self.assignment(line.text, vector)) }
+        var name = first.lowercased()
+        let bang = name.count > 1 && name.hasSuffix("!")
+        if bang { name.removeLast() }
+        guard let index = byName[name], !bang || specs[index].allowsBang else {
+            if line.text.utf8.contains(UInt8(ascii: "=")) {
+                throw UserError(key: "error.script.assign_only", ["text": EchoText.printable(line.text)])
+            }
+            throw UserError(key: "error.script.unknown_command", ["name": EchoText.printable(first)])
+        }
+        let arguments = CommandArguments(
+            words: Array(line.words.dropFirst()), rest: line.rest(after: 1), bang: bang, context: context, commands: commands)
+        return try specs[index].parse(arguments)
+    }
+
+    /// `x` or `h` when the line assigns to one: its first letters are exactly the vector's name.
+    private static func assignedVector(_ first: Substring) -> StateVector? {
+        let letters = first.prefix { $0.isLetter }
+        guard letters.count == 1 else { return nil }
+        return StateVector(rawValue: letters.lowercased())
     }
 
     /// `x = …`, `h = …`, `x[2] = …` (spaces around `=` optional).
-    private func parseAssignment(_ text: String, _ vector: StateVector) throws(UserError) -> Command {
-        guard let equals = text.firstIndex(of: "=") else {
+    private static func assignment(_ text: Substring, _ vector: StateVector) throws(UserError) -> Command {
+        guard let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) else {
             throw UserError(key: "error.script.write_vector", ["vector": vector.rawValue])
         }
-        let left = text[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-        let right = text[text.index(after: equals)...]
-        let subscriptText = left.dropFirst().trimmingCharacters(in: .whitespaces)
+        let left = CommandWords.trimmed(text[..<equals])
+        let right = text[text.utf8.index(after: equals)...]
+        let subscriptText = CommandWords.trimmed(left.dropFirst())
         if subscriptText.isEmpty {
             return .assign(vector, try NumberList.parse(right, what: vector.rawValue))
         }
         guard subscriptText.hasPrefix("["), subscriptText.hasSuffix("]"),
-              let index = Int(subscriptText.dropFirst().dropLast().trimmingCharacters(in: .whitespaces))
+              let index = Int(CommandWords.trimmed(subscriptText.dropFirst().dropLast()))
         else {
-            throw UserError(key: "error.script.write_index", ["vector": vector.rawValue, "text": left])
+            throw UserError(key: "error.script.write_index", ["vector": vector.rawValue, "text": EchoText.printable(left.lowercased())])
         }
         let value = try NumberList.number(right, what: "\(vector.rawValue)[\(index)]")
         return .assignElement(vector, index: index, value: value)
     }
+}
+
+extension CommandParser where Parsed == Command {
+    /// A parser for the core language alone.
+    public init() {
+        self.init(core: { $0 })
+    }
+}
+
+/// The core commands: the table `help` lists, completion offers and the parser reads.
+public enum CommandCatalog {
+    /// The two assignments, which are written rather than named.
+    public static let assignments: [CommandInfo] = [
+        CommandInfo(name: "x", usage: "x = 1 2 3 4  |  x[I] = V", summary: Message(key: "command.x")),
+        CommandInfo(name: "h", usage: "h = 0 0 0 0 0  |  h[J] = V", summary: Message(key: "command.h")),
+    ]
+
+    /// The named core commands, in the order `help` lists them.
+    public static let core: [CommandSpec<Command>] = [
+        CommandSpec("step", usage: "step [N]") { arguments throws(UserError) in .step(try count(arguments, command: "step")) },
+        CommandSpec("back", usage: "back [N]") { arguments throws(UserError) in .back(try count(arguments, command: "back")) },
+        CommandSpec("reset", usage: "reset") { arguments throws(UserError) in
+            try nothing(arguments, command: "reset")
+            return .reset
+        },
+        CommandSpec("pin", usage: "pin z = 0.1 0.2 …  |  pin r = …") { arguments throws(UserError) in try pin(arguments) },
+        CommandSpec("unpin", usage: "unpin [r|z]") { arguments throws(UserError) in
+            guard arguments.words.count <= 1 else { throw UserError(key: "error.script.usage", ["usage": "unpin [r|z]"]) }
+            guard let word = arguments.words.first else { return .unpin(nil) }
+            guard let gate = Gate(rawValue: word.lowercased()) else {
+                throw UserError(key: "error.script.unpin", ["text": EchoText.printable(word)])
+            }
+            return .unpin(gate)
+        },
+        CommandSpec("load", usage: "load FILE [prefix P] [layer N] [direction forward|reverse]") { arguments throws(UserError) in
+            try load(arguments)
+        },
+        CommandSpec("variant", usage: "variant tf-grucell|keras|pytorch") { arguments throws(UserError) in
+            guard arguments.words.count == 1, let variant = GRUVariant(rawValue: arguments.words[0].lowercased()) else {
+                throw UserError(key: "error.script.variant", ["variants": GRUVariant.spellings, "text": arguments.quoted])
+            }
+            return .variant(variant)
+        },
+        CommandSpec("size", usage: "size I H") { arguments throws(UserError) in
+            guard arguments.words.count == 2, let i = Int(arguments.words[0]), let h = Int(arguments.words[1]) else {
+                throw UserError(key: "error.script.size", ["text": arguments.quoted])
+            }
+            return .size(inputSize: i, hiddenSize: h)
+        },
+        CommandSpec("seed", usage: "seed N") { arguments throws(UserError) in
+            guard arguments.words.count == 1, let seed = UInt64(arguments.words[0]) else {
+                throw UserError(key: "error.script.seed", ["text": arguments.quoted])
+            }
+            return .seed(seed)
+        },
+        CommandSpec("scene", usage: "scene [NAME]") { arguments throws(UserError) in
+            guard arguments.words.count <= 1 else { throw UserError(key: "error.script.usage", ["usage": "scene [NAME]"]) }
+            return .scene(try arguments.words.first.map { word throws(UserError) in try Scene.named(String(word)) })
+        },
+        CommandSpec("show", usage: "show") { arguments throws(UserError) in
+            try nothing(arguments, command: "show")
+            return .show
+        },
+        CommandSpec("trace", usage: "trace") { arguments throws(UserError) in
+            try nothing(arguments, command: "trace")
+            return .trace
+        },
+        CommandSpec("help", aliases: ["?"], usage: "help [COMMAND]") { arguments throws(UserError) in
+            guard let topic = arguments.words.first else { return .help(.all(arguments.commands)) }
+            guard arguments.words.count == 1, let info = arguments.commands.first(where: { $0.name == topic.lowercased() }) else {
+                throw UserError(key: "error.script.help_topic", ["name": arguments.quoted])
+            }
+            return .help(.one(info))
+        },
+        CommandSpec("quit", aliases: ["exit", "q"], usage: "quit") { arguments throws(UserError) in
+            try nothing(arguments, command: "quit")
+            return .quit
+        },
+    ]
 
     /// `pin z = 0.1 …`, also without the `=`.
-    private func parsePin(_ rest: String) throws(UserError) -> Command {
-        guard let first = rest.first, let gate = Gate(rawValue: String(first).lowercased()) else {
-            throw UserError(key: "error.script.pin_usage", ["text": rest])
+    private static func pin(_ arguments: CommandArguments) throws(UserError) -> Command {
+        let rest = arguments.rest
+        guard let first = rest.unicodeScalars.first, let gate = Gate(rawValue: String(first).lowercased()) else {
+            throw UserError(key: "error.script.pin_usage", ["text": arguments.quoted])
         }
-        var values = rest.dropFirst().trimmingCharacters(in: .whitespaces)
-        if values.hasPrefix("=") { values.removeFirst() }
+        var values = CommandWords.trimmed(Substring(rest.unicodeScalars.dropFirst()))
+        if values.hasPrefix("=") { values = values.dropFirst() }
         let parsed = try NumberList.parse(values, what: "pinned \(gate.rawValue)")
         guard !parsed.isEmpty else {
             throw UserError(key: "error.script.pin_values", ["gate": gate.rawValue])
@@ -116,43 +177,41 @@ public struct CommandParser: Sendable {
         return .pin(gate, parsed)
     }
 
-    private func parseLoad(_ arguments: [String]) throws(UserError) -> Command {
-        guard let path = arguments.first, arguments.count % 2 == 1 else { throw usageError("load") }
+    private static func load(_ arguments: CommandArguments) throws(UserError) -> Command {
+        let words = arguments.strings
+        let usage = UserError(key: "error.script.usage", ["usage": "load FILE [prefix P] [layer N] [direction forward|reverse]"])
+        guard let path = words.first, words.count % 2 == 1 else { throw usage }
         var selection = CellSelection()
-        for pair in stride(from: 1, to: arguments.count, by: 2) {
-            let value = arguments[pair + 1]
-            switch arguments[pair].lowercased() {
+        for pair in stride(from: 1, to: words.count, by: 2) {
+            let value = words[pair + 1]
+            switch words[pair].lowercased() {
             case "prefix": selection.prefix = value
             case "layer":
-                guard let layer = Int(value), layer >= 0 else { throw usageError("load") }
+                guard let layer = Int(value), layer >= 0 else { throw usage }
                 selection.layer = layer
             case "direction":
-                guard let direction = CellDirection(rawValue: value.lowercased()) else { throw usageError("load") }
+                guard let direction = CellDirection(rawValue: value.lowercased()) else { throw usage }
                 selection.direction = direction
-            default: throw usageError("load")
+            default: throw usage
             }
         }
         return .load(path: path, selection: selection)
     }
 
-    private func count(_ arguments: [String], command: String) throws(UserError) -> Int {
-        guard let word = arguments.first else { return 1 }
-        guard arguments.count == 1, let n = Int(word), n >= 1 else {
-            let text = arguments.joined(separator: " ")
-            throw UserError(key: "error.script.count_usage", ["command": command, "text": text])
+    /// `step N` and `back N`: a whole number from 1 to ``Session/largestStepCount``.
+    private static func count(_ arguments: CommandArguments, command: String) throws(UserError) -> Int {
+        guard let word = arguments.words.first else { return 1 }
+        guard arguments.words.count == 1, let n = Int(word), (1...Session.largestStepCount).contains(n) else {
+            throw UserError(key: "error.script.count_usage", [
+                "command": command, "text": arguments.quoted, "max": String(Session.largestStepCount),
+            ])
         }
         return n
     }
 
-    private func none(_ arguments: [String], command: String) throws(UserError) {
-        guard arguments.isEmpty else {
-            let text = arguments.joined(separator: " ")
-            throw UserError(key: "error.script.no_arguments", ["command": command, "text": text])
+    private static func nothing(_ arguments: CommandArguments, command: String) throws(UserError) {
+        guard arguments.words.isEmpty else {
+            throw UserError(key: "error.script.no_arguments", ["command": command, "text": arguments.quoted])
         }
-    }
-
-    private func usageError(_ name: String) -> UserError {
-        let usage = commands.first { $0.name == name }?.usage ?? name
-        return UserError(key: "error.script.usage", ["usage": usage])
     }
 }

@@ -36,73 +36,81 @@ public struct CommandOutcome: Sendable, Equatable {
     }
 }
 
+/// What a command leads to: its outcome, or an effect to carry out first (reading a file),
+/// whose result the host hands back (``LineSession/receive(_:)``).
+public enum CommandStep: Sendable {
+    /// Done: what to show.
+    case done(CommandOutcome)
+    /// Reading or writing a file must happen first; nothing has changed yet.
+    case needs(LanguageEffect)
+}
+
 /// Runs the core commands on a ``Session``. A command that fails throws and leaves the
-/// session exactly as it was (every ``Session`` method validates before it changes anything).
+/// session exactly as it was (every ``Session`` method validates before it changes anything);
+/// a command that needs a file returns the effect and changes nothing.
 public enum Interpreter {
-    /// Runs one command. ``Command/extended(name:argument:)`` is the host's to handle; here it
-    /// is an error.
-    public static func run(_ command: Command, on session: inout Session, parser: CommandParser = CommandParser()) throws(UserError) -> CommandOutcome {
+    /// Runs one command; `language` is the language of `help`.
+    public static func run(_ command: Command, on session: inout Session, language: Language = .en) throws(UserError) -> CommandStep {
         switch command {
         case let .assign(.x, values):
             try session.setX(values)
-            return CommandOutcome("x = \(Numbers.list(session.x))")
+            return .done(CommandOutcome("x = \(Numbers.list(session.x))"))
         case let .assign(.h, values):
             try session.setH(values)
-            return CommandOutcome("h = \(Numbers.list(session.h))")
+            return .done(CommandOutcome("h = \(Numbers.list(session.h))"))
         case let .assignElement(.x, index, value):
             try session.setX(at: index, to: value)
-            return CommandOutcome("x = \(Numbers.list(session.x))")
+            return .done(CommandOutcome("x = \(Numbers.list(session.x))"))
         case let .assignElement(.h, index, value):
             try session.setH(at: index, to: value)
-            return CommandOutcome("h = \(Numbers.list(session.h))")
+            return .done(CommandOutcome("h = \(Numbers.list(session.h))"))
         case let .step(count):
             try session.step(count)
-            return CommandOutcome(stateLine(session))
+            return .done(CommandOutcome(stateLine(session)))
         case let .back(count):
             try session.back(count)
-            return CommandOutcome(stateLine(session))
+            return .done(CommandOutcome(stateLine(session)))
         case .reset:
             session.reset()
-            return CommandOutcome(stateLine(session))
+            return .done(CommandOutcome(stateLine(session)))
         case let .pin(gate, values):
             try session.pin(gate, to: values)
-            return CommandOutcome("\(gate.rawValue) pinned to \(Numbers.list(values))")
+            return .done(CommandOutcome("\(gate.rawValue) pinned to \(Numbers.list(values))"))
         case let .unpin(gate):
             session.unpin(gate)
-            return CommandOutcome(gate.map { "\($0.rawValue) is computed again" } ?? "r and z are computed again")
+            return .done(CommandOutcome(gate.map { "\($0.rawValue) is computed again" } ?? "r and z are computed again"))
         case let .load(path, selection):
-            do {
-                session.load(try WeightFile.load(path: path, selection: selection))
-            } catch {
-                throw UserError(error.message)
-            }
-            return CommandOutcome("loaded " + describe(session))
+            return .needs(.loadWeights(path: path, selection: selection))
         case let .variant(variant):
             try session.setVariant(variant)
-            return CommandOutcome(describe(session))
+            return .done(CommandOutcome(describe(session)))
         case let .size(i, h):
             try session.resize(inputSize: i, hiddenSize: h)
-            return CommandOutcome(describe(session))
+            return .done(CommandOutcome(describe(session)))
         case let .seed(seed):
             try session.reseed(seed)
-            return CommandOutcome(describe(session))
-        case let .scene(name):
-            guard let name else {
-                return CommandOutcome(Scene.all.map { "\($0.name): \($0.summary)" }.joined(separator: "\n"))
+            return .done(CommandOutcome(describe(session)))
+        case let .scene(scene):
+            guard let scene else {
+                return .done(CommandOutcome(Scene.all.map { "\($0.name): \($0.summary)" }.joined(separator: "\n")))
             }
-            try session.loadScene(try Scene.named(name))
-            return CommandOutcome("scene \(name): " + describe(session))
+            try session.loadScene(scene)
+            return .done(CommandOutcome("scene \(scene.name): " + describe(session)))
         case .show:
-            return CommandOutcome(TraceTable.bars(session.trace))
+            return .done(CommandOutcome(TraceTable.bars(session.trace)))
         case .trace:
-            return CommandOutcome(TraceTable.numbers(session.trace))
+            return .done(CommandOutcome(TraceTable.numbers(session.trace)))
         case let .help(topic):
-            return CommandOutcome(try help(topic, parser: parser))
+            return .done(CommandOutcome(help(topic, language: language)))
         case .quit:
-            return CommandOutcome("", quit: true)
-        case let .extended(name, _):
-            throw UserError("\(name) is not available here")
+            return .done(CommandOutcome("", quit: true))
         }
+    }
+
+    /// Takes weights a ``LanguageEffect/loadWeights(path:selection:)`` read.
+    public static func receive(_ loaded: LoadedWeights, on session: inout Session) -> CommandOutcome {
+        session.load(loaded)
+        return CommandOutcome("loaded " + describe(session))
     }
 
     /// `t = 3  h = [...]`.
@@ -116,17 +124,15 @@ public enum Interpreter {
         return "\(session.origin.summary): \(session.variant.rawValue), I=\(session.inputSize), H=\(session.hiddenSize), \(rule)"
     }
 
-    /// The command list, or one command's usage.
-    public static func help(_ topic: String?, parser: CommandParser) throws(UserError) -> String {
-        let commands = parser.commands
-        if let topic {
-            guard let info = commands.first(where: { $0.name == topic.lowercased() }) else {
-                throw UserError(key: "error.script.help_topic", ["name": topic])
-            }
-            return "\(info.usage)\n  \(info.summary)"
+    /// The command list, or one command's usage, in a language.
+    public static func help(_ topic: HelpTopic, language: Language) -> String {
+        switch topic {
+        case let .one(info):
+            return "\(info.usage)\n  \(info.summary.text(in: language))"
+        case let .all(commands):
+            let width = commands.map { DisplayWidth.of($0.usage) }.max() ?? 0
+            let rows = commands.map { "  " + DisplayWidth.padded($0.usage, to: width) + "   " + $0.summary.text(in: language) }
+            return ([language.text("command.help_header")] + rows).joined(separator: "\n")
         }
-        let width = commands.map(\.usage.count).max() ?? 0
-        let rows = commands.map { "  " + TraceTable.pad($0.usage, width) + "   " + $0.summary }
-        return (["Commands (units and positions count from 0; h′ = z·h + (1−z)·h̃):"] + rows).joined(separator: "\n")
     }
 }

@@ -1,14 +1,26 @@
 import GRUCore
 import Localization
-import Localization
+
+/// A command of the language as a host reads it: a core command, or one of the host's own.
+public enum HostCommand<Extra: Sendable & Equatable>: Sendable, Equatable {
+    /// A core command.
+    case core(Command)
+    /// One of the host's commands.
+    case extra(Extra)
+}
 
 /// Commands a host adds to the language, with the state they need (the teaching layer's
-/// lessons, for example).
+/// lessons, for example): their specs, how to run them, and how to take the result of an effect
+/// one of them asked for.
 public protocol CommandExtension: Sendable {
-    /// The commands handled here.
-    var commands: [CommandInfo] { get }
-    /// Runs one of them on the session.
-    mutating func run(name: String, argument: String, session: inout Session) throws(UserError) -> CommandOutcome
+    /// The typed commands.
+    associatedtype Command: Sendable & Equatable
+    /// How they are named, written and read.
+    var specs: [CommandSpec<Command>] { get }
+    /// Runs one on the session; a mistake throws and changes nothing.
+    mutating func run(_ command: Command, session: inout Session) throws(UserError) -> CommandStep
+    /// Takes the result of an effect one of its commands asked for, or nil when it asked for none.
+    mutating func receive(_ result: LanguageEffectResult, session: inout Session) throws(UserError) -> CommandOutcome?
     /// The language the host answers in.
     var language: Language { get }
 }
@@ -20,18 +32,21 @@ extension CommandExtension {
 
 /// A host with no extra commands.
 public struct NoExtension: CommandExtension {
+    /// No commands.
+    public enum Command: Sendable, Equatable {}
     /// Nothing to add.
     public init() {}
     /// No commands.
-    public var commands: [CommandInfo] { [] }
-    /// Never called: the parser accepts no extra names.
-    public mutating func run(name: String, argument: String, session: inout Session) throws(UserError) -> CommandOutcome {
-        throw UserError("\(name) is not available here")
-    }
+    public var specs: [CommandSpec<Command>] { [] }
+    /// Never called: there is no command.
+    public mutating func run(_ command: Command, session: inout Session) throws(UserError) -> CommandStep {}
+    /// Asks for nothing, so takes nothing.
+    public mutating func receive(_ result: LanguageEffectResult, session: inout Session) throws(UserError) -> CommandOutcome? { nil }
 }
 
-/// The command language as a line-in, text-out machine: the repl's heart, and the screen's
-/// ':' line. A bad line gives an outcome with its error and changes nothing.
+/// The command language as a line-in, answer-out machine: the repl's heart, and the screen's
+/// ':' line. A bad line gives an outcome with its error and changes nothing; a line that needs a
+/// file gives the effect and changes nothing until its result comes back.
 public struct LineSession<Extension: CommandExtension>: Sendable {
     /// The cell and its state.
     public var session: Session
@@ -45,31 +60,78 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
     }
 
     /// The parser for the core language plus the extension's commands.
-    public var parser: CommandParser { CommandParser(extensions: extensionState.commands) }
-
-    /// Handles one line as the repl shows it: the answer, or `error: ` and the mistake in the
-    /// host's language.
-    public mutating func reply(_ line: String) -> String {
-        handle(line).text(in: extensionState.language)
+    public var parser: CommandParser<HostCommand<Extension.Command>> {
+        CommandParser(core: HostCommand.core, extra: extensionState.specs.map { $0.map(HostCommand.extra) })
     }
 
+    /// What a parser needs to word its mistakes for this cell.
+    public var parseContext: ParseContext { ParseContext(hiddenSize: session.hiddenSize) }
+
     /// Handles one line; blank lines and comments give no output.
-    public mutating func handle(_ line: String) -> CommandOutcome {
-        do {
-            guard let command = try parser.parse(line) else { return CommandOutcome("") }
-            if case let .extended(name, argument) = command {
-                var session = self.session, state = extensionState
-                let outcome = try state.run(name: name, argument: argument, session: &session)
-                self.session = session
-                extensionState = state
-                return outcome
+    public mutating func handle(_ line: String) -> CommandStep {
+        do throws(UserError) {
+            guard let command = try parser.parse(line, context: parseContext) else { return .done(CommandOutcome("")) }
+            return run(command)
+        } catch {
+            return .done(CommandOutcome(error: error))
+        }
+    }
+
+    /// Runs one parsed command.
+    public mutating func run(_ command: HostCommand<Extension.Command>, help: [CommandInfo]? = nil) -> CommandStep {
+        var session = self.session, state = extensionState
+        do throws(UserError) {
+            let step: CommandStep
+            switch command {
+            case let .core(.help(.all(commands))):
+                step = try Interpreter.run(.help(.all(help ?? commands)), on: &session, language: state.language)
+            case let .core(core):
+                step = try Interpreter.run(core, on: &session, language: state.language)
+            case let .extra(extra):
+                step = try state.run(extra, session: &session)
             }
-            var session = self.session
-            let outcome = try Interpreter.run(command, on: &session, parser: parser)
             self.session = session
+            extensionState = state
+            return step
+        } catch {
+            return .done(CommandOutcome(error: error))
+        }
+    }
+
+    /// Takes the result of an effect a command asked for, and finishes that command.
+    public mutating func receive(_ result: LanguageEffectResult) -> CommandOutcome {
+        var session = self.session, state = extensionState
+        do throws(UserError) {
+            let outcome: CommandOutcome
+            if let handled = try state.receive(result, session: &session) {
+                outcome = handled
+            } else {
+                switch result {
+                case let .weights(.success(loaded)): outcome = Interpreter.receive(loaded, on: &session)
+                case let .weights(.failure(error)), let .lessonText(_, .failure(error)): throw error
+                case .lessonText(_, .success): outcome = CommandOutcome("")
+                }
+            }
+            self.session = session
+            extensionState = state
             return outcome
         } catch {
             return CommandOutcome(error: error)
         }
+    }
+
+    /// Finishes a step at once, carrying out any effect it needs here and now: how the repl,
+    /// `--lesson FILE` and `lessons --check` run a line (the screen hands effects to its loop).
+    public mutating func complete(_ step: CommandStep, environment: [String: String] = UserFiles.environment) -> CommandOutcome {
+        switch step {
+        case let .done(outcome): return outcome
+        case let .needs(effect): return receive(effect.perform(environment: environment))
+        }
+    }
+
+    /// Handles one line as the repl shows it: the answer, or `error: ` and the mistake in the
+    /// host's language. Files the line names are read at once.
+    public mutating func reply(_ line: String) -> String {
+        complete(handle(line)).text(in: extensionState.language)
     }
 }

@@ -43,7 +43,7 @@ public struct Scene: Sendable, Equatable {
     /// The scene with a name, or an error listing the names there are.
     public static func named(_ name: String) throws(UserError) -> Scene {
         guard let scene = all.first(where: { $0.name == name }) else {
-            throw UserError("there is no scene '\(name)'; scenes: \(all.map(\.name).joined(separator: ", "))")
+            throw UserError(key: "error.script.scene", ["name": EchoText.printable(name), "names": all.map(\.name).joined(separator: ", ")])
         }
         return scene
     }

@@ -114,9 +114,13 @@ public struct Session: Sendable {
 
     // MARK: Stepping
 
+    /// The most steps one command takes (`step N`, `back N`): enough to watch a state settle or
+    /// fade, few enough that a command answers at once.
+    public static let largestStepCount = 100_000
+
     /// Takes `count` steps with the current x: h ← h′ each time.
     public mutating func step(_ count: Int = 1) throws(UserError) {
-        guard count >= 1 else { throw Self.countError("step", count) }
+        guard (1...Self.largestStepCount).contains(count) else { throw Self.countError("step", count) }
         for _ in 0..<count {
             undo.append(Snapshot(x: x, h: h, pins: pins))
             h = trace.h
@@ -127,7 +131,7 @@ public struct Session: Sendable {
 
     /// Undoes up to `count` steps, restoring x, h and pins from before them.
     public mutating func back(_ count: Int = 1) throws(UserError) {
-        guard count >= 1 else { throw Self.countError("back", count) }
+        guard (1...Self.largestStepCount).contains(count) else { throw Self.countError("back", count) }
         guard !undo.isEmpty else { throw UserError(key: "error.script.no_undo") }
         for _ in 0..<min(count, undo.count) {
             let previous = undo.removeLast()
@@ -264,11 +268,15 @@ public struct Session: Sendable {
         cell.step(x: x, h: h, pins: pins, into: &trace)
     }
 
+    /// The largest I and H of random weights (`size I H`, `--input-size`, `--hidden-size`): their
+    /// weights are drawn at once, and a screen of more units than this shows little of them.
+    public static let largestRandomSize = 4096
+
     static func randomWeights(
         variant: GRUVariant, inputSize: Int, hiddenSize: Int, seed: UInt64
     ) throws(UserError) -> GRUWeights {
-        guard (1...4096).contains(inputSize), (1...4096).contains(hiddenSize) else {
-            throw UserError("sizes must be between 1 and 4096, got I=\(inputSize), H=\(hiddenSize)")
+        guard (1...largestRandomSize).contains(inputSize), (1...largestRandomSize).contains(hiddenSize) else {
+            throw UserError(key: "error.script.sizes", ["max": String(largestRandomSize), "i": String(inputSize), "h": String(hiddenSize)])
         }
         do {
             return try WeightInitializer.weights(variant: variant, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
@@ -286,7 +294,7 @@ public struct Session: Sendable {
     }
 
     private static func countError(_ command: String, _ count: Int) -> UserError {
-        UserError(key: "error.script.step_count", ["command": command, "count": String(count)])
+        UserError(key: "error.script.step_count", ["command": command, "count": String(count), "max": String(largestStepCount)])
     }
 
     private static func checkIndex(_ index: Int, count: Int, what: String) throws(UserError) {

@@ -41,30 +41,6 @@ public struct Lesson: Sendable, Equatable {
     /// The summary in a language.
     public func summary(in language: Language) -> String { summaries[language] ?? summaries[.en] ?? "" }
 
-    /// The largest lesson file read; lessons are a few kilobytes.
-    public static let largestFileSize = 1 << 20
-
-    /// Reads a lesson file; errors name the file and the line or step.
-    public static func load(path: String) throws(UserError) -> Lesson {
-        let text: String
-        do {
-            let url = URL(fileURLWithPath: path)
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > largestFileSize {
-                throw UserError(key: "error.lesson.too_large", ["file": path])
-            }
-            guard let decoded = String(data: try Data(contentsOf: url), encoding: .utf8) else {
-                throw UserError(key: "error.lesson.not_text", ["file": path])
-            }
-            text = decoded
-        } catch let error as UserError {
-            throw error
-        } catch {
-            throw UserError(key: "error.lesson.unreadable", ["file": path, "message": error.localizedDescription])
-        }
-        return try parse(text, file: path)
-    }
-
     /// Reads a lesson from its text; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws(UserError) -> Lesson {
         let table = try TOMLText.parse(text, file: file)
@@ -102,7 +78,7 @@ struct LessonReader {
         try allowOnly(["run", "units", "columns"] + Language.allCases.map(\.rawValue), in: table, step: number)
         let commands = try strings("run", in: table, step: number)
         for command in commands {
-            try LessonCommands.check(command, file: file, step: number)
+            _ = try LessonCommands.check(command, file: file, step: number)
         }
         let units = try integers("units", in: table, step: number)
         if let negative = units.first(where: { $0 < 0 }) {

@@ -44,17 +44,13 @@ public struct LessonLibrary: Sendable {
         return (lessons, problems)
     }()
 
-    /// The lesson a user named: by name, by number, or (with a `/` or ending `.toml`) a file.
-    public func lesson(_ reference: String) throws(UserError) -> Lesson {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        if trimmed.contains("/") || trimmed.hasSuffix(".toml") {
-            return try Lesson.load(path: trimmed)
-        }
-        if let found = lessons.first(where: { $0.name == trimmed.lowercased() || String($0.number) == trimmed }) {
+    /// The lesson a user named, by name or number.
+    public func lesson(named reference: String) throws(UserError) -> Lesson {
+        if let found = lessons.first(where: { $0.name == reference.lowercased() || String($0.number) == reference }) {
             return found
         }
         throw UserError(key: "error.lesson.unknown", [
-            "name": EchoText.printable(trimmed), "names": lessons.map(\.name).joined(separator: ", "),
+            "name": EchoText.printable(reference), "names": lessons.map(\.name).joined(separator: ", "),
         ])
     }
 

@@ -2,12 +2,10 @@ import GRUCore
 import Localization
 import Script
 
-/// The teaching layer as commands of the language: explanations of the live step, lessons and
-/// the choice of language. A host (the repl, the screen's ':' line) puts it in a
-/// `LineSession`; the screen also reads the lesson state straight from it.
-///
-/// Commands: `explain [UNIT]`, `why r|z|candidate [UNIT]`, `summary`, `bug [UNIT]`,
-/// `rule [before|after]`, `lesson [NAME|N|FILE]`, `next`, `prev`, `lang [en|zh]`.
+/// The teaching layer as commands of the language (``TeachingCommand``): explanations of the
+/// live step, lessons and the choice of language, with the state they need. A host (the repl,
+/// the screen's ':' line) puts it in a `LineSession`; the screen also reads the lesson state
+/// straight from it.
 public struct TeachingCommands: CommandExtension {
     /// The language of every text and error.
     public private(set) var language: Language
@@ -49,50 +47,51 @@ public struct TeachingCommands: CommandExtension {
 
     // MARK: CommandExtension
 
-    /// The commands this extension adds, with summaries in the current language.
-    public var commands: [CommandInfo] {
-        [
-            ("explain", "explain [UNIT]"), ("why", "why r|z|candidate [UNIT]"), ("summary", "summary"),
-            ("bug", "bug [UNIT]"), ("rule", "rule [before|after]"), ("lesson", "lesson [NAME|N|FILE]"),
-            ("next", "next"), ("prev", "prev"), ("lang", "lang [en|zh]"),
-        ].map { CommandInfo(name: $0.0, usage: $0.1, summary: language.text("command.\($0.0)")) }
+    /// The commands this extension adds.
+    public var specs: [CommandSpec<TeachingCommand>] { TeachingCommand.specs }
+
+    /// Runs one of ``specs``; a mistake throws and changes nothing. `lesson FILE` asks for the
+    /// file to be read first (an effect) and starts the lesson when its text arrives.
+    public mutating func run(_ command: TeachingCommand, session: inout Session) throws(UserError) -> CommandStep {
+        if let outcome = try Explanations.run(command, session: &session, focus: focusUnit, language: language) {
+            return .done(outcome)
+        }
+        switch command {
+        case .explain, .why, .summary, .bug, .rule:
+            return .done(CommandOutcome(""))  // answered above
+        case .lesson(nil):
+            return .done(CommandOutcome(lessonList()))
+        case let .lesson(.named(name)?):
+            return .done(try startLesson(named: name, session: &session))
+        case let .lesson(.file(path)?):
+            return .needs(.readLesson(path: path))
+        case .next:
+            return .done(try nextStep(session: &session))
+        case .prev:
+            return .done(try previousStep(session: &session))
+        case .lang(nil):
+            return .done(CommandOutcome(language.text("lang.show", ["name": language.nativeName])))
+        case let .lang(chosen?):
+            setLanguage(chosen)
+            return .done(CommandOutcome(language.text("lang.now", ["name": language.nativeName])))
+        }
     }
 
-    /// Runs one of ``commands``; a mistake throws and changes nothing.
-    public mutating func run(name: String, argument: String, session: inout Session) throws(UserError) -> CommandOutcome {
-        let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
-        switch name {
-        case "explain", "why", "summary", "bug":
-            return try ExplanationCommands.run(name, argument: argument, session: session, focus: focusUnit, language: language)
-        case "rule":
-            return try ResetRuleCommand.run(argument, session: &session, language: language)
-        case "lesson":
-            guard !words.isEmpty else { return CommandOutcome(lessonList()) }
-            return try startLesson(argument, session: &session)
-        case "next":
-            try noArguments(words, usage: "next")
-            return try nextStep(session: &session)
-        case "prev":
-            try noArguments(words, usage: "prev")
-            return try previousStep(session: &session)
-        case "lang":
-            guard words.count <= 1 else { throw UserError(key: "error.lang", ["text": argument]) }
-            guard let word = words.first else {
-                return CommandOutcome(language.text("lang.show", ["name": language.nativeName]))
-            }
-            guard let chosen = Language(code: word) else { throw UserError(key: "error.lang", ["text": word]) }
-            setLanguage(chosen)
-            return CommandOutcome(language.text("lang.now", ["name": language.nativeName]))
-        default:
-            throw UserError(key: "error.not_here", ["name": name])
-        }
+    /// Starts the lesson whose file `lesson FILE` asked for, once its text has been read.
+    public mutating func receive(_ result: LanguageEffectResult, session: inout Session) throws(UserError) -> CommandOutcome? {
+        guard case let .lessonText(path, text) = result else { return nil }
+        return try startLesson(try Lesson.parse(try text.get(), file: path), session: &session)
     }
 
     // MARK: Lessons
 
-    /// Starts a lesson by name, number or file path at its first step.
-    public mutating func startLesson(_ reference: String, session: inout Session) throws(UserError) -> CommandOutcome {
-        let lesson = try library.lesson(reference)
+    /// Starts a lesson of the library, by name or number, at its first step.
+    public mutating func startLesson(named name: String, session: inout Session) throws(UserError) -> CommandOutcome {
+        try startLesson(try library.lesson(named: name), session: &session)
+    }
+
+    /// Starts a lesson at its first step.
+    public mutating func startLesson(_ lesson: Lesson, session: inout Session) throws(UserError) -> CommandOutcome {
         var working = session
         let (record, outputs) = try enter(lesson, stepIndex: 0, session: &working, previous: nil)
         progress = LessonProgress(lesson: lesson, first: record)
@@ -137,7 +136,7 @@ public struct TeachingCommands: CommandExtension {
         for line in step.commands {
             let focus = step.units.first ?? 0
             let outcome = try LessonCommands.run(line, on: &session, focus: focus, file: lesson.file, step: number, language: language)
-            outputs.append("› " + line.trimmingCharacters(in: .whitespaces))
+            outputs.append("› " + CommandWords(line).text)
             if !outcome.output.isEmpty {
                 outputs.append(outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
             }
@@ -184,9 +183,5 @@ public struct TeachingCommands: CommandExtension {
             ]))
         }
         return lines.joined(separator: "\n")
-    }
-
-    private func noArguments(_ words: [String], usage: String) throws(UserError) {
-        guard words.isEmpty else { throw UserError(key: "error.usage", ["usage": usage]) }
     }
 }

@@ -1,7 +1,7 @@
-import App
 import CNcursesw
 import CTerminalSupport
 import Foundation
+import TerminalInput
 import Themes
 import Widgets
 
@@ -21,7 +21,7 @@ import Widgets
 ///     if signals.wantsQuit { break loop }       // Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1 …
 ///     if signals.contains(.suspend) { session.suspend() }   // Ctrl-Z; returns after `fg`
 ///     session.present(view(state), style: theme.resolve)
-///     if let event = session.nextEvent(timeoutMilliseconds: 100) { state = update(state, event) }
+///     if let input = session.nextEvent(timeoutMilliseconds: 100) { (state, effects) = update(state, Event(input)) }
 /// }
 /// session.finish()                              // stop(); a signal's end is 128+n
 /// ```
@@ -49,9 +49,13 @@ public final class TerminalSession {
     let colors: ColorMapper
     var styleCache = CursesStyleCache()
 
+    // Input state, used by `nextEvent`.
+    private var decoder = KeyDecoder()
+    private var decoded: [InputEvent] = []
+
     /// Opens the screen: locale, terminal modes saved, signal and crash handlers, ncurses on
-    /// standard input and output, raw-ish keyboard (cbreak, no echo, keypad, no flow control),
-    /// hidden cursor, 25 ms Escape delay, mouse clicks and wheel, colours.
+    /// standard input and output, raw-ish keyboard (cbreak, no echo, no flow control, bytes as sent),
+    /// hidden cursor, mouse clicks and wheel, colours.
     ///
     /// Throws ``TerminalError`` (a user-facing message) when TERM is unset or unknown, or the
     /// terminal cannot address the cursor; the terminal is untouched then.
@@ -85,10 +89,10 @@ public final class TerminalSession {
         cbreak()
         noecho()
         nonl()
-        keypad(window, true)
+        // The bytes as the terminal sends them: KeyDecoder reads escape sequences whole.
+        keypad(window, false)
         intrflush(window, false)
         curs_set(0)
-        set_escdelay(25)
         Self.disableFlowControl()
 
         Self.enableMouse()
@@ -198,40 +202,39 @@ public final class TerminalSession {
         needsClear = true
     }
 
-    /// The next input: a key, mouse click or wheel, or a resize; nil when nothing arrived within
-    /// the timeout, a signal interrupted the wait, or the input means nothing to the app.
-    /// A negative timeout waits without limit (still interrupted by signals).
-    public func nextEvent(timeoutMilliseconds: Int) -> Event? {
+    /// How long the rest of an escape sequence may take to arrive once its first bytes have: a
+    /// terminal sends a sequence in one write, so only a lone Esc waits this long.
+    static let sequenceWaitMilliseconds: Int32 = 50
+
+    /// The next input: a key, mouse click or wheel, a resize, or a sequence no key is known by;
+    /// nil when nothing arrived within the timeout or a signal interrupted the wait. A negative
+    /// timeout waits without limit (still interrupted by signals).
+    ///
+    /// ncurses delivers the terminal's bytes as they are (keypad translation is off) and
+    /// ``KeyDecoder`` reads every escape sequence whole, whatever TERM says the keys send.
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         guard !isStopped else { return nil }
-        wtimeout(window, Int32(clamping: timeoutMilliseconds))
-        var value: wint_t = 0
-        let result = wget_wch(window, &value)
-        let raw: RawInput
-        switch result {
-        case shim_OK(): raw = .character(UInt32(value))
-        case shim_KEY_CODE_YES(): raw = .keyCode(Int32(bitPattern: UInt32(value)))
-        default: return nil
-        }
-        switch InputDecoder.decode(raw) {
-        case .event(let event):
-            return event
-        case .ignore:
-            return nil
-        case .resized:
-            forceFullRedraw()
-            let (width, height) = size()
-            return .resize(width: width, height: height)
-        case .readMouse:
-            var mouse = MEVENT()
-            guard getmouse(&mouse) == shim_OK(),
-                let action = InputDecoder.mouseAction(buttonState: UInt(mouse.bstate))
-            else { return nil }
-            return .mouse(MouseEvent(action, x: Int(mouse.x), y: Int(mouse.y)))
+        if !decoded.isEmpty { return decoded.removeFirst() }
+        while true {
+            wtimeout(window, decoder.isPending ? Self.sequenceWaitMilliseconds : Int32(clamping: timeoutMilliseconds))
+            let code = wgetch(window)
+            if code == CursesCodes.resize {
+                decoded += decoder.flush()
+                forceFullRedraw()
+                let (width, height) = size()
+                decoded.append(.resize(width: width, height: height))
+            } else if code == CursesCodes.err {
+                // A pause (or a signal) ends what was held: a lone Esc is the Escape key.
+                guard decoder.isPending else { return nil }
+                decoded += decoder.flush()
+            } else if (0...255).contains(code) {
+                decoded += decoder.decode(CollectionOfOne(UInt8(code)))
+            }
+            if !decoded.isEmpty { return decoded.removeFirst() }
+            if !decoder.isPending { return nil }
         }
     }
 
-    /// Uses the user's locale; if it is not UTF-8 (often LANG is unset over SSH) tries C.UTF-8,
-    /// since the screen draws bars and boxes. Returns whether the result is UTF-8.
     /// Whether the user's own locale is UTF-8, which decides Unicode or ASCII bars. Under a
     /// non-UTF-8 locale the character handling still switches to a UTF-8 one when the system
     /// has it, so ncurses can place wide characters; the drawing stays ASCII.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import Script
 import Teaching
 
@@ -11,7 +12,8 @@ struct LessonsCommand: ParsableCommand {
         abstract: "List the built-in lessons, or check a lesson file.",
         discussion: """
             Start a lesson with gruscope repl --lesson NAME, or type lesson NAME at the prompt.
-            --check runs every step of a lesson file (its commands and its placeholders) and \
+            --check runs every step of a lesson (a file, or a name from the list: its commands and its \
+            placeholders) and \
             reports the first problem with the file, line or step.
             """)
 
@@ -24,16 +26,18 @@ struct LessonsCommand: ParsableCommand {
     func run() throws {
         let options = try TeachingOptions.parse(lang.map { ["--lang", $0] } ?? [])
         let language = try options.language()
-        var teaching = TeachingCommands(language: language)
+        var lines = LineSession(session: try SessionSetup().makeSession(), commands: TeachingCommands(language: language))
         guard let check else {
-            print(teaching.library.listing(language: language))
+            print(lines.extensionState.library.listing(language: language))
             return
         }
-        var session = try SessionSetup().makeSession()
-        _ = try teaching.startLesson(check, session: &session)
-        while !teaching.isLessonComplete {
-            _ = try teaching.nextStep(session: &session)
+        // Every step is entered as `next` enters it: commands run, placeholders filled.
+        var command = TeachingCommand.lesson(LessonReference(check))
+        while !lines.extensionState.isLessonComplete {
+            let outcome = lines.complete(lines.run(.extra(command)))
+            if let error = outcome.error { throw error }
+            command = .next
         }
-        print(language.text("lesson.checked", ["file": check, "count": String(teaching.lessonStepCount ?? 0)]))
+        print(language.text("lesson.checked", ["file": EchoText.printable(check), "count": String(lines.extensionState.lessonStepCount ?? 0)]))
     }
 }

@@ -1,5 +1,6 @@
 import App
 import Foundation
+import TerminalInput
 import Terminal
 import Themes
 import Widgets
@@ -32,7 +33,7 @@ struct RenderBenchmark {
         var updates: [Double] = [], views: [Double] = [], presents: [Double] = [], fulls: [Double] = []
         // Units focus: + nudges the selected unit's h, so the whole trace changes every frame.
         for frame in 0..<frames {
-            let key: Key = frame % 20 < 10 ? .character("+") : .character("-")
+            let key: Key = frame % 20 < 10 ? .character(">") : .character("<")
             let t0 = Self.now()
             state = update(state, .key(key)).0
             let t1 = Self.now()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import Script
 import Teaching
 
@@ -25,31 +26,40 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup(title: "Teaching") var teachingOptions: TeachingOptions
 
     func run() throws {
-        var session = try setupOptions.setup().makeSession()
-        var teaching = TeachingCommands(language: try teachingOptions.language())
-        var opening: String?
-        if let lesson = teachingOptions.lesson {
-            opening = try teaching.startLesson(lesson, session: &session).output
-        }
-        var lines = LineSession(session: session, commands: teaching)
+        var (lines, opening) = try teachingOptions.lineSession(setupOptions)
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive {
-            print("gruscope repl: \(Interpreter.describe(session)). Type help, or quit.")
-        } else if let note = session.origin.leftOutNote {
+            Swift.print("gruscope repl: \(EchoText.escaped(Interpreter.describe(lines.session))). Type help, or quit.")
+        } else if let note = lines.session.origin.leftOutNote {
             Gruscope.note(note)
         }
-        if let opening { print(opening) }
+        if let opening { Self.print(opening) }
+        var input = LineReader()
         while true {
             if interactive {
-                print("gruscope> ", terminator: "")
+                Swift.print("gruscope> ", terminator: "")
                 fflush(nil)
             }
-            guard let line = readLine() else { break }
-            let outcome = lines.handle(line)
-            let text = outcome.text(in: lines.extensionState.language)
-            if !text.isEmpty { print(text) }
+            guard let line = input.next() else { break }
+            let outcome: CommandOutcome
+            switch line {
+            case let .text(text):
+                outcome = lines.complete(lines.handle(text))
+            case let .tooLong(bytes):
+                outcome = CommandOutcome(error: UserError(key: "error.script.line_too_long", [
+                    "bytes": String(bytes), "limit": String(CommandWords.longestLine),
+                ]))
+            }
+            Self.print(outcome.text(in: lines.extensionState.language))
             if outcome.quit { break }
         }
         fflush(nil)
+    }
+
+    /// Prints an answer with every control character escaped: what a user typed or a file held
+    /// comes back harmless.
+    static func print(_ text: String) {
+        guard !text.isEmpty else { return }
+        Swift.print(text.split(separator: "\n", omittingEmptySubsequences: false).map { EchoText.escaped($0) }.joined(separator: "\n"))
     }
 }

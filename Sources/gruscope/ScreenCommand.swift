@@ -13,11 +13,7 @@ struct ScreenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
         abstract: "Open the full-screen view of the cell (the default).",
-        discussion: """
-            Keys: arrows or h j k l move, Tab cycles x → h → units, Enter or a digit edits, \
-            + - nudge by 0.1 and ] [ by 1, Space steps, b steps back, p pins a gate column, \
-            : opens the command line, ? lists every key, q quits.
-            """)
+        discussion: "Keys (? on the screen lists them too):\n" + KeyMap.helpText())
 
     @OptionGroup(title: "Setup") var setupOptions: SetupOptions
 
@@ -38,9 +34,7 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         let started = RenderBenchmark.now()
         if let problem = TerminalCheck.currentProblem() { throw UserError(problem) }
-        var session = try setupOptions.setup().makeSession()
-        var teaching = TeachingCommands(language: try teachingOptions.language())
-        if let lesson = teachingOptions.lesson { _ = try teaching.startLesson(lesson, session: &session) }
+        let lines = try teachingOptions.lineSession(setupOptions).lines
         let sessionReady = RenderBenchmark.now()
         let library = ThemeCatalog.library()
         let (loaded, themeError) = library.loadOrDefault(theme)
@@ -52,8 +46,7 @@ struct ScreenCommand: ParsableCommand {
         }
         defer { terminal.stop() }
         let state = AppState(
-            session: session, teaching: teaching,
-            width: terminal.size().width, height: terminal.size().height,
+            lines: lines, width: terminal.size().width, height: terminal.size().height,
             ascii: ascii || !terminal.isUTF8, themeName: loaded.theme.name)
         if benchRender {
             let report = RenderBenchmark(
@@ -64,7 +57,7 @@ struct ScreenCommand: ParsableCommand {
         }
         var loop = ScreenLoop(
             terminal: terminal, library: library, theme: loaded.theme, state: state)
-        if let themeError { loop.send(.notice(themeError.description, isError: true)) }
+        if let themeError { loop.send(.finished(.theme(.failure(UserError(themeError.description))))) }
         loop.run()
         // A signal that ended the loop ends the process with it (128+n), terminal restored.
         terminal.finish()

@@ -1,5 +1,6 @@
 import App
 import Foundation
+import Localization
 import Script
 import Terminal
 import Themes
@@ -56,8 +57,8 @@ struct ScreenLoop {
                 needsFrame = false
                 crashIfAskedByTests()
             }
-            if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
-                send(event)
+            if let input = terminal.nextEvent(timeoutMilliseconds: 250) {
+                send(Event(input))
                 takeWaitingInput()
             }
         }
@@ -69,8 +70,8 @@ struct ScreenLoop {
     private mutating func takeWaitingInput() {
         let deadline = RenderBenchmark.now() + 0.05
         while !state.isQuitting, RenderBenchmark.now() < deadline,
-              let event = terminal.nextEvent(timeoutMilliseconds: 0) {
-            send(event)
+              let input = terminal.nextEvent(timeoutMilliseconds: 0) {
+            send(Event(input))
         }
     }
 
@@ -82,42 +83,43 @@ struct ScreenLoop {
         _ = empty[Int(state.width)]
     }
 
+    /// Carries out what `update` asked for and sends back how it went.
     private mutating func perform(_ effect: Effect) {
         switch effect {
         case .quit:
             state.isQuitting = true
+        case .redraw:
+            terminal.forceFullRedraw()
+            needsFrame = true
+        case let .language(effect):
+            send(.finished(.language(effect.perform())))
         case let .loadTheme(name):
             switch library.load(name) {
             case let .success(loaded):
                 theme = loaded.theme
                 resolved = ResolvedTheme(theme: loaded.theme, depth: terminal.colorDepth)
-                state.themeName = loaded.theme.name
                 terminal.forceFullRedraw()
-                send(.notice("theme \(loaded.theme.name) (\(loaded.source))", isError: false))
+                send(.finished(.theme(.success(ThemeChange(name: loaded.theme.name, source: loaded.source.description)))))
             case let .failure(error):
-                send(.notice(error.description, isError: true))
+                send(.finished(.theme(.failure(UserError(error.description)))))
             }
-        case let .export(path):
-            send(Self.export(view(state), theme: theme, to: path))
+        case let .export(path, format, replacing):
+            send(.finished(.export(path: path, Self.export(view(state), theme: theme, format: format, to: path, replacing: replacing))))
         }
     }
 
-    /// Writes the screen as SVG or text; the result comes back as a status notice.
-    static func export(_ grid: Grid, theme: Theme, to path: String) -> Event {
-        let lower = path.lowercased()
+    /// Writes the screen as an SVG picture or plain text (see ``Script/UserFiles`` for how).
+    static func export(_ grid: Grid, theme: Theme, format: ExportFormat, to path: String, replacing: Bool) -> Result<Void, UserError> {
         let contents: String
-        if lower.hasSuffix(".svg") {
-            contents = SVGExport.render(grid: grid, theme: theme)
-        } else if lower.hasSuffix(".txt") {
-            contents = grid.text + "\n"
-        } else {
-            return .notice("export writes FILE.svg (a picture) or FILE.txt (plain text); got \(path)", isError: true)
+        switch format {
+        case .svg: contents = SVGExport.render(grid: grid, theme: theme)
+        case .txt: contents = grid.text + "\n"
         }
         do {
-            try contents.write(toFile: (path as NSString).expandingTildeInPath, atomically: true, encoding: .utf8)
-            return .notice("saved the screen to \(path)", isError: false)
+            try UserFiles.write(Array(contents.utf8), to: UserFiles.expand(path), shownAs: path, replacing: replacing, command: "export")
+            return .success(())
         } catch {
-            return .notice("cannot write \(path): \(error.localizedDescription)", isError: true)
+            return .failure(error)
         }
     }
 }

@@ -11,6 +11,16 @@ struct TeachingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Start a lesson: its name or number (see gruscope lessons), or a lesson file.", valueName: "name"))
     var lesson: String?
 
+    /// The command language on the setup's cell, teaching in the chosen language, with
+    /// `--lesson` started (a lesson file is read now); also the lesson's first step as text.
+    func lineSession(_ setup: SetupOptions) throws(UserError) -> (lines: LineSession<TeachingCommands>, opening: String?) {
+        var lines = LineSession(session: try setup.setup().makeSession(), commands: TeachingCommands(language: try language()))
+        guard let lesson else { return (lines, nil) }
+        let outcome = lines.complete(lines.run(.extra(.lesson(LessonReference(lesson)))))
+        if let error = outcome.error { throw error }
+        return (lines, outcome.output)
+    }
+
     /// The language asked for, or the environment's.
     func language() throws(UserError) -> Language {
         guard let lang else { return Language.detect() }

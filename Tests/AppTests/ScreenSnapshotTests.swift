@@ -2,6 +2,7 @@ import Localization
 import GRUCore
 import Script
 import Teaching
+import TerminalInput
 import Testing
 import Widgets
 @testable import App
@@ -59,7 +60,7 @@ import Widgets
         for language in Language.allCases {
             var session = try Session(scene: .seedDoc)
             var teaching = TeachingCommands(language: language)
-            _ = try teaching.startLesson("keep-and-replace", session: &session)
+            _ = try teaching.startLesson(named: "keep-and-replace", session: &session)
             var state = AppState(session: session, teaching: teaching, width: 80, height: 24)
             state = update(state, .key(.down)).0
             Self.check(state, "lesson-\(language.rawValue)-80x24")

@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 import Testing
 import WeightFiles
 @testable import Script
@@ -22,9 +23,13 @@ import WeightFiles
         ("load m.pth prefix gru layer 2", .load(path: "m.pth", selection: CellSelection(prefix: "gru", layer: 2))),
         ("variant pytorch", .variant(.pytorch)), ("variant tf-grucell", .variant(.tfGRUCell)),
         ("size 3 7", .size(inputSize: 3, hiddenSize: 7)), ("seed 42", .seed(42)),
-        ("scene seed-doc", .scene("seed-doc")), ("scene", .scene(nil)),
-        ("show", .show), ("trace", .trace), ("help", .help(nil)), ("help step", .help("step")),
-        ("quit", .quit), ("  STEP  2 ", .step(2)), ("step # comment", .step(1)),
+        ("scene seed-doc", .scene(.seedDoc)), ("scene", .scene(nil)),
+        ("show", .show), ("trace", .trace),
+        ("help", .help(.all(CommandParser().commands))),
+        ("help step", .help(.one(CommandParser().commands.first { $0.name == "step" }!))),
+        ("quit", .quit), ("exit", .quit), ("  STEP  2 ", .step(2)), ("step # comment", .step(1)),
+        // Any Unicode white space separates words, the same as spaces and tabs.
+        ("step\u{0B}3", .step(3)), ("step\u{0C}3\u{2028}", .step(3)), ("\u{3000}step\u{85}2", .step(2)),
     ])
     func parses(_ line: String, _ expected: Command) throws {
         #expect(try parser.parse(line) == expected)
@@ -36,10 +41,40 @@ import WeightFiles
         #expect(try parser.parse("# just a note") == nil)
     }
 
+    /// Issue 10, crash 1: a line of nothing but white space other than spaces and tabs trapped
+    /// (`words[0]` of a line `.whitespaces` did not see as blank).
+    @Test(arguments: ["\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{0C}\u{0C}#c", "\u{0B}\n", " \u{0B} \t\u{3000}"])
+    func linesOfOnlyWhiteSpaceAreBlank(_ line: String) throws {
+        #expect(try parser.parse(line) == nil)
+    }
+
+    @Test func aLineLongerThanTheLimitIsRefusedBeforeItIsRead() {
+        let line = "x = " + String(repeating: "1 ", count: CommandWords.longestLine / 2)
+        #expect(throws: ScriptError("this line is \(line.utf8.count) bytes long; a line may be at most \(CommandWords.longestLine) bytes")) {
+            try parser.parse(line)
+        }
+    }
+
+    @Test func echoedTextIsEscapedAndClipped() {
+        #expect(throws: ScriptError("unknown command '\\e]0;PWNED\\x07'; type help for the list")) {
+            try parser.parse("\u{1B}]0;PWNED\u{07}")
+        }
+        do {
+            _ = try parser.parse("variant " + String(repeating: "v", count: 10_000))
+        } catch {
+            #expect(error.message.count < 200, "\(error.message.count) characters")
+        }
+    }
+
     @Test(arguments: [
         ("frobnicate", "unknown command 'frobnicate'; type help for the list"),
-        ("step 0", "step takes a whole number of steps from 1 up, e.g. step 3; got '0'"),
-        ("step two", "step takes a whole number of steps from 1 up, e.g. step 3; got 'two'"),
+        ("step 0", "step takes a whole number of steps from 1 to 100000, e.g. step 3; got '0'"),
+        ("step two", "step takes a whole number of steps from 1 to 100000, e.g. step 3; got 'two'"),
+        ("step 99999999999999999999", "step takes a whole number of steps from 1 to 100000, e.g. step 3; got '99999999999999999999'"),
+        ("back 100001", "back takes a whole number of steps from 1 to 100000, e.g. back 3; got '100001'"),
+        ("scene nope", "there is no scene 'nope'; scenes: seed-code, seed-doc"),
+        ("help nothing", "there is no command 'nothing'; type help for the list"),
+        ("step! 2", "unknown command 'step!'; type help for the list"),
         ("x 1 2 3", "write x = followed by numbers, e.g. x = 1 2 3, or x[0] = 0.5"),
         ("x[a] = 1", "write x[N] = V with a whole number N counting from 0; got 'x[a]'"),
         ("x = 1 nan", "x[1] = nan is not a finite number; use a value between -1e30 and 1e30"),
@@ -57,11 +92,26 @@ import WeightFiles
         #expect(throws: ScriptError(message)) { try parser.parse(line) }
     }
 
-    @Test func extensionsParseToExtended() throws {
-        let extended = CommandParser(extensions: [CommandInfo(name: "explain", usage: "explain [UNIT]", summary: "…")])
-        #expect(try extended.parse("explain 3") == .extended(name: "explain", argument: "3"))
+    /// A host's commands are typed values of its own, read by its specs beside the core ones.
+    enum HostOnly: Sendable, Equatable { case explain(Int?), save(String, replacing: Bool) }
+
+    @Test func hostsAddTypedCommands() throws {
+        let extra = [
+            CommandSpec<HostCommand<HostOnly>>("explain", usage: "explain [UNIT]") { arguments throws(UserError) in
+                .extra(.explain(arguments.words.first.flatMap { Int($0) }))
+            },
+            CommandSpec<HostCommand<HostOnly>>("save", usage: "save[!] FILE", allowsBang: true) { arguments throws(UserError) in
+                .extra(.save(String(arguments.rest), replacing: arguments.bang))
+            },
+        ]
+        let host = CommandParser(core: HostCommand<HostOnly>.core, extra: extra)
+        #expect(try host.parse("explain 3") == .extra(.explain(3)))
+        #expect(try host.parse("save a b.txt") == .extra(.save("a b.txt", replacing: false)))
+        #expect(try host.parse("save! x") == .extra(.save("x", replacing: true)))
+        #expect(try host.parse("step 2") == .core(.step(2)))
         #expect(throws: ScriptError.self) { try parser.parse("explain 3") }
-        #expect(extended.completions(of: "ex") == ["explain"])
+        #expect(host.completions(of: "ex") == ["explain"])
         #expect(parser.completions(of: "s").sorted() == ["scene", "seed", "show", "size", "step"])
+        #expect(host.commands.map(\.name).suffix(2) == ["explain", "save"])
     }
 }

@@ -118,7 +118,7 @@ import Testing
         #expect(outputs[7].hasPrefix("t = 2  h = ["))
         for output in outputs where output.hasPrefix("error:") { #expect(!output.contains("\n")) }
         #expect(lines.session.t == 2)
-        #expect(lines.handle("quit").quit)
+        #expect(lines.complete(lines.handle("quit")).quit)
     }
 
     @Test func showAndTraceListEveryColumn() throws {

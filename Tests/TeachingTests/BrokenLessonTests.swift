@@ -50,6 +50,8 @@ import Testing
         #expect(Self.parseError(lesson + "\n[[步骤]]\n") == "lessons/x.toml line 13: 步 (U+6B65) outside quotes; names outside ASCII must be quoted")
         #expect(Self.parseError(lesson + "\n[# note\n") == "lessons/x.toml line 13: a table name must follow '[' (letters, digits, _ and -, or a quoted name)")
         #expect(Self.parseError(lesson + "\n[[ \n", language: .zh)?.hasPrefix("lessons/x.toml 第 13 行：") == true)
+        // TOMLKit would end the text at a NUL without a word.
+        #expect(Self.parseError("name = \"x\"\n\n\0") == "lessons/x.toml line 3: a NUL character; the file must be plain text")
     }
 
     @Test func aStepLineThatDoesNotParseNamesTheStepAndTheLine() throws {
@@ -109,11 +111,11 @@ import Testing
         let lesson = try Lesson.parse(text, file: "lessons/x.toml")
         var teaching = TeachingCommands(language: .en, library: LessonLibrary(lessons: [lesson]))
         var session = try SessionSetup().makeSession()
-        do {
-            _ = try teaching.startLesson("x", session: &session)
+        do throws(UserError) {
+            _ = try teaching.startLesson(named: "x", session: &session)
             while !teaching.isLessonComplete {
                 let before = session.trace, shown = teaching.lessonStepNumber, narration = teaching.narration
-                do {
+                do throws(UserError) {
                     _ = try teaching.nextStep(session: &session)
                 } catch {
                     let unchanged = session.trace == before && teaching.lessonStepNumber == shown && teaching.narration == narration
@@ -161,28 +163,32 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let good = folder.appendingPathComponent("mine.toml")
         try Self.lesson(name: "mine", steps: [Self.goodStep]).write(to: good, atomically: true, encoding: .utf8)
-        var teaching = TeachingCommands(language: .en)
-        var session = try SessionSetup().makeSession()
-        let output = try teaching.startLesson(good.path, session: &session).output
+        var lines = LineSession(session: try SessionSetup().makeSession(), commands: TeachingCommands(language: .en))
+        // The file is an effect: nothing is read, and nothing changes, until its text comes back.
+        let step = lines.run(.extra(.lesson(.file(good.path))))
+        guard case let .needs(effect) = step else { Issue.record("lesson FILE read the file itself"); return }
+        #expect(effect == .readLesson(path: good.path))
+        #expect(lines.extensionState.progress == nil)
+        let output = lines.complete(step).output
         #expect(output.contains("Lesson 9: T, step 1 of 1") && output.contains("z is 0.50"), "\(output)")
-        #expect(teaching.progress?.lesson.file == good.path)
+        #expect(lines.extensionState.progress?.lesson.file == good.path)
 
-        let missing = folder.appendingPathComponent("none.toml").path
-        #expect(throws: ScriptError.self) { try teaching.startLesson(missing, session: &session) }
-        do { _ = try teaching.startLesson(missing, session: &session) } catch {
-            #expect(error.message.hasPrefix("cannot read lesson file \(missing)"), "\(error.message)")
+        func failure(_ path: String) -> String {
+            lines.complete(lines.run(.extra(.lesson(.file(path))))).error?.message ?? "no error"
         }
+        let missing = folder.appendingPathComponent("none.toml").path
+        #expect(failure(missing) == "cannot read \(missing): No such file or directory")
         let binary = folder.appendingPathComponent("bin.toml")
         try Data([0xFF, 0xFE, 0x00]).write(to: binary)
-        do { _ = try teaching.startLesson(binary.path, session: &session) } catch {
-            #expect(error.message == "\(binary.path) is not UTF-8 text")
-        }
+        #expect(failure(binary.path) == "\(binary.path) is not UTF-8 text")
         let broken = folder.appendingPathComponent("broken.toml")
         try "name = \"b\"\nnumber = = 2\n".write(to: broken, atomically: true, encoding: .utf8)
-        do { _ = try teaching.startLesson(broken.path, session: &session) } catch {
-            #expect(error.message.hasPrefix("\(broken.path) line 2: "), "\(error.message)")
-        }
+        #expect(failure(broken.path).hasPrefix("\(broken.path) line 2: "), "\(failure(broken.path))")
+        #expect(failure(folder.path + "/") == "\(folder.path)/ is a folder; give a file")
+        let large = folder.appendingPathComponent("large.toml")
+        try Data(count: UserFiles.largestLessonFile + 1).write(to: large)
+        #expect(failure(large.path) == "\(large.path) is larger than \(UserFiles.largestLessonFile) bytes, the most a lesson file may hold")
         // The lesson that was running is still the one shown.
-        #expect(teaching.progress?.lesson.name == "mine")
+        #expect(lines.extensionState.progress?.lesson.name == "mine")
     }
 }

@@ -21,7 +21,7 @@ struct LessonRun {
     init(_ name: String, language: Language) throws {
         var teaching = TeachingCommands(language: language)
         var session = try SessionSetup().makeSession()
-        var output = try teaching.startLesson(name, session: &session).output
+        var output = try teaching.startLesson(named: name, session: &session).output
         guard let lesson = teaching.progress?.lesson else { throw ScriptError("\(name) did not start") }
         self.lesson = lesson
         while true {

@@ -58,7 +58,7 @@ import Testing
     @Test func nextPastTheEndStaysCompleteAndPrevReturns() throws {
         var teaching = TeachingCommands(language: .en)
         var session = try SessionSetup().makeSession()
-        _ = try teaching.startLesson("spot-the-bug", session: &session)
+        _ = try teaching.startLesson(named: "spot-the-bug", session: &session)
         #expect(teaching.lessonStepNumber == 1 && teaching.lessonStepCount == 5)
         #expect(teaching.lessonTitle == "Spot the bug")
         #expect(teaching.highlightedUnits == [2] && teaching.highlightedColumns == [.z, .h])
@@ -92,11 +92,11 @@ import Testing
     @Test func theNarrationFollowsTheLanguageWithoutRunningTheStepAgain() throws {
         var teaching = TeachingCommands(language: .en)
         var session = try SessionSetup().makeSession()
-        _ = try teaching.startLesson("1", session: &session)
+        _ = try teaching.startLesson(named: "1", session: &session)
         _ = try teaching.nextStep(session: &session)
         let english = try #require(teaching.narration)
         let t = session.t
-        _ = try teaching.run(name: "lang", argument: "zh", session: &session)
+        _ = try teaching.run(.lang(.zh), session: &session)
         let chinese = try #require(teaching.narration)
         #expect(english.contains("forgets") && chinese.contains("忘掉"))
         #expect(teaching.lessonTitle == "保留与替换" && session.t == t)

@@ -17,11 +17,11 @@ import Testing
         let parser = CommandParser()
         for line in [
             "stpe", "y = 3", "unpin q", "variant caffe", "size 4", "seed -1", "x 1 2", "x[a] = 1",
-            "pin q 1", "pin z", "step 0", "reset now", "load",
+            "pin q 1", "pin z", "step 0", "reset now", "load", "help nothing", "scene nope",
+            String(repeating: "x", count: CommandWords.longestLine + 1),
         ] {
             record { _ = try parser.parse(line) }
         }
-        record { _ = try Interpreter.help("nothing", parser: parser) }
         record { _ = try NumberList.parse("1,,2", what: "x") }
         record { _ = try NumberList.number("nan", what: "x[0]") }
         record { _ = try NumberList.number("abc", what: "x[0]") }
@@ -32,6 +32,7 @@ import Testing
         record { try session.step(0) }
         record { try session.back() }
         record { try session.setX(at: 9, to: 1) }
+        record { try session.resize(inputSize: 5000, hiddenSize: 5) }
         // The screen's own check of a pinned value typed in (AppTests make it for real).
         found.append(UserError(key: "error.script.gate_range", ["what": "z[0]", "text": "2"]))
         return found

@@ -54,7 +54,7 @@ import Testing
     func badCommandsGiveOneLineAndChangeNothing(line: String, expected: String) throws {
         var lines = try Self.lines()
         let before = lines.session.trace
-        let outcome = lines.handle(line)
+        let outcome = lines.complete(lines.handle(line))
         #expect(outcome.text(in: .en) == expected)
         #expect(outcome.isError && !outcome.text(in: .en).contains("\n") && !outcome.quit)
         #expect(lines.session.trace == before && lines.extensionState.language == .en && lines.extensionState.progress == nil)

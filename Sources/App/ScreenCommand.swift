@@ -1,0 +1,138 @@
+import Localization
+import Script
+import Teaching
+
+/// A command only the screen's ':' line has.
+public enum ScreenCommand: Sendable, Equatable {
+    /// `theme NAME|PATH`: switch the colours.
+    case theme(String)
+    /// `export[!] FILE.svg|FILE.txt`: save the screen; `export!` replaces an existing file.
+    case export(path: String, format: ExportFormat, replacing: Bool)
+
+    /// How they are named, written and read.
+    public static let specs: [CommandSpec<ScreenCommand>] = [
+        CommandSpec("theme", usage: "theme NAME|PATH") { arguments throws(UserError) in
+            guard !arguments.rest.isEmpty else { throw UserError(key: "error.script.usage", ["usage": "theme NAME|PATH"]) }
+            return .theme(String(arguments.rest))
+        },
+        CommandSpec("export", usage: "export[!] FILE.svg|FILE.txt", allowsBang: true) { arguments throws(UserError) in
+            guard !arguments.rest.isEmpty else { throw UserError(key: "error.script.usage", ["usage": "export[!] FILE.svg|FILE.txt"]) }
+            let path = String(arguments.rest)
+            let suffix = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            guard let format = ExportFormat(rawValue: suffix), path.contains(".") else {
+                throw UserError(key: "error.export.format", ["path": arguments.quoted])
+            }
+            return .export(path: path, format: format, replacing: arguments.bang)
+        },
+    ]
+}
+
+/// A line of the ':' line, parsed: the language (core and teaching commands) or the screen's own.
+public enum ScreenLine: Sendable, Equatable {
+    /// A command of the language, run by the line session.
+    case language(HostCommand<TeachingCommand>)
+    /// A command of the screen.
+    case screen(ScreenCommand)
+
+    /// The parser of the ':' line.
+    public static let parser = CommandParser<ScreenLine>(
+        core: { .language(.core($0)) },
+        extra: TeachingCommand.specs.map { $0.map { .language(.extra($0)) } } + ScreenCommand.specs.map { $0.map(ScreenLine.screen) })
+}
+
+extension AppState {
+    /// Runs one ':' line: the screen's own commands become effects, the rest runs through the
+    /// language; a line that needs a file returns its effect and changes nothing yet.
+    mutating func runCommand(_ line: String) -> [Effect] {
+        let words = CommandWords(line)
+        guard !words.isBlank else { return [] }
+        let typed = String(words.text)
+        if commandHistory.last != typed { commandHistory.append(typed) }
+        historyCursor = nil
+        let parsed: ScreenLine?
+        do {
+            parsed = try ScreenLine.parser.parse(line, context: lines.parseContext)
+        } catch {
+            return show(CommandOutcome(error: error), for: typed, command: nil)
+        }
+        switch parsed {
+        case nil:
+            return []
+        case let .screen(.theme(name)):
+            return [.loadTheme(name)]
+        case let .screen(.export(path, format, replacing)):
+            return [.export(path: path, format: format, replacing: replacing)]
+        case let .language(command):
+            switch lines.run(command, help: ScreenLine.parser.commands) {
+            case let .done(outcome):
+                return show(outcome, for: typed, command: command)
+            case let .needs(effect):
+                pendingCommand = PendingCommand(line: typed, command: command)
+                return [.language(effect)]
+            }
+        }
+    }
+
+    /// Takes what the loop reports of an effect.
+    mutating func receive(_ result: EffectResult) -> [Effect] {
+        switch result {
+        case let .language(result):
+            let pending = pendingCommand
+            pendingCommand = nil
+            return show(lines.receive(result), for: pending?.line ?? "", command: pending?.command)
+        case let .theme(.success(change)):
+            themeName = change.name
+            status = StatusMessage(text("status.theme", ["name": change.name, "source": change.source]))
+        case let .theme(.failure(error)), let .export(_, .failure(error)):
+            status = StatusMessage(text("status.error", ["message": message(of: error)]), isError: true)
+        case let .export(path, .success):
+            status = StatusMessage(text("status.exported", ["path": EchoText.printable(path)]))
+        }
+        return []
+    }
+
+    /// Shows what a ':' line gave: a short answer on the status line, a long one in a panel, a
+    /// mistake in the class's language; a lesson that moved says where it is.
+    private mutating func show(_ outcome: CommandOutcome, for line: String, command: HostCommand<TeachingCommand>?) -> [Effect] {
+        if outcome.quit {
+            isQuitting = true
+            return [.quit]
+        }
+        clampSelection()
+        if let error = outcome.error {
+            status = StatusMessage(text("status.error", ["message": message(of: error)]), isError: true)
+            return []
+        }
+        if isInLesson, let command, Self.movesLesson(command) {
+            showLessonStatus(fallback: outcome.output)
+            return []
+        }
+        // Answers can quote file names and what was typed: no control character reaches the screen.
+        let outputLines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map { EchoText.escaped($0) }
+        let output = outputLines.joined(separator: " ")
+        // Long answers (explain, why, help) get a panel rather than a clipped status line.
+        if outputLines.count > 1 || DisplayWidth.of(output) > width {
+            overlay = .output(title: ":" + EchoText.printable(line), lines: outputLines)
+            status = nil
+        } else {
+            status = StatusMessage(output)
+        }
+        return []
+    }
+
+    /// Whether a command moves through a lesson (`lesson NAME`, `next`, `prev`).
+    private static func movesLesson(_ command: HostCommand<TeachingCommand>) -> Bool {
+        switch command {
+        case .extra(.lesson(_?)), .extra(.next), .extra(.prev): return true
+        default: return false
+        }
+    }
+}
+
+/// A ':' line waiting for its effect's result.
+struct PendingCommand: Sendable, Equatable {
+    /// The line as typed, for the title of a long answer.
+    var line: String
+    /// What it asked for.
+    var command: HostCommand<TeachingCommand>
+}
