@@ -23,11 +23,20 @@ public protocol CommandExtension: Sendable {
     mutating func receive(_ result: LanguageEffectResult, session: inout Session) throws(UserError) -> CommandOutcome?
     /// The language the host answers in.
     var language: Language { get }
+    /// Takes the language a session file kept.
+    mutating func adopt(language: Language)
+    /// Brings the extension's own state in line with the session after a change it did not make
+    /// itself (undo, redo, a session opened): the teaching layer follows the lesson mark.
+    mutating func follow(_ session: Session)
 }
 
 extension CommandExtension {
     /// English, unless the host says otherwise.
     public var language: Language { .en }
+    /// Keeps its language.
+    public mutating func adopt(language: Language) {}
+    /// Keeps nothing of its own in step with the session.
+    public mutating func follow(_ session: Session) {}
 }
 
 /// A host with no extra commands.
@@ -52,6 +61,9 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
     public var session: Session
     /// The host's extra commands and their state.
     public var extensionState: Extension
+    /// What the screen keeps of itself in a session file (the host fills it in before `save`
+    /// and reads it after `open`).
+    public var view = SessionView()
 
     /// A line session on a session, with a host's extension.
     public init(session: Session, commands: Extension) {
@@ -77,45 +89,63 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
         }
     }
 
-    /// Runs one parsed command.
+    /// Runs one parsed command. The session changes in place (a failed command has changed
+    /// nothing: every change validates first, and a lesson step takes its own changes back).
     public mutating func run(_ command: HostCommand<Extension.Command>, help: [CommandInfo]? = nil) -> CommandStep {
-        var session = self.session, state = extensionState
+        let saved = extensionState
         do throws(UserError) {
-            let step: CommandStep
+            let language = extensionState.language
             switch command {
             case let .core(.help(.all(commands))):
-                step = try Interpreter.run(.help(.all(help ?? commands)), on: &session, language: state.language)
+                return try Interpreter.run(.help(.all(help ?? commands)), on: &session, language: language)
+            case let .core(.save(path, replacing)):
+                return .needs(.writeSession(path: path, replacing: replacing, SessionSave(session: session, view: view, language: language)))
+            case let .core(.open(path)):
+                return .needs(.readSession(path: path))
             case let .core(core):
-                step = try Interpreter.run(core, on: &session, language: state.language)
+                let step = try Interpreter.run(core, on: &session, language: language)
+                switch core {
+                case .undo, .redo: extensionState.follow(session)
+                default: break
+                }
+                return step
             case let .extra(extra):
-                step = try state.run(extra, session: &session)
+                return try extensionState.run(extra, session: &session)
             }
-            self.session = session
-            extensionState = state
-            return step
         } catch {
+            extensionState = saved
             return .done(CommandOutcome(error: error))
         }
     }
 
     /// Takes the result of an effect a command asked for, and finishes that command.
     public mutating func receive(_ result: LanguageEffectResult) -> CommandOutcome {
-        var session = self.session, state = extensionState
+        let saved = extensionState, savedView = view
         do throws(UserError) {
-            let outcome: CommandOutcome
-            if let handled = try state.receive(result, session: &session) {
-                outcome = handled
-            } else {
-                switch result {
-                case let .weights(.success(loaded)): outcome = Interpreter.receive(loaded, on: &session)
-                case let .weights(.failure(error)), let .lessonText(_, .failure(error)): throw error
-                case .lessonText(_, .success): outcome = CommandOutcome("")
-                }
+            if let handled = try extensionState.receive(result, session: &session) { return handled }
+            switch result {
+            case let .weights(.success(loaded)): return try Interpreter.receive(loaded, on: &session)
+            case let .inputs(path, .success(table)):
+                return try Interpreter.receive(inputs: table, path: path, on: &session, language: extensionState.language)
+            case let .sessionWritten(path, .success):
+                return CommandOutcome(extensionState.language.text("session.saved", ["path": EchoText.printable(path)]))
+            case let .sessionOpened(path, .success(opened)):
+                try session.become(opened.session, description: Message(key: "history.open", ["path": EchoText.printable(path)]))
+                view = opened.view
+                if let language = opened.language { extensionState.adopt(language: language) }
+                extensionState.follow(session)
+                let language = extensionState.language
+                let lines = [language.text("session.opened", ["path": EchoText.printable(path), "t": String(session.t), "count": String(session.count)])]
+                    + opened.warnings.map { $0.text(in: language) }
+                return CommandOutcome(lines.joined(separator: "\n"))
+            case let .weights(.failure(error)), let .lessonText(_, .failure(error)), let .inputs(_, .failure(error)),
+                 let .sessionWritten(_, .failure(error)), let .sessionOpened(_, .failure(error)):
+                throw error
+            case .lessonText(_, .success): return CommandOutcome("")
             }
-            self.session = session
-            extensionState = state
-            return outcome
         } catch {
+            extensionState = saved
+            view = savedView
             return CommandOutcome(error: error)
         }
     }

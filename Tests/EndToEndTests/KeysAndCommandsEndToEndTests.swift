@@ -9,7 +9,7 @@ import Testing
     func blankLinesOfAnyWhiteSpaceAreBlank(line: String) throws {
         let result = try BuiltBinary.run(["repl"], stdin: line + "\nstep\n")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("t = 1  h = ["), "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("t = 1 of 2  h = ["), "\(result.stdout)")
         #expect(result.stderr.isEmpty)
     }
 
@@ -46,7 +46,7 @@ import Testing
         #expect(lines[1] == "error: unknown command 'bogus\\e[2J'; type help for the list")
         #expect(lines[2] == "error: this line is 10000000 bytes long; a line may be at most 1048576 bytes")
         #expect(lines[3] == "error: this line is 10000006 bytes long; a line may be at most 1048576 bytes")
-        #expect(lines[4].hasPrefix("t = 1  h = ["))
+        #expect(lines[4].hasPrefix("t = 1 of 2  h = ["))
         #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         #expect(result.stdout.utf8.count < 2000)
     }
