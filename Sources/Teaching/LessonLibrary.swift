@@ -1,5 +1,4 @@
 import Localization
-import Script
 
 /// The lessons a session can start, in the order they are listed.
 public struct LessonLibrary: Sendable {
