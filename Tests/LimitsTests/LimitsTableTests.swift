@@ -25,6 +25,7 @@ import Widgets
         "GRUSizeLimits.maximumPackedBytes": GRUSizeLimits.maximumPackedBytes,
         "InputsFile.largestFileSize": InputsFile.largestFileSize,
         "UserFiles.largestLessonFile": UserFiles.largestLessonFile,
+        "LessonLibrary.mostUserLessons": LessonLibrary.mostUserLessons,
         "CommandWords.longestLine": CommandWords.longestLine,
         "Session.largestStepCount": Session.largestStepCount,
         "Session.largestRandomSize": Session.largestRandomSize,
@@ -49,6 +50,8 @@ import Widgets
         "HDF5File.maximumDepth": HDF5File.maximumDepth,
         "HDF5File.maximumNameBytes": HDF5File.maximumNameBytes,
         "HDF5File.maximumStringBytes": HDF5File.maximumStringBytes,
+        "HDF5File.structureReadsPerByte": HDF5File.structureReadsPerByte,
+        "HDF5File.structureAllowance": HDF5File.structureAllowance,
     ]
 
     /// The table's rows: the limit cell and the constant cell.
