@@ -82,3 +82,45 @@ void cgru_run(cgru_path path, const cgru_model *model, const float *inputs, int 
         return;
     }
 }
+
+/* The derivative kernels, dispatched alike: each path's function with the same arguments. */
+#if defined(__x86_64__)
+#define CGRU_DISPATCH(name, ...)                                                              \
+    switch (usable(path)) {                                                                   \
+    case CGRU_PATH_AVX512: cgru_##name##_avx512(__VA_ARGS__); return;                         \
+    case CGRU_PATH_AVX2: cgru_##name##_avx2(__VA_ARGS__); return;                             \
+    case CGRU_PATH_AVX512_CHECK: cgru_##name##_avx512_check(__VA_ARGS__); return;             \
+    default: cgru_##name##_baseline(__VA_ARGS__); return;                                     \
+    }
+#else
+#define CGRU_DISPATCH(name, ...) cgru_##name##_baseline(__VA_ARGS__);
+#endif
+
+void cgru_gemm(cgru_path path, int m, int n, int k, const float *a, size_t lda, const float *b,
+               size_t ldb, float *c, size_t ldc, int accumulate, float *work) {
+    CGRU_DISPATCH(gemm, m, n, k, a, lda, b, ldb, c, ldc, accumulate, work)
+}
+
+void cgru_reverse_step(cgru_path path, const cgru_derivative_model *model,
+                       const cgru_step_values *values, const float *coefficients, int rows,
+                       const float *a, float *a_out, float *x_out, float *squares, float *work) {
+    CGRU_DISPATCH(reverse_step, model, values, coefficients, rows, a, a_out, x_out, squares, work)
+}
+
+void cgru_forward_step(cgru_path path, const cgru_derivative_model *model,
+                       const cgru_step_values *values, const float *coefficients, int columns,
+                       float *b, size_t ldb, float *squares, float *work) {
+    CGRU_DISPATCH(forward_step, model, values, coefficients, columns, b, ldb, squares, work)
+}
+
+void cgru_input_jacobian(cgru_path path, const cgru_derivative_model *model,
+                         const cgru_step_values *values, const float *coefficients, float *b,
+                         size_t ldb, float *squares, float *work) {
+    CGRU_DISPATCH(input_jacobian, model, values, coefficients, b, ldb, squares, work)
+}
+
+void cgru_unit_gates(cgru_path path, const cgru_model *model, const float *inputs,
+                     const float *states, const float *h0, int first, int count, int unit,
+                     const float *pin_r, const float *pin_z, float *r_out, float *z_out) {
+    CGRU_DISPATCH(unit_gates, model, inputs, states, h0, first, count, unit, pin_r, pin_z, r_out, z_out)
+}

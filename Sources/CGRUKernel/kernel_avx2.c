@@ -7,5 +7,6 @@
 #define GEMM_ROWS 2
 #pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
 #include "kernel_body.h"
+#include "derivative_body.h"
 #pragma clang attribute pop
 #endif

@@ -8,5 +8,6 @@
 #define GEMM_ROWS 6
 #pragma clang attribute push(__attribute__((target("avx512f,avx2,fma"))), apply_to = function)
 #include "kernel_body.h"
+#include "derivative_body.h"
 #pragma clang attribute pop
 #endif

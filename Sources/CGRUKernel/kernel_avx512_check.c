@@ -14,5 +14,6 @@
 #pragma clang diagnostic ignored "-Wpsabi"
 #pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
 #include "kernel_body.h"
+#include "derivative_body.h"
 #pragma clang attribute pop
 #endif

@@ -5,3 +5,4 @@
 #define GEMM_COLS 16
 #define GEMM_ROWS 2
 #include "kernel_body.h"
+#include "derivative_body.h"

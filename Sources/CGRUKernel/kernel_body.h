@@ -224,7 +224,8 @@ typedef struct step_vectors {
 
 /* Units [j, j+n) of h' from the candidate's pre-activation and z. */
 static inline __attribute__((always_inline)) void finish_units(
-    const step_vectors *v, size_t j, size_t n, const int whole, vf candidate_pre, vf z, vf state) {
+    const step_vectors *v, size_t j, size_t n, const int whole, vf candidate_pre, vf z, vf state,
+    vf candidate_state) {
     vf candidate = tanh_approx(candidate_pre);
     vf kept = z * state;
     vf added = (1.0f - z) * candidate;
@@ -233,6 +234,7 @@ static inline __attribute__((always_inline)) void finish_units(
         EXACT_STORE(v->fields->candidate + j, candidate);
         EXACT_STORE(v->fields->kept + j, kept);
         EXACT_STORE(v->fields->added + j, added);
+        if (v->fields->candidate_state) EXACT_STORE(v->fields->candidate_state + j, candidate_state);
     }
     EXACT_STORE(v->h_out + j, kept + added);
 }
@@ -253,7 +255,8 @@ static inline __attribute__((always_inline)) void gate_units(
     }
     vf state = EXACT_LOAD(v->h + j);
     if (reset_after) {
-        finish_units(v, j, n, whole, load(v->in_c + j) + r * load(v->state_c + j), z, state);
+        vf candidate_state = load(v->state_c + j);
+        finish_units(v, j, n, whole, load(v->in_c + j) + r * candidate_state, z, state, candidate_state);
     } else {
         /* The candidate needs all of r⊙h first: finished by candidate_units. */
         store(v->reset_state + j, r * state);
@@ -264,8 +267,9 @@ static inline __attribute__((always_inline)) void gate_units(
 /* Units [j, j+n) of h' when the reset gate acted before the product. */
 static inline __attribute__((always_inline)) void candidate_units(
     const step_vectors *v, size_t j, size_t n, const int whole) {
-    finish_units(v, j, n, whole, load(v->in_c + j) + load(v->state_c + j), load(v->update + j),
-                 EXACT_LOAD(v->h + j));
+    vf candidate_state = load(v->state_c + j);
+    finish_units(v, j, n, whole, load(v->in_c + j) + candidate_state, load(v->update + j),
+                 EXACT_LOAD(v->h + j), candidate_state);
 }
 
 #undef EXACT_LOAD
@@ -317,4 +321,43 @@ void KERNEL_NAME(run)(const cgru_model *model, const float *inputs, int steps, c
                               NULL, state, (first + t) % 2);
     }
     memmove(h_out, state, hidden * sizeof(float));
+}
+
+/*
+ * The reset and update gates of one unit over consecutive steps of a stored sequence, with the
+ * same sums in the same order and the same sigmoid as the step above, so bit for bit the gates
+ * a step's trace shows: the input row starts from its bias and adds w·x in order (as
+ * tile_times_inputs), the recurrent row adds u·h in order from zero and then its bias (as
+ * panels_times_vector). Step first+t reads x from inputs + (first+t)·I and h from
+ * states + (first+t−1)·H, or h0 for step 0. `r_out` or `z_out` may be NULL.
+ */
+void KERNEL_NAME(unit_gates)(const cgru_model *model, const float *inputs, const float *states,
+                             const float *h0, int first, int count, int unit, const float *pin_r,
+                             const float *pin_z, float *r_out, float *z_out) {
+    cgru_layout layout = cgru_layout_of(model);
+    size_t hidden = (size_t)model->hidden_size, columns = (size_t)model->input_size;
+    for (int gate = 0; gate < 2; gate++) {
+        float *out = gate == 0 ? r_out : z_out;
+        const float *pin = gate == 0 ? pin_r : pin_z;
+        if (!out) continue;
+        size_t row = (size_t)gate * hidden + (size_t)unit;
+        size_t panel = row / CGRU_PANEL, lane = row % CGRU_PANEL;
+        const float *w = layout.input_weights + panel * CGRU_PANEL * columns + lane;
+        const float *u = layout.state_weights + panel * CGRU_PANEL * hidden + lane;
+        for (int t = 0; t < count; t++) {
+            size_t step = (size_t)(first + t);
+            if (pin) {
+                out[t] = pin[unit];
+                continue;
+            }
+            const float *x = inputs + step * columns;
+            const float *h = step == 0 ? h0 : states + (step - 1) * hidden;
+            vf in = splat(layout.input_bias[row]);
+            for (size_t k = 0; k < columns; k++) in = in + splat(w[k * CGRU_PANEL]) * splat(x[k]);
+            vf acc = splat(0.0f);
+            for (size_t k = 0; k < hidden; k++) acc = acc + splat(u[k * CGRU_PANEL]) * splat(h[k]);
+            vf state = splat(layout.state_bias[row]) + acc;
+            out[t] = sigmoid_approx(in + state)[0];
+        }
+    }
 }

@@ -88,4 +88,14 @@ static inline int cgru_chunk_steps(int hidden) {
     return steps < 16 ? 16 : (steps > 256 ? 256 : (int)steps);
 }
 
+/* Blocking of cgru_gemm: a KC×NC block of B packed (256 KB, the size of a core's own cache)
+ * and an MC×KC block of A; MC is a multiple of every path's 6-row tile, NC of its columns. */
+#define CGRU_GEMM_KC 256
+#define CGRU_GEMM_NC 256
+#define CGRU_GEMM_MC 96
+
+static inline size_t cgru_gemm_work_size(void) {
+    return CGRU_GEMM_KC * CGRU_GEMM_NC + CGRU_GEMM_MC * CGRU_GEMM_KC + CGRU_ALIGN_SLACK;
+}
+
 #endif

@@ -216,7 +216,7 @@ public struct GRUCell: Sendable {
     }
 
     /// The kernel path to call.
-    private var cPath: cgru_path { testingPath ?? kernelPath.cPath }
+    var cPath: cgru_path { testingPath ?? kernelPath.cPath }
 
     /// The kernels' view of this cell; valid while `weights.packed` lives.
     private var modelDescription: cgru_model {
@@ -226,12 +226,12 @@ public struct GRUCell: Sendable {
     }
 
     /// Calls `body` with the kernels' view of this cell.
-    private func withModel<R>(_ body: (UnsafePointer<cgru_model>) throws -> R) rethrows -> R {
+    func withModel<R>(_ body: (UnsafePointer<cgru_model>) throws -> R) rethrows -> R {
         var model = modelDescription
         return try withExtendedLifetime(weights.packed) { try body(&model) }
     }
 
-    private static func withPins<R>(
+    static func withPins<R>(
         _ pins: GatePins, _ body: (UnsafePointer<Float>?, UnsafePointer<Float>?) throws -> R
     ) rethrows -> R {
         func pointer(_ values: [Float]?, _ inner: (UnsafePointer<Float>?) throws -> R) rethrows -> R {
@@ -260,7 +260,8 @@ public struct GRUCell: Sendable {
                                                 z_pre: zPre.baseAddress, z: z.baseAddress,
                                                 candidate_pre: candidatePre.baseAddress,
                                                 candidate: candidate.baseAddress,
-                                                kept: kept.baseAddress, added: added.baseAddress)
+                                                kept: kept.baseAddress, added: added.baseAddress,
+                                                candidate_state: nil)
                                             body(&fields, h.baseAddress!)
                                         }
                                     }

@@ -1,43 +1,110 @@
 import GRUCore
 
 /// The stable JSON of `gruscope trace --format json`, written by hand so that key order and
-/// number spelling never change under other tools that read it.
+/// number spelling never change under other tools that read it:
+///
+///     {"variant": "tf-grucell", "reset_after": false, "input_size": 4, "hidden_size": 6,
+///      "pinned": ["z"], "steps": [
+///       {"x": [...], "h_prev": [...], ..., "h": [...]},
+///       ...
+///     ], "influence": [
+///       [...],
+///       ...
+///     ]}
+///
+/// Numbers are Float32 in their shortest exact spelling (``ExactFloatText``). `"influence"` is
+/// there only when asked for: row t, column s holds ‖∂h_t/∂x_s‖_F, 0 above the diagonal.
 public enum TraceJSON {
-    /// The whole document for a run of steps.
-    public static func document(weights: GRUWeights, pinned: [Gate], steps: [GRUTrace]) -> String {
-        header(weights: weights, pinned: pinned)
-            + steps.enumerated().map { stepEntry($1, index: $0) }.joined() + footer
+    /// The whole document for a run of steps (and, if given, their influence matrix).
+    public static func document(
+        weights: GRUWeights, pinned: [Gate], steps: [GRUTrace], influence: GRUInfluenceMatrix? = nil
+    ) -> String {
+        var bytes: [UInt8] = []
+        let writer = Writer(weights: weights, pinned: pinned) { bytes.append(contentsOf: $0) }
+        for (index, trace) in steps.enumerated() { writer.append(trace, index: index) }
+        writer.finish(influence: influence)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Everything before the first step, for writing a long run step by step.
-    public static func header(weights: GRUWeights, pinned: [Gate]) -> String {
-        let names = pinned.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-        return "{\"variant\": \"\(weights.variant.rawValue)\", \"reset_after\": \(weights.resetAfter), "
-            + "\"input_size\": \(weights.inputSize), \"hidden_size\": \(weights.hiddenSize), "
-            + "\"pinned\": [\(names)], \"steps\": ["
-    }
+    /// Writes a document step by step into a buffer, handing each full buffer (and the rest at
+    /// the end) to `output`: a long trace is never held whole, and no String is made per number.
+    public final class Writer {
+        private let output: (UnsafeRawBufferPointer) -> Void
+        private let capacity = 1 << 16
+        private let buffer: UnsafeMutablePointer<UInt8>
+        private var used = 0
 
-    /// One step as it follows the header, with the comma that separates it from the one before.
-    public static func stepEntry(_ trace: GRUTrace, index: Int) -> String {
-        (index == 0 ? "\n  " : ",\n  ") + step(trace)
-    }
+        /// Starts a document: everything before the first step.
+        public init(weights: GRUWeights, pinned: [Gate], output: @escaping (UnsafeRawBufferPointer) -> Void) {
+            self.output = output
+            buffer = .allocate(capacity: capacity)
+            let names = pinned.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            text("{\"variant\": \"\(weights.variant.rawValue)\", \"reset_after\": \(weights.resetAfter), "
+                + "\"input_size\": \(weights.inputSize), \"hidden_size\": \(weights.hiddenSize), "
+                + "\"pinned\": [\(names)], \"steps\": [")
+        }
 
-    /// What closes the document.
-    public static let footer = "\n]}\n"
+        deinit { buffer.deallocate() }
 
-    /// One step as an object with every field of ``TraceField``, in order.
-    public static func step(_ trace: GRUTrace) -> String {
-        "{" + TraceField.allCases.map { "\"\($0.rawValue)\": \(array(trace[$0]))" }.joined(separator: ", ") + "}"
-    }
+        /// Step `index` (from 0): an object with every field of ``TraceField``, in order.
+        public func append(_ trace: GRUTrace, index: Int) {
+            text(index == 0 ? "\n  {" : ",\n  {")
+            for (position, field) in TraceField.allCases.enumerated() {
+                if position > 0 { text(", ") }
+                text("\"\(field.rawValue)\": ")
+                array(trace[field])
+            }
+            byte(UInt8(ascii: "}"))
+        }
 
-    /// A JSON array of floats in their shortest exact spelling.
-    public static func array(_ values: [Float]) -> String {
-        "[" + values.map { number($0) }.joined(separator: ", ") + "]"
-    }
+        /// Closes the steps, adds the influence matrix if given, ends the document and hands
+        /// over what is left.
+        public func finish(influence: GRUInfluenceMatrix? = nil) {
+            text("\n]")
+            if let influence {
+                text(", \"influence\": [")
+                for t in 0..<influence.steps {
+                    text(t == 0 ? "\n  " : ",\n  ")
+                    array(influence.row(t))
+                }
+                text("\n]")
+            }
+            text("}\n")
+            flush()
+        }
 
-    /// A float's shortest spelling that reads back to the same Float32.
-    public static func number(_ value: Float) -> String {
-        // Swift prints the shortest round-trip digits; JSON only needs `-0.0` kept as `-0.0`.
-        value.description
+        /// Hands over the bytes written so far.
+        public func flush() {
+            guard used > 0 else { return }
+            output(UnsafeRawBufferPointer(start: buffer, count: used))
+            used = 0
+        }
+
+        /// A JSON array of floats: `[1.0, -0.5]`.
+        private func array<C: Collection>(_ values: C) where C.Element == Float {
+            byte(UInt8(ascii: "["))
+            var first = true
+            for value in values {
+                if used + ExactFloatText.maximumLength + 2 > capacity { flush() }
+                if !first {
+                    buffer[used] = UInt8(ascii: ",")
+                    buffer[used + 1] = UInt8(ascii: " ")
+                    used += 2
+                }
+                first = false
+                used += ExactFloatText.write(value, to: buffer + used)
+            }
+            byte(UInt8(ascii: "]"))
+        }
+
+        private func byte(_ value: UInt8) {
+            if used == capacity { flush() }
+            buffer[used] = value
+            used += 1
+        }
+
+        private func text(_ string: String) {
+            for value in string.utf8 { byte(value) }
+        }
     }
 }

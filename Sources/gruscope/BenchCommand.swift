@@ -50,18 +50,27 @@ struct Bench: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format = "text"
 
+    @Flag(name: .customLong("sequence"), help: "Time a whole GRUSequence instead: keeping every h, one step's trace, retention and influence (reverse mode), each against the plain run of the same inputs.")
+    var sequenceMode = false
+
+    @Flag(name: .customLong("no-influence"), help: "With --sequence, leave out the influence (for long sequences, to measure time and memory of the rest).")
+    var noInfluence = false
+
+    @Flag(help: "With --sequence, also time the whole T×T influence matrix (forward mode; T at most \(GRUSequence.maximumInfluenceSteps)).")
+    var matrix = false
+
+    @Option(name: .customLong("slow-runs"), help: "With --sequence, timed runs of the influence on every input (and the matrix).")
+    var slowRuns = 3
+
     func validate() throws {
         for (name, value) in [("--input-size", inputSize), ("--hidden-size", hiddenSize)]
         where !(1...Self.largestSize).contains(value) {
             throw ValidationError("\(name) must be between 1 and \(Self.largestSize), got \(value)")
         }
-        // Divided rather than multiplied, so that a huge --steps cannot overflow.
-        guard steps >= 1, steps <= Self.largestInput / inputSize else {
-            throw ValidationError(
-                "--steps must be at least 1 and T×I at most \(Self.largestInput), got T=\(steps), I=\(inputSize)")
-        }
-        guard (1...1000).contains(runs) else {
-            throw ValidationError("--runs must be between 1 and 1000, got \(runs)")
+        // With --weights, I comes from the file: T×I is checked once it is known (run()).
+        if weights == nil { try Self.checkSteps(steps, inputSize: inputSize) }
+        guard (1...1000).contains(runs), (1...1000).contains(slowRuns) else {
+            throw ValidationError("--runs and --slow-runs must be between 1 and 1000, got \(runs), \(slowRuns)")
         }
         guard GRUVariant(rawValue: variant) != nil else {
             throw ValidationError("--variant must be one of \(GRUVariant.spellings), got '\(variant)'")
@@ -94,6 +103,10 @@ struct Bench: ParsableCommand {
         } else {
             cellWeights = try WeightInitializer.weights(variant: variant, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
         }
+        if inputs == nil { try Self.checkSteps(steps, inputSize: cellWeights.inputSize) }
+        if sequenceMode {
+            try Self.checkSteps(steps, inputSize: cellWeights.inputSize, stored: cellWeights.hiddenSize)
+        }
         let sequence: [Float]
         do {
             sequence = try inputs.map {
@@ -103,7 +116,32 @@ struct Bench: ParsableCommand {
             throw ScriptError(String(describing: error))
         }
         let path = kernel.flatMap(GRUKernelPath.init(rawValue:)) ?? .best
+        if sequenceMode {
+            if matrix && sequence.count / cellWeights.inputSize > GRUSequence.maximumInfluenceSteps {
+                throw ValidationError("--matrix needs T at most \(GRUSequence.maximumInfluenceSteps), got T=\(sequence.count / cellWeights.inputSize)")
+            }
+            let result = try GRUSequenceBenchmark.measure(
+                weights: cellWeights, inputs: sequence, runs: runs, slowRuns: slowRuns, influence: !noInfluence,
+                matrix: matrix, path: path)
+            print(format == "json" ? result.json : result.text)
+            return
+        }
         let result = GRUBenchmark.measure(weights: cellWeights, inputs: sequence, runs: runs, path: path)
         print(format == "json" ? result.json : result.text)
+    }
+
+    /// T×I within ``largestInput`` (divided rather than multiplied, so that a huge --steps cannot
+    /// overflow); with `stored` (H), T×(I+H) within what a ``GRUSequence`` holds too.
+    static func checkSteps(_ steps: Int, inputSize: Int, stored hidden: Int? = nil) throws {
+        guard steps >= 1, steps <= Self.largestInput / inputSize else {
+            throw ValidationError(
+                "--steps must be at least 1 and T×I at most \(Self.largestInput), got T=\(steps), I=\(inputSize)")
+        }
+        if let hidden {
+            let limit = min(GRUSequence.maximumSteps, GRUSequence.maximumStoredValues / (inputSize + hidden))
+            guard steps <= limit else {
+                throw ValidationError("--sequence holds at most \(limit) steps at I=\(inputSize), H=\(hidden), got T=\(steps)")
+            }
+        }
     }
 }

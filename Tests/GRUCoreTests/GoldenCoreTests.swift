@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import GRUCore
 
-/// The cell against the frameworks' traces, reading the weight JSON with Foundation alone so
+/// The cell and the reference (the specification) against the frameworks' traces, reading the weight JSON with Foundation alone so
 /// that a fault in the core cannot hide behind the weight-file loader.
 @Suite struct GoldenCoreTests {
     static let golden = URL(fileURLWithPath: #filePath)
@@ -48,11 +48,20 @@ import Testing
     func matchesFramework(_ name: String) throws {
         let trace = try Self.json("\(name).json")
         let i = try #require(trace["input_size"] as? Int), h = try #require(trace["hidden_size"] as? Int)
-        var cell = GRUCell(weights: try Self.weights(name, inputSize: i, hiddenSize: h))
+        let weights = try Self.weights(name, inputSize: i, hiddenSize: h)
+        var cell = GRUCell(weights: weights)
+        let reference = GRUReference(weights: weights)
         var state = Self.flat(trace["h0"])
         let steps = try #require(trace["steps"] as? [[String: Any]])
         for (t, expected) in steps.enumerated() {
             let got = cell.step(x: Self.flat(expected["x"]), h: state)
+            let specified = reference.step(x: Self.flat(expected["x"]), h: state)
+            for field in ["h_prev", "r", "z", "kept", "candidate", "added", "h"] {
+                let want = Self.flat(expected[field])
+                for (k, (a, b)) in zip(specified[TraceField(rawValue: field)!], want).enumerated() {
+                    #expect(abs(a - b) <= 1e-5 * max(1, abs(b)), "reference \(name) step \(t) \(field)[\(k)]: \(a) vs \(b)")
+                }
+            }
             for field in ["h_prev", "r", "z", "kept", "candidate", "added", "h"] {
                 let want = Self.flat(expected[field])
                 let have = got[TraceField(rawValue: field)!]

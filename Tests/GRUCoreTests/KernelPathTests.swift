@@ -85,7 +85,7 @@ import Testing
                 seed: UInt64(index))
             var cell = GRUCell(weights: weights)
             path.configure(&cell)
-            let reference = ReferenceCell(weights: weights)
+            let reference = GRUReference(weights: weights)
             var state = randomValues(shape.hiddenSize, seed: 100 + UInt64(index))
             for t in 0..<4 {
                 let x = randomValues(shape.inputSize, scale: 3, seed: UInt64(1000 * index + t))
@@ -180,7 +180,7 @@ import Testing
             try pins.pin(.r, to: randomValues(11, seed: 6).map { abs($0) }, hiddenSize: 11)
             var cell = GRUCell(weights: weights)
             path.configure(&cell)
-            let reference = ReferenceCell(weights: weights)
+            let reference = GRUReference(weights: weights)
             let inputs = (0..<3).map { randomValues(3, seed: UInt64($0)) }
             var state = randomValues(11, seed: 8)
             var sequenced: [GRUTrace] = []

@@ -27,6 +27,10 @@ import Widgets
         "UserFiles.largestLessonFile": UserFiles.largestLessonFile,
         "CommandWords.longestLine": CommandWords.longestLine,
         "Session.largestStepCount": Session.largestStepCount,
+        "InputsFile.largestArchiveSize": InputsFile.largestArchiveSize,
+        "GRUSequence.maximumSteps": GRUSequence.maximumSteps,
+        "GRUSequence.maximumStoredValues": GRUSequence.maximumStoredValues,
+        "GRUSequence.maximumInfluenceSteps": GRUSequence.maximumInfluenceSteps,
         "Theme.maximumFileSize": Theme.maximumFileSize,
         "EditBuffer.maximumCount": EditBuffer.maximumCount,
     ]

@@ -86,6 +86,9 @@ typedef struct cgru_fields {
     float *candidate;
     float *kept;
     float *added;
+    /// When not NULL: the candidate's recurrent part, U_c·h + b_hc with the reset gate after
+    /// the product (what r scales), U_c·(r⊙h) + b_hc before it. The derivatives need it.
+    float *candidate_state;
 } cgru_fields;
 
 /// W·x_t + b_i for `steps` inputs (row-major, I floats each) into `projection`
@@ -106,6 +109,89 @@ void cgru_step(cgru_path path, const cgru_model *model, const float *projection_
 /// `h_out` (H floats) may be `h0`.
 void cgru_run(cgru_path path, const cgru_model *model, const float *inputs, int steps,
               const float *h0, const float *pin_r, const float *pin_z, float *work, float *h_out);
+
+/// The gates r and z of unit `unit` for steps first…first+count−1 of a stored sequence, bit
+/// for bit as cgru_step computes them: x_t at inputs + t·I, h_{t−1} at states + (t−1)·H (h0 for
+/// t = 0). A pin replaces its gate; `r_out` or `z_out` (count floats) may be NULL.
+void cgru_unit_gates(cgru_path path, const cgru_model *model, const float *inputs,
+                     const float *states, const float *h0, int first, int count, int unit,
+                     const float *pin_r, const float *pin_z, float *r_out, float *z_out);
+
+/*
+ * Derivatives, for the influence of past inputs (GRUCore's GRUDerivatives and GRUReference,
+ * where the formulas are derived). They use the canonical row-major matrices, not the packed
+ * layout: W (3H×I) and U (3H×H), rows [r, z, candidate].
+ */
+
+/// C (m×n) = A (m×k)·B (k×n), or C += A·B when `accumulate` is 1. Every matrix is row-major
+/// with its own row stride (lda, ldb, ldc floats); `work` holds cgru_gemm_work_count floats.
+void cgru_gemm(cgru_path path, int m, int n, int k, const float *a, size_t lda, const float *b,
+               size_t ldb, float *c, size_t ldc, int accumulate, float *work);
+
+/// Floats of work space cgru_gemm needs.
+size_t cgru_gemm_work_count(void);
+
+/// A cell as its derivatives see it.
+typedef struct cgru_derivative_model {
+    int input_size;
+    int hidden_size;
+    int reset_after;
+    /// 1 when the gate is pinned: a constant, through which no derivative flows.
+    int pinned_r;
+    int pinned_z;
+    /// W, 3H×I, row-major.
+    const float *input_weights;
+    /// U, 3H×H, row-major.
+    const float *recurrent_weights;
+} cgru_derivative_model;
+
+/// The vectors of one (recomputed) step that its derivatives read, H floats each.
+typedef struct cgru_step_values {
+    const float *h_prev;
+    const float *r;
+    const float *z;
+    const float *candidate;
+    /// cgru_fields.candidate_state of the step (read only when the reset gate comes after).
+    const float *candidate_state;
+} cgru_step_values;
+
+/// The step's three coefficient vectors, 3H floats: α = ∂h'/∂a_z = (h − h̃)·z(1−z) (0 when z is
+/// pinned), β = ∂h'/∂a_c = (1−z)(1−h̃²), and γ = (n or h)·r(1−r) (0 when r is pinned), the
+/// factor from a_r into the candidate: n = U_c·h + b_hc after, h before the reset.
+void cgru_step_coefficients(const cgru_derivative_model *model, const cgru_step_values *values,
+                            float *coefficients);
+
+/// Floats of work space cgru_reverse_step needs for `rows` rows.
+size_t cgru_reverse_work_count(int hidden_size, int rows);
+
+/// One step of reverse mode. `a` (rows×H) holds ∂y/∂h_k for `rows` outputs y; writes
+/// ∂y/∂x_k (rows×I) into `x_out`, each row's sum of squares into `squares` (rows floats) and
+/// ∂y/∂h_{k−1} (rows×H) into `a_out`, which must not be `a`.
+void cgru_reverse_step(cgru_path path, const cgru_derivative_model *model,
+                       const cgru_step_values *values, const float *coefficients, int rows,
+                       const float *a, float *a_out, float *x_out, float *squares, float *work);
+
+/// Columns of tangents one forward pass works on at once.
+#define CGRU_FORWARD_TILE 256
+
+/// Floats of work space cgru_forward_step needs.
+size_t cgru_forward_work_count(int hidden_size);
+
+/// One step of forward mode, in place: `b` (H×columns, row stride ldb) holds ∂h_{k−1}/∂x for
+/// some inputs (a column each) and becomes ∂h_k/∂x; `squares` (columns floats) receives each
+/// new column's sum of squares.
+void cgru_forward_step(cgru_path path, const cgru_derivative_model *model,
+                       const cgru_step_values *values, const float *coefficients, int columns,
+                       float *b, size_t ldb, float *squares, float *work);
+
+/// Floats of work space cgru_input_jacobian needs.
+size_t cgru_input_jacobian_work_count(int hidden_size, int input_size);
+
+/// ∂h_k/∂x_k (H×I, row stride ldb) into `b`, and its column sums of squares into `squares`
+/// (I floats).
+void cgru_input_jacobian(cgru_path path, const cgru_derivative_model *model,
+                         const cgru_step_values *values, const float *coefficients, float *b,
+                         size_t ldb, float *squares, float *work);
 
 #ifdef __cplusplus
 }
