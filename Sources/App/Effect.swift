@@ -13,6 +13,8 @@ public enum Effect: Sendable, Equatable {
     case loadTheme(String)
     /// Write the current screen to a file; an existing file is replaced only when `replacing`.
     case export(path: String, format: ExportFormat, replacing: Bool)
+    /// Work for the time panels too long for `update`; the loop stops it when input arrives.
+    case time(TimeWork)
     /// Clear the terminal and draw every cell again (Ctrl-L).
     case redraw
     /// Leave the screen and exit.
@@ -35,6 +37,8 @@ public enum EffectResult: Sendable {
     case theme(Result<ThemeChange, UserError>)
     /// The screen was written to the path, or why not.
     case export(path: String, Result<Void, UserError>)
+    /// How work for the time panels goes.
+    case time(TimeWorkReport)
 }
 
 /// A theme the loop switched to.

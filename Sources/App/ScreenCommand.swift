@@ -88,6 +88,8 @@ extension AppState {
             status = StatusMessage(text("status.error", ["message": message(of: error)]), isError: true)
         case let .export(path, .success):
             status = StatusMessage(text("status.exported", ["path": EchoText.printable(path)]))
+        case let .time(report):
+            receiveTime(report)
         }
         return []
     }

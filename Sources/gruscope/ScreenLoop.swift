@@ -52,9 +52,7 @@ struct ScreenLoop {
             // After a stop from outside the terminal wants everything drawn again.
             if signals.contains(.resume) { needsFrame = true }
             if needsFrame {
-                // The terminal copies only the cells that differ from its last frame.
-                terminal.present(view(state), style: resolved.resolve)
-                needsFrame = false
+                presentFrame()
                 crashIfAskedByTests()
             }
             if let input = terminal.nextEvent(timeoutMilliseconds: 250) {
@@ -62,6 +60,12 @@ struct ScreenLoop {
                 takeWaitingInput()
             }
         }
+    }
+
+    /// Draws the state; the terminal copies only the cells that differ from its last frame.
+    mutating func presentFrame() {
+        terminal.present(view(state), style: resolved.resolve)
+        needsFrame = false
     }
 
     /// Takes the input that is already waiting (a paste arrives as thousands of keys) before
@@ -93,6 +97,8 @@ struct ScreenLoop {
             needsFrame = true
         case let .language(effect):
             send(.finished(.language(effect.perform())))
+        case let .time(work):
+            performTime(work)
         case let .loadTheme(name):
             switch library.load(name) {
             case let .success(loaded):

@@ -1,0 +1,128 @@
+import GRUCore
+import Localization
+import Teaching
+
+/// A sequence as a cache saw it, to tell whether the session's sequence changed since: the
+/// stamp keeps its own copy (copy-on-write, so it costs nothing), and any change of the
+/// session's inputs then copies them away from it, which the stamp sees as other storage. h0,
+/// the pins and the weights are compared as values (the weights compare their storage first).
+struct SequenceStamp: Sendable {
+    let sequence: GRUSequence
+
+    /// Whether `other` holds the same steps with the same states.
+    func matches(_ other: GRUSequence) -> Bool {
+        other.count == sequence.count && other.computedCount == sequence.computedCount
+            && Self.sameStorage(other.inputs, sequence.inputs)
+            && other.h0 == sequence.h0 && other.pins == sequence.pins && other.weights == sequence.weights
+    }
+
+    private static func sameStorage(_ a: [Float], _ b: [Float]) -> Bool {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+    }
+}
+
+/// What a timeline summary is of: the quantity, the steps and the columns.
+struct TimelineRequest: Sendable, Equatable {
+    var field: TraceField
+    var window: Range<Int>
+    var columns: Int
+}
+
+/// What a memory panel is of: a unit at a step.
+struct MemoryRequest: Sendable, Equatable {
+    var unit: Int
+    var step: Int
+}
+
+/// The numbers the time panels draw, kept between frames so that moving the cursor costs
+/// only what changed: the timeline's columns (recomputed when the quantity, the steps shown,
+/// the panel's width or the sequence change, not when the cursor moves inside them), the
+/// selected unit's update gate over every step (when the unit or the sequence change), and its
+/// memory at the cursor (retention at once from that history; influence now when it is quick,
+/// else as work for the loop).
+public struct TimeCache: Sendable {
+    /// The timeline's columns, for a request on a sequence.
+    var summary: (stamp: SequenceStamp, request: TimelineRequest, value: GRUFieldSummary, bound: Float)?
+    /// z of one unit over every step.
+    var gates: (stamp: SequenceStamp, unit: Int, z: [Float])?
+    /// The memory of one unit at one step.
+    var memory: (stamp: SequenceStamp, request: MemoryRequest, value: UnitMemory)?
+    /// Work handed to the loop and not yet back, with how far it is.
+    var working: TimeWork?
+    var progress: GRUProgress?
+
+    public init() {}
+}
+
+/// Multiply-adds the screen's own thread does for the time panels at once; more goes to the
+/// loop as work it can interrupt (about a millisecond).
+let quickTimeWork = 1 << 21
+
+/// Work for the time panels too long to do inside `update`: the loop runs it, stopping when
+/// input arrives, and hands back ``TimeWorkResult``.
+public struct TimeWork: Sendable, Equatable {
+    enum Job: Sendable, Equatable {
+        case summary(TimelineRequest)
+        case influence(MemoryRequest)
+    }
+
+    let job: Job
+    let sequence: GRUSequence
+
+    /// Roughly how many multiply-adds the job takes.
+    var cost: Int { Self.cost(of: job, on: sequence) }
+
+    static func cost(of job: Job, on sequence: GRUSequence) -> Int {
+        let n = sequence.hiddenSize, i = sequence.inputSize
+        switch job {
+        case let .summary(request):
+            switch request.field {
+            case .h, .hPrev, .x: return request.window.count * (request.field == .x ? i : n)
+            default: return request.window.count * 3 * n * (n + i)
+            }
+        case let .influence(request):
+            return (request.step + 1) * n * (n + i)
+        }
+    }
+
+    /// Does the job, asking `shouldContinue` between blocks; nil when it was stopped.
+    public func run(_ shouldContinue: (GRUProgress) -> Bool = { _ in true }) -> TimeWorkResult? {
+        do {
+            switch job {
+            case let .summary(request):
+                let summary = try sequence.summary(of: request.field, in: request.window, columns: request.columns, shouldContinue)
+                return TimeWorkResult(work: self, outcome: .summary(summary))
+            case let .influence(request):
+                let values = try sequence.unitInfluence(at: request.step, unit: request.unit, shouldContinue)
+                return TimeWorkResult(work: self, outcome: .influence(values))
+            }
+        } catch {
+            return nil
+        }
+    }
+
+    public static func == (a: TimeWork, b: TimeWork) -> Bool {
+        a.job == b.job && SequenceStamp(sequence: a.sequence).matches(b.sequence)
+    }
+}
+
+/// What ``TimeWork`` gave.
+public struct TimeWorkResult: Sendable {
+    let work: TimeWork
+    enum Outcome: Sendable {
+        case summary(GRUFieldSummary)
+        case influence([Float])
+    }
+    let outcome: Outcome
+}
+
+extension GRUFieldSummary {
+    /// The bound of a signed strip scale for this summary: 1, or the largest magnitude when
+    /// some value lies beyond ±1 (a state started outside the range tanh keeps it in).
+    var signedBound: Float {
+        var largest: Float = 1
+        for value in minimum where -value > largest { largest = -value }
+        for value in maximum where value > largest { largest = value }
+        return largest
+    }
+}
