@@ -37,7 +37,10 @@ let package = Package(
         // Text for people: languages and catalogues, number spelling, display width, Unicode
         // or ASCII glyphs, user-facing errors and safe echoes of what users typed.
         .target(name: "Localization", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "Script", dependencies: ["GRUCore", "WeightFiles", "Localization"]),
+        .target(
+            name: "Script",
+            dependencies: ["GRUCore", "WeightFiles", "Localization", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .target(name: "Widgets", dependencies: ["Localization"]),
         .target(
             name: "Themes",

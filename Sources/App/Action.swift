@@ -71,6 +71,8 @@ public enum Action: Hashable, Sendable {
     // A panel.
     /// Close the panel and do nothing else.
     case closePanel
+    /// Stop the background work that is running.
+    case cancelWork
 }
 
 /// Where keys are read. The state decides which contexts are active, most specific first
@@ -98,6 +100,8 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case panel
     /// The terminal is too small to draw the screen: only quitting and redrawing act.
     case tooSmall
+    /// Background work is running: Esc, q and Ctrl-C cancel it; other keys wait.
+    case working
 }
 
 /// Which keys a binding answers to.
@@ -217,6 +221,7 @@ public enum KeyMap {
         KeyBinding([.key(.character(":"))], .commandLine, help: "command", hint: "command", essential: true),
         KeyBinding([.key(.character("?")), .key(.function(1))], .help, help: "help", hint: "help", essential: true),
         // Everywhere, even on a screen too small to draw.
+        KeyBinding([.key(.escape), .key(.character("q")), .key(.control("c"))], .cancelWork, in: [.working], help: "cancel_work", hint: "cancel"),
         KeyBinding([.key(.control("l"))], .redraw, in: everywhere, help: "redraw"),
         KeyBinding([.key(.character("q"))], .quit, in: [.normal, .tooSmall], help: "quit", hint: "quit", essential: true),
         KeyBinding([.key(.control("c"))], .quit, in: everywhere, help: nil),

@@ -43,11 +43,8 @@ extension AppState {
 
     /// Moves the time cursor and says where it is.
     mutating func moveTime(to step: Int) {
-        do throws(UserError) {
-            try moveTimeCursor(to: step)
-            say("time.cursor", ["t": String(timeCursor), "count": String(timeSequence?.count ?? 1)])
-        } catch {
-            status = StatusMessage(message(of: error), isError: true)
+        if let moved = apply({ try $0.goto(step) }) {
+            say("time.cursor", ["t": String(moved.t), "count": String(moved.count)])
         }
     }
 
@@ -109,28 +106,27 @@ extension AppState {
             timeCache = TimeCache()
             return []
         }
-        let t = timeCursor
+        let t = timeCursor, id = session.sequenceID
         let window = timeline.window(count: sequence.count, columns: timelineLayout.columns, cursor: t)
         timeline.first = window.lowerBound
         let request = TimelineRequest(field: timeline.quantity.field, window: window, columns: min(timelineLayout.columns, window.count))
         var pending: TimeWork.Job?
-        if !(timeCache.summary.map { $0.stamp.matches(sequence) && $0.request == request } ?? false) {
+        if !(timeCache.summary.map { $0.sequence == id && $0.request == request } ?? false) {
             let job = TimeWork.Job.summary(request)
             timeCache.summary = nil
-            if TimeWork.cost(of: job, on: sequence) <= quickTimeWork, let result = TimeWork(job: job, sequence: sequence).run() {
+            if TimeWork.cost(of: job, on: sequence) <= quickTimeWork, let result = TimeWork(job: job, sequenceID: id).run(on: sequence) {
                 store(result)
             } else {
                 pending = job
             }
         }
         let memoryRequest = MemoryRequest(unit: unit, step: t)
-        let current = timeCache.memory.map { $0.stamp.matches(sequence) && $0.request == memoryRequest } ?? false
-        if !current {
-            timeCache.memory = (SequenceStamp(sequence: sequence), memoryRequest, retention(of: memoryRequest, in: sequence))
+        if !(timeCache.memory.map { $0.sequence == id && $0.request == memoryRequest } ?? false) {
+            timeCache.memory = (id, memoryRequest, retention(of: memoryRequest, in: sequence))
         }
         if timeCache.memory?.value.influence == nil {
             let job = TimeWork.Job.influence(memoryRequest)
-            if TimeWork.cost(of: job, on: sequence) <= quickTimeWork, let result = TimeWork(job: job, sequence: sequence).run() {
+            if TimeWork.cost(of: job, on: sequence) <= quickTimeWork, let result = TimeWork(job: job, sequenceID: id).run(on: sequence) {
                 store(result)
             } else if pending == nil {
                 pending = job
@@ -138,7 +134,7 @@ extension AppState {
         }
         // One job at a time: a job that is running reports progress through `update` too.
         guard let pending, mayStartWork, timeCache.working == nil else { return [] }
-        let work = TimeWork(job: pending, sequence: sequence)
+        let work = TimeWork(job: pending, sequenceID: id)
         timeCache.working = work
         timeCache.progress = nil
         return [.time(work)]
@@ -147,9 +143,9 @@ extension AppState {
     /// The unit's memory at the step without influence yet: retention from the unit's update
     /// gate over every step, kept for the next steps the cursor visits.
     private mutating func retention(of request: MemoryRequest, in sequence: GRUSequence) -> UnitMemory {
-        let stamp = SequenceStamp(sequence: sequence)
-        if !(timeCache.gates.map { $0.unit == request.unit && $0.stamp.matches(sequence) } ?? false) {
-            timeCache.gates = (stamp, request.unit, sequence.gateHistory(.z, unit: request.unit))
+        let id = session.sequenceID
+        if !(timeCache.gates.map { $0.unit == request.unit && $0.sequence == id } ?? false) {
+            timeCache.gates = (id, request.unit, sequence.gateHistory(.z, unit: request.unit))
         }
         let z = timeCache.gates?.z ?? []
         return UnitMemory(
@@ -159,10 +155,11 @@ extension AppState {
 
     /// Keeps what work gave, if it is still of the sequence shown.
     private mutating func store(_ result: TimeWorkResult) {
-        guard let sequence = timeSequence, SequenceStamp(sequence: result.work.sequence).matches(sequence) else { return }
+        let id = session.sequenceID
+        guard showsTime, result.work.sequenceID == id else { return }
         switch (result.work.job, result.outcome) {
         case let (.summary(request), .summary(summary)):
-            timeCache.summary = (SequenceStamp(sequence: sequence), request, summary, summary.signedBound)
+            timeCache.summary = (id, request, summary, summary.signedBound)
         case let (.influence(request), .influence(values)):
             guard var memory = timeCache.memory, memory.request == request else { return }
             memory.value.influence = values

@@ -1,7 +1,20 @@
+import GRUCore
 import Localization
 import Script
 import Teaching
 import Widgets
+
+/// Background work the screen is waiting for.
+public struct RunningWork: Sendable, Equatable {
+    /// Its id.
+    public var id: Int
+    /// What it does.
+    public var title: String
+    /// How far it is, once it said.
+    public var progress: GRUProgress?
+    /// Whether the user asked to stop it.
+    public var cancelling = false
+}
 
 /// Everything the screen shows, as one value. It changes only through ``update(_:_:)``.
 public struct AppState: Sendable {
@@ -45,6 +58,34 @@ public struct AppState: Sendable {
     public var themeName: String
     /// Set once the user asked to leave.
     public var isQuitting = false
+    /// Background work running now, if any: keys other than Esc, q and Ctrl-C (which cancel
+    /// it) wait until it ends.
+    public internal(set) var running: RunningWork?
+    /// The id the next background work gets.
+    var nextWorkID = 1
+    /// Whether the session changed since the screen started or last saved.
+    public internal(set) var unsaved = false
+    /// Whether every change asks the loop for an autosave (the screen; not tests).
+    public var autosaves = false
+    /// Effects a change asked for on its way (background work), taken by ``update(_:_:)``.
+    var queued: [Effect] = []
+    /// The panels' own view options for session files, by name (`timeline.quantity` …): each
+    /// panel reads and writes its own names in ``viewOptions`` and ``restoreViewOptions(_:)``.
+    public var viewOptions: [String: String] {
+        var options: [String: String] = [:]
+        options["focus"] = String(focus.rawValue)
+        options["column"] = String(column.rawValue)
+        options["input"] = String(inputIndex)
+        return options
+    }
+
+    /// Takes the panels' options from a session file; a name a panel does not know is ignored,
+    /// a value it cannot read leaves its setting as it is.
+    mutating func restoreViewOptions(_ options: [String: String]) {
+        if let value = options["focus"], let index = Int(value), let focus = Focus(rawValue: index) { self.focus = focus }
+        if let value = options["column"], let index = Int(value), let column = GateColumn(rawValue: index) { self.column = column }
+        if let value = options["input"], let index = Int(value) { inputIndex = min(max(0, index), session.inputSize - 1) }
+    }
 
     /// A screen state on a session, at a terminal size.
     public init(

@@ -1,5 +1,6 @@
 import Localization
 import Script
+import Teaching
 
 /// Work the update function asks the terminal loop to do, as a value, so `update` stays pure
 /// and testable; the loop reports back with ``Event/finished(_:)``.
@@ -17,6 +18,14 @@ public enum Effect: Sendable, Equatable {
     case time(TimeWork)
     /// Clear the terminal and draw every cell again (Ctrl-L).
     case redraw
+    /// Long work to run off the screen's thread (a long `step N`, a long sequence computed
+    /// again): the loop keeps reading keys and signals, reports progress with
+    /// ``Event/workProgress(id:_:)`` and the result with ``EffectResult/work(id:_:)``.
+    case work(BackgroundWork)
+    /// Stop the background work with this id (Esc, q or Ctrl-C while it runs).
+    case cancelWork(id: Int)
+    /// Write the session to the autosave file (debounced by the loop).
+    case autosave(SessionSave)
     /// Leave the screen and exit.
     case quit
 }
@@ -39,6 +48,47 @@ public enum EffectResult: Sendable {
     case export(path: String, Result<Void, UserError>)
     /// How work for the time panels goes.
     case time(TimeWorkReport)
+    /// Background work ended: what it made, or that it was cancelled or failed.
+    case work(id: Int, WorkOutcome)
+}
+
+/// Work that runs on a thread of its own: a body that takes a copy of the line session and gives
+/// back the changed one. The screen shows the old state (with progress) until it ends, and
+/// keeps it when the work is cancelled.
+public struct BackgroundWork: Sendable, Equatable {
+    /// Names it for ``Event/finished(_:)`` and cancelling.
+    public let id: Int
+    /// What it does, for the status line.
+    public let title: String
+    /// The work. It runs with ``Script/ComputeContext/controlled(_:)`` in force.
+    public let body: @Sendable () -> WorkOutcome
+
+    /// Work from its parts.
+    public init(id: Int, title: String, body: @escaping @Sendable () -> WorkOutcome) {
+        self.id = id
+        self.title = title
+        self.body = body
+    }
+
+    /// Runs it under a control (on whatever thread calls this).
+    public func run(_ control: WorkControl) -> WorkOutcome {
+        let body = self.body
+        do {
+            return try ComputeContext.with(.controlled(control)) { () throws(UserError) in body() }
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    public static func == (lhs: BackgroundWork, rhs: BackgroundWork) -> Bool { lhs.id == rhs.id }
+}
+
+/// What background work made.
+public enum WorkOutcome: Sendable {
+    /// The line session after the work, and what to say.
+    case lines(LineSession<TeachingCommands>, CommandOutcome)
+    /// The work failed; nothing changed.
+    case failed(UserError)
 }
 
 /// A theme the loop switched to.

@@ -1,3 +1,4 @@
+import GRUCore
 import TerminalInput
 
 /// Everything that can change the screen's state; ``update`` is the only place it changes.
@@ -12,6 +13,8 @@ public enum Event: Sendable {
     case unknownSequence(String)
     /// The terminal loop reports how an ``Effect`` went.
     case finished(EffectResult)
+    /// Background work has come this far.
+    case workProgress(id: Int, GRUProgress)
 
     /// What the terminal delivered, as an event.
     public init(_ input: InputEvent) {

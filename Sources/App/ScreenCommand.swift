@@ -64,7 +64,18 @@ extension AppState {
         case let .screen(.export(path, format, replacing)):
             return [.export(path: path, format: format, replacing: replacing)]
         case let .language(command):
+            lines.view = sessionView
             switch lines.run(command, help: ScreenLine.parser.commands) {
+            case let .done(outcome) where outcome.error?.needsBackground == true:
+                let lines = self.lines, help = ScreenLine.parser.commands
+                pendingCommand = PendingCommand(line: typed, command: command)
+                startWork(title: EchoText.printable(typed)) {
+                    var lines = lines
+                    let outcome = lines.complete(lines.run(command, help: help))
+                    if let error = outcome.error { return .failed(error) }
+                    return .lines(lines, outcome)
+                }
+                return []
             case let .done(outcome):
                 return show(outcome, for: typed, command: command)
             case let .needs(effect):
@@ -79,8 +90,38 @@ extension AppState {
         switch result {
         case let .language(result):
             let pending = pendingCommand
+            let viewBefore = lines.view
+            let outcome = lines.receive(result)
+            if outcome.error?.needsBackground == true {
+                let lines = self.lines
+                startWork(title: EchoText.printable(pending?.line ?? "")) {
+                    var lines = lines
+                    let outcome = lines.receive(result)
+                    if let error = outcome.error { return .failed(error) }
+                    return .lines(lines, outcome)
+                }
+                return []
+            }
             pendingCommand = nil
-            return show(lines.receive(result), for: pending?.line ?? "", command: pending?.command)
+            if lines.view != viewBefore { restore(lines.view) }
+            return show(outcome, for: pending?.line ?? "", command: pending?.command)
+        case let .work(id, outcome):
+            guard running?.id == id else { return [] }
+            running = nil
+            let pending = pendingCommand
+            pendingCommand = nil
+            switch outcome {
+            case let .lines(newLines, outcome):
+                let viewBefore = lines.view
+                lines = newLines
+                if lines.view != viewBefore { restore(lines.view) }
+                if let pending { return show(outcome, for: pending.line, command: pending.command) }
+                status = StatusMessage(text("work.done", ["t": String(session.t), "count": String(session.count)]))
+            case let .failed(error) where error == .cancelled:
+                status = StatusMessage(text("work.cancelled"))
+            case let .failed(error):
+                status = StatusMessage(text("status.error", ["message": message(of: error)]), isError: true)
+            }
         case let .theme(.success(change)):
             themeName = change.name
             status = StatusMessage(text("status.theme", ["name": change.name, "source": change.source]))

@@ -2,25 +2,6 @@ import GRUCore
 import Localization
 import Teaching
 
-/// A sequence as a cache saw it, to tell whether the session's sequence changed since: the
-/// stamp keeps its own copy (copy-on-write, so it costs nothing), and any change of the
-/// session's inputs then copies them away from it, which the stamp sees as other storage. h0,
-/// the pins and the weights are compared as values (the weights compare their storage first).
-struct SequenceStamp: Sendable {
-    let sequence: GRUSequence
-
-    /// Whether `other` holds the same steps with the same states.
-    func matches(_ other: GRUSequence) -> Bool {
-        other.count == sequence.count && other.computedCount == sequence.computedCount
-            && Self.sameStorage(other.inputs, sequence.inputs)
-            && other.h0 == sequence.h0 && other.pins == sequence.pins && other.weights == sequence.weights
-    }
-
-    private static func sameStorage(_ a: [Float], _ b: [Float]) -> Bool {
-        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
-    }
-}
-
 /// What a timeline summary is of: the quantity, the steps and the columns.
 struct TimelineRequest: Sendable, Equatable {
     var field: TraceField
@@ -39,15 +20,16 @@ struct MemoryRequest: Sendable, Equatable {
 /// the panel's width or the sequence change, not when the cursor moves inside them), the
 /// selected unit's update gate over every step (when the unit or the sequence change), and its
 /// memory at the cursor (retention at once from that history; influence now when it is quick,
-/// else as work for the loop).
+/// else as work for the loop). Each is of the sequence named by its ``Script/Session/sequenceID``;
+/// none keeps a copy of the sequence, which therefore still changes in place.
 public struct TimeCache: Sendable {
     /// The timeline's columns, for a request on a sequence.
-    var summary: (stamp: SequenceStamp, request: TimelineRequest, value: GRUFieldSummary, bound: Float)?
+    var summary: (sequence: Int, request: TimelineRequest, value: GRUFieldSummary, bound: Float)?
     /// z of one unit over every step.
-    var gates: (stamp: SequenceStamp, unit: Int, z: [Float])?
+    var gates: (sequence: Int, unit: Int, z: [Float])?
     /// The memory of one unit at one step.
-    var memory: (stamp: SequenceStamp, request: MemoryRequest, value: UnitMemory)?
-    /// Work handed to the loop and not yet back, with how far it is.
+    var memory: (sequence: Int, request: MemoryRequest, value: UnitMemory)?
+    /// Work handed to the loop and not yet back, and how far it is.
     var working: TimeWork?
     var progress: GRUProgress?
 
@@ -58,8 +40,9 @@ public struct TimeCache: Sendable {
 /// loop as work it can interrupt (about a millisecond).
 let quickTimeWork = 1 << 21
 
-/// Work for the time panels too long to do inside `update`: the loop runs it, stopping when
-/// input arrives, and hands back ``TimeWorkResult``.
+/// Work for the time panels too long to do inside `update`: the loop runs it on the session's
+/// sequence (``AppState/timeSequence``), stopping when input arrives, and hands back
+/// ``TimeWorkResult``.
 public struct TimeWork: Sendable, Equatable {
     enum Job: Sendable, Equatable {
         case summary(TimelineRequest)
@@ -67,10 +50,8 @@ public struct TimeWork: Sendable, Equatable {
     }
 
     let job: Job
-    let sequence: GRUSequence
-
-    /// Roughly how many multiply-adds the job takes.
-    var cost: Int { Self.cost(of: job, on: sequence) }
+    /// The sequence it is of (``Script/Session/sequenceID``).
+    public let sequenceID: Int
 
     static func cost(of job: Job, on sequence: GRUSequence) -> Int {
         let n = sequence.hiddenSize, i = sequence.inputSize
@@ -85,8 +66,9 @@ public struct TimeWork: Sendable, Equatable {
         }
     }
 
-    /// Does the job, asking `shouldContinue` between blocks; nil when it was stopped.
-    public func run(_ shouldContinue: (GRUProgress) -> Bool = { _ in true }) -> TimeWorkResult? {
+    /// Does the job on `sequence` (the one it is of), asking `shouldContinue` between blocks;
+    /// nil when it was stopped.
+    public func run(on sequence: GRUSequence, _ shouldContinue: (GRUProgress) -> Bool = { _ in true }) -> TimeWorkResult? {
         do {
             switch job {
             case let .summary(request):
@@ -99,10 +81,6 @@ public struct TimeWork: Sendable, Equatable {
         } catch {
             return nil
         }
-    }
-
-    public static func == (a: TimeWork, b: TimeWork) -> Bool {
-        a.job == b.job && SequenceStamp(sequence: a.sequence).matches(b.sequence)
     }
 }
 

@@ -8,30 +8,68 @@ import Widgets
 
 /// The one place the screen's state changes: an event in, the new state and any work for the
 /// terminal loop out.
-public func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
+///
+/// It computes only what answers at once (``ComputeContext/quick(limit:)``): a change that
+/// would compute longer becomes ``Effect/work(_:)``, run by the loop off this thread while the
+/// old state stays on screen. The state is taken by value and consumed, so a caller that hands
+/// it over (the terminal loop) lets a change of a long sequence happen in place.
+public func update(_ state: consuming AppState, _ event: Event) -> (AppState, [Effect]) {
     var next = state
+    let revision = next.session.revision
     var effects: [Effect] = []
-    switch event {
-    case let .resize(width, height):
-        next.width = max(0, width)
-        next.height = max(0, height)
-    case let .key(key):
-        effects = next.handle(key)
-    case let .mouse(mouse):
-        next.handle(mouse)
-    case let .unknownSequence(sequence):
-        if !next.layout.isTooSmall {
-            next.status = StatusMessage(next.text("status.unknown_sequence", ["sequence": EchoText.printable(sequence)]), isError: true)
-        }
-    case let .finished(result):
-        effects = next.receive(result)
+    try? ComputeContext.with(.quick(limit: ComputeContext.screenLimit)) { () throws(UserError) in
+        effects = next.dispatch(event)
     }
+    effects += next.queued
+    next.queued.removeAll()
     next.keepSelectionInView()
+    if next.session.revision != revision {
+        next.unsaved = true
+        if next.autosaves { effects.append(.autosave(next.sessionSave)) }
+    }
     effects += next.refreshTime(mayStartWork: !event.stoppedTimeWork)
     return (next, effects)
 }
 
 extension AppState {
+    /// What a session file keeps of this screen.
+    public var sessionSave: SessionSave {
+        SessionSave(session: session, view: sessionView, language: language)
+    }
+
+    /// The view as a session file keeps it; panels add their options in ``viewOptions``.
+    public var sessionView: SessionView {
+        SessionView(unit: unit, theme: themeName, options: viewOptions)
+    }
+
+    /// Takes the view a session file kept.
+    mutating func restore(_ view: SessionView) {
+        unit = min(max(0, view.unit), session.hiddenSize - 1)
+        restoreViewOptions(view.options)
+    }
+
+    /// One event, in place.
+    mutating func dispatch(_ event: Event) -> [Effect] {
+        switch event {
+        case let .resize(width, height):
+            self.width = max(0, width)
+            self.height = max(0, height)
+        case let .key(key):
+            return running != nil ? handleWhileWorking(key) : handle(key)
+        case let .mouse(mouse):
+            handle(mouse)
+        case let .unknownSequence(sequence):
+            if !layout.isTooSmall {
+                status = StatusMessage(text("status.unknown_sequence", ["sequence": EchoText.printable(sequence)]), isError: true)
+            }
+        case let .finished(result):
+            return receive(result)
+        case let .workProgress(id, progress):
+            if running?.id == id { running?.progress = progress }
+        }
+        return []
+    }
+
     /// The layout of the current screen.
     public var layout: ScreenLayout {
         ScreenLayout(width: width, height: height, hiddenSize: session.hiddenSize, time: timeLayoutNeeds)
@@ -190,18 +228,58 @@ extension AppState {
     }
 
     /// Applies a session change and returns the changed session, or shows why it failed on
-    /// the status line, changes nothing and returns nil.
+    /// the status line, changes nothing and returns nil. A change too long for this thread runs
+    /// again as background work (and nil is returned: the screen says so when it ends).
     @discardableResult
-    private mutating func apply(_ change: (inout Session) throws -> Void) -> Session? {
+    mutating func apply(_ change: @escaping @Sendable (inout Session) throws -> Void) -> Session? {
         var copy = session
         do {
             try change(&copy)
             session = copy
             return copy
         } catch {
-            // Every session change throws UserError (closures cannot say so yet).
-            status = StatusMessage((error as? UserError).map(message(of:)) ?? String(describing: error), isError: true)
+            // Every session change throws UserError (closures cannot say so without spelling it).
+            let error = (error as? UserError) ?? UserError(String(describing: error))
+            guard error.needsBackground else {
+                status = StatusMessage(message(of: error), isError: true)
+                return nil
+            }
+            let lines = self.lines
+            startWork(title: text("work.computing")) {
+                var lines = lines
+                do {
+                    try change(&lines.session)
+                    return .lines(lines, CommandOutcome(""))
+                } catch {
+                    return .failed((error as? UserError) ?? UserError(String(describing: error)))
+                }
+            }
             return nil
+        }
+    }
+
+    /// Starts background work: the loop runs `body` off this thread.
+    mutating func startWork(title: String, _ body: @escaping @Sendable () -> WorkOutcome) {
+        let work = BackgroundWork(id: nextWorkID, title: title, body: body)
+        nextWorkID += 1
+        running = RunningWork(id: work.id, title: title)
+        status = StatusMessage(text("work.running", ["title": title]))
+        queued.append(.work(work))
+    }
+
+    /// While work runs only Esc, q and Ctrl-C act (they cancel it), and Ctrl-L redraws.
+    mutating func handleWhileWorking(_ key: Key) -> [Effect] {
+        guard let running else { return [] }
+        switch KeyMap.binding(for: key, in: [.working])?.action {
+        case .cancelWork?:
+            self.running?.cancelling = true
+            status = StatusMessage(text("work.cancelling", ["title": running.title]))
+            return [.cancelWork(id: running.id)]
+        case .redraw?:
+            return [.redraw]
+        default:
+            status = StatusMessage(text("work.busy", ["title": running.title]), isError: true)
+            return []
         }
     }
 
@@ -324,8 +402,7 @@ extension AppState {
             return
         }
         if session.pins[gate] != nil {
-            session.unpin(gate)
-            status = StatusMessage(text("status.unpinned", ["gate": gate.rawValue]))
+            if apply({ try $0.unpin(gate) }) != nil { status = StatusMessage(text("status.unpinned", ["gate": gate.rawValue])) }
         } else {
             let current = gate == .r ? session.trace.r : session.trace.z
             if apply({ try $0.pin(gate, to: current) }) != nil { say("status.pinned", ["gate": gate.rawValue]) }

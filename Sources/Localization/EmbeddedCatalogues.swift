@@ -131,21 +131,28 @@ prev = "back to the previous step of the lesson"
 lang = "show or switch the language: en (English) or zh (简体中文)"
 x = "set the input vector, or one input (positions count from 0)"
 h = "set the state, or one unit's state (units count from 0)"
-step = "take N steps (default 1): h becomes h′ and t grows by one each time"
-back = "undo the last N steps (default 1)"
-reset = "return to the starting x, h and pins, with t = 0"
+step = "move the time cursor N steps on (default 1); past the end each step is recorded with the last x"
+back = "move the time cursor back N steps (default 1); the recorded future stays"
+reset = "go back to step 0; the sequence stays"
 pin = "fix a gate to given values in [0, 1], one per unit"
 unpin = "compute a pinned gate again (both when none is named)"
 load = "use weights from a model file (.pth, .safetensors, .npz, .json …); P, N and the direction pick one cell"
 variant = "draw random weights in a framework's convention"
 size = "draw random weights for I inputs and H units"
 seed = "draw random weights from seed N"
-scene = "start a built-in scene (seed-code, seed-doc); alone, list them"
+scene = "start a built-in scene (seed-code, seed-doc, and the trained examples chars, parity, remember-first, sine); alone, list them"
 show = "the six vectors of the next step as a bar table"
 trace = "every number of the next step, pre-activations too"
 help = "list the commands, or explain one"
 quit = "leave"
 help_header = "Commands (units and positions count from 0; h′ = z·h + (1−z)·h̃):"
+goto = "move the time cursor to step T (from 0), or to the last step"
+inputs = "load a sequence: a file (text, CSV, .npy, .npz), a suggested sequence of the scene, \"text\" for a character model, or ROWS typed inline as 1 0 | 0 1; alone, say what it is"
+generate = "a built-in sequence of N steps: constant, pulse (at K), sine (period P, phase A) or noise (seed S); value V sets the height"
+undo = "take back the last N changes (default 1): edits, pins, steps, loads, lesson moves …"
+redo = "make the last N undone changes again (default 1)"
+save = "write the session to a file (weights' origin, sequence, cursor, pins, lesson, view); save! replaces a file"
+open = "open a session file written by save (the change can be undone)"
 
 [lesson]
 header = "Lesson {number}: {title}, step {step} of {count}"
@@ -206,6 +213,7 @@ directory = "{file} is a folder; give a file"
 exists = "{file} already exists; write {command}! {file} to replace it"
 link = "{file} is a symbolic link, and gruscope does not write through links; give the file it points to, or another name"
 not_plain = "{file} is not a plain file (a pipe, socket or device); give a file name"
+too_large = "{file} is larger than {limit} bytes"
 
 [error.export]
 format = "export writes FILE.svg (a picture) or FILE.txt (plain text); got {path}"
@@ -231,6 +239,7 @@ type = "'{key}' should be {expected}, got {got}"
 quit = "a lesson step cannot quit"
 not_in_step = "{command} cannot be used in a lesson step; a step may use the core commands (but not load or quit), rule, explain, why, summary and bug"
 unknown = "there is no lesson '{name}'; lessons: {names}"
+too_many_steps = "{file} has {count} steps; a lesson may have at most {limit}"
 
 [error.lesson.expected]
 text = "a text in quotes"
@@ -314,6 +323,7 @@ complete = "complete the command name"
 insert = "type"
 section_lesson = "During a lesson:"
 section_typing = "Typing a value or a : line:"
+cancel_work = "stop the long work; nothing changes"
 
 [screen.status]
 error = "error: {message}"
@@ -393,6 +403,107 @@ scroll = "timeline: scroll back / forward"
 [screen.hint.time]
 step = "time"
 quantity = "timeline"
+
+# The session (sequence, history, session files): added by the session work.
+
+[history]
+x = "x at t={t}"
+x_element = "x[{index}] = {value} at t={t}"
+x_character = "x = '{character}' at t={t}"
+h = "h at t={t}"
+h_element = "h[{index}] = {value} at t={t}"
+step = "step from t={from} to t={to}"
+step_recorded = "step from t={from} to t={to} ({added} new steps recorded)"
+back = "back from t={from} to t={to}"
+goto = "cursor from t={from} to t={to}"
+reset = "reset from t={from} to t=0"
+pin = "pin {gate}"
+unpin = "unpin {gate}"
+inputs = "inputs from {source} ({count} steps)"
+load = "weights from {origin}"
+variant = "new random {variant} weights"
+size = "new random weights, I={i}, H={h}"
+seed = "new random weights from seed {seed}"
+rule_after = "reset rule: after"
+rule_before = "reset rule: before"
+scene = "scene {name}"
+open = "session from {path}"
+lesson = "lesson position"
+lesson_step = "lesson {name}, step {step}"
+lesson_complete = "lesson {name} completed"
+lesson_prev = "lesson {name}: back a step"
+undid = "undid: {what}"
+redid = "redid: {what}"
+
+[time]
+back_partial = "went back {moved} steps (asked for {asked}): step 0 is the first"
+sequence = "sequence: {count} steps from {source}; t = {t}"
+
+[error.time]
+step = "there is no step {step}; steps are numbered 0 to {last}"
+goto = "goto takes a step number from 0, or end; got '{text}'"
+too_long = "{steps} steps is too long: at I={i}, H={h} a sequence holds at most {limit} steps ({values} numbers in all, see the README's limits)"
+too_long_plain = "{steps} steps is too long; a sequence of this size holds at most {limit} steps"
+
+[error.inputs]
+width = "the inputs have {width} values a step, but x has {i}"
+empty = "the sequence is empty; give at least one step"
+bracket = "an inline sequence opened with [ must close with ]; got '{text}'"
+empty_row = "step {step} of the inline sequence is empty; separate steps with |"
+
+[error.text]
+no_vocabulary = "this model reads numbers, not characters; characters need a model with a vocabulary, e.g. scene chars"
+outside = "{characters} not in the vocabulary; it has {vocabulary}"
+empty = "the text is empty; give at least one character"
+one_character = "x takes one character; for several, use inputs \"{text}\""
+quote = "a text starts and ends with a double quote, e.g. \"hello\"; got {text}"
+
+[error.generate]
+kind = "'{text}' is not a generator; use one of {kinds}"
+length = "the length must be a whole number of steps from 1 to {max}; got '{text}'"
+at = "at takes a step from 0 to {last}; got '{text}'"
+period = "the period must be a number of steps above 0; got '{text}'"
+option = "'{text}' is no option of generate; options: at, period, phase, value, seed"
+
+[error.history]
+nothing_to_undo = "there is nothing to undo"
+nothing_to_redo = "there is nothing to redo"
+dropped = "nothing to undo: the last change ({change}) was too large for the history's budget, so it cannot be undone"
+
+[error.session]
+not_here = "save and open work in the repl and on the screen's : line"
+too_long_to_save = "the sequence holds {values} numbers, more than a session file keeps ({limit}), and it was changed since it was loaded; shorten it first"
+too_large = "{file} is larger than {limit} bytes; a session file is at most that"
+not_text = "{file} is not text (UTF-8); a session file is TOML written by save"
+not_session = "{file} is not a gruscope session (no format = \"gruscope-session\")"
+newer = "{file} is a session of version {version}, written by a newer gruscope; this one reads up to version {supported}"
+problem = "{file}: {problem}"
+weights = "{file}: its weights cannot be loaded: {message}"
+inputs = "{file}: its inputs cannot be read: {message}"
+sizes = "{file} says I={i}, H={h}, but its weights have I={wi}, H={wh}"
+no_state_folder = "there is no folder for the last session: set HOME or XDG_STATE_HOME"
+
+[error.example]
+too_large = "{file} is larger than {limit} bytes"
+problem = "{file}: {problem}"
+
+[error.work]
+background = "this change takes a while; it runs as interruptible work"
+cancelled = "stopped; nothing changed"
+
+[session]
+saved = "saved the session to {path}"
+opened = "opened {path}: t = {t} of {count} steps (undo returns to before)"
+weights_changed = "note: {path} has changed since the session was saved; its weights are the file's as it is now"
+inputs_changed = "note: {path} has changed since the session was saved; the sequence is the file's as it is now"
+
+[screen.work]
+computing = "computing"
+running = "{title} … (Esc, q or Ctrl-C stops it)"
+cancelling = "stopping {title} …"
+busy = "busy with {title}; Esc, q or Ctrl-C stops it"
+done = "done: t = {t} of {count}"
+cancelled = "stopped; nothing changed"
 
 """#,
         "zh.toml": #"""
@@ -521,21 +632,28 @@ prev = "回到课程的上一步"
 lang = "查看或切换语言：en（English）或 zh（简体中文）"
 x = "设置输入向量，或其中一个输入（位置从 0 开始数）"
 h = "设置状态，或其中一个单元的状态（单元从 0 开始数）"
-step = "走 N 步（默认 1 步）：每走一步 h 变成 h′，t 加一"
-back = "撤销最近的 N 步（默认 1 步）"
-reset = "回到起始的 x、h 和固定值，t = 0"
+step = "把时间光标前移 N 步（默认 1 步）；走过末尾时，每一步都用最后的 x 记录下来"
+back = "把时间光标后退 N 步（默认 1 步）；已记录的后续各步保留"
+reset = "回到第 0 步；序列保留"
 pin = "把一个门固定为给定的值（在 [0, 1] 之间，每个单元一个）"
 unpin = "重新计算被固定的门（不指定时两个门都重新计算）"
 load = "使用模型文件里的权重（.pth、.safetensors、.npz、.json 等）；P、N 和方向用来选出一个单元"
 variant = "按某个框架的约定随机生成权重"
 size = "为 I 个输入和 H 个单元随机生成权重"
 seed = "用种子 N 随机生成权重"
-scene = "开始一个内置场景（seed-code、seed-doc）；不带名称时列出所有场景"
+scene = "开始一个内置场景（seed-code、seed-doc 和训练好的例子 chars、parity、remember-first、sine）；不带名称时列出所有场景"
 show = "用条形表显示下一步的六个向量"
 trace = "下一步的每个数，包括激活前的值"
 help = "列出所有命令，或解释其中一个"
 quit = "退出"
 help_header = "命令（单元和位置都从 0 开始数；h′ = z·h + (1−z)·h̃）："
+goto = "把时间光标移到第 T 步（从 0 数起），或移到最后一步"
+inputs = "载入一个序列：文件（文本、CSV、.npy、.npz）、场景建议的序列、字符模型的 \"文字\"，或直接输入以 | 分隔的各行；不带参数时说明当前序列"
+generate = "生成 N 步的内置序列：constant 常数、pulse 脉冲（at K）、sine 正弦（period P，phase A）或 noise 噪声（seed S）；value V 设定高度"
+undo = "撤销最近 N 次改动（默认 1 次）：编辑、固定门、走步、载入、课程翻页……"
+redo = "重做最近 N 次被撤销的改动（默认 1 次）"
+save = "把会话写进文件（权重来源、序列、光标、固定门、课程、视图）；save! 覆盖已有文件"
+open = "打开 save 写下的会话文件（这次改动可以撤销）"
 
 [lesson]
 header = "第 {number} 课：{title}，第 {step}/{count} 步"
@@ -596,6 +714,7 @@ directory = "{file} 是一个文件夹；请给出一个文件"
 exists = "{file} 已经存在；要替换它，请写 {command}! {file}"
 link = "{file} 是一个符号链接，gruscope 不会通过链接写文件；请给出它指向的文件，或换一个名字"
 not_plain = "{file} 不是普通文件（而是管道、套接字或设备）；请给出一个文件名"
+too_large = "{file} 超过 {limit} 字节"
 
 [error.export]
 format = "export 只能写 FILE.svg（图片）或 FILE.txt（纯文本）；收到的是 {path}"
@@ -621,6 +740,7 @@ type = "“{key}”应为{expected}，实际是 {got}"
 quit = "课程步骤里不能使用 quit"
 not_in_step = "课程步骤里不能使用 {command}；步骤里可以用核心命令（load 和 quit 除外）、rule、explain、why、summary 和 bug"
 unknown = "没有名为“{name}”的课程；现有课程：{names}"
+too_many_steps = "{file} 有 {count} 步；一节课最多 {limit} 步"
 
 [error.lesson.expected]
 text = "带引号的文本"
@@ -704,6 +824,7 @@ complete = "补全命令名"
 insert = "输入"
 section_lesson = "上课时："
 section_typing = "输入数值或 : 命令行时："
+cancel_work = "停止耗时的计算；什么都不改变"
 
 [screen.status]
 error = "错误：{message}"
@@ -783,6 +904,107 @@ scroll = "时间线：向前 / 向后滚动"
 [screen.hint.time]
 step = "时间"
 quantity = "时间线"
+
+# The session (sequence, history, session files): added by the session work.
+
+[history]
+x = "t={t} 的 x"
+x_element = "t={t} 的 x[{index}] = {value}"
+x_character = "t={t} 的 x = '{character}'"
+h = "t={t} 的 h"
+h_element = "t={t} 的 h[{index}] = {value}"
+step = "从 t={from} 走到 t={to}"
+step_recorded = "从 t={from} 走到 t={to}（记录了 {added} 个新步）"
+back = "从 t={from} 退回 t={to}"
+goto = "光标从 t={from} 移到 t={to}"
+reset = "从 t={from} 回到 t=0"
+pin = "固定 {gate}"
+unpin = "解除固定 {gate}"
+inputs = "来自 {source} 的输入（{count} 步）"
+load = "来自 {origin} 的权重"
+variant = "新的随机 {variant} 权重"
+size = "新的随机权重，I={i}，H={h}"
+seed = "用种子 {seed} 生成的新随机权重"
+rule_after = "重置规则：之后"
+rule_before = "重置规则：之前"
+scene = "场景 {name}"
+open = "来自 {path} 的会话"
+lesson = "课程位置"
+lesson_step = "课程 {name} 第 {step} 步"
+lesson_complete = "完成课程 {name}"
+lesson_prev = "课程 {name}：退回一步"
+undid = "已撤销：{what}"
+redid = "已重做：{what}"
+
+[time]
+back_partial = "退回了 {moved} 步（要求 {asked} 步）：第 0 步是最前面"
+sequence = "序列：{count} 步，来自 {source}；t = {t}"
+
+[error.time]
+step = "没有第 {step} 步；各步编号为 0 到 {last}"
+goto = "goto 需要一个从 0 开始的步号，或 end；收到的是 '{text}'"
+too_long = "{steps} 步太长了：在 I={i}、H={h} 时，序列最多 {limit} 步（总共 {values} 个数，见 README 的限制表）"
+too_long_plain = "{steps} 步太长了；这个大小的序列最多 {limit} 步"
+
+[error.inputs]
+width = "输入每步有 {width} 个值，而 x 有 {i} 个"
+empty = "序列是空的；至少给一步"
+bracket = "以 [ 开头的序列必须以 ] 结束；收到的是 '{text}'"
+empty_row = "直接输入的序列第 {step} 步是空的；各步之间用 | 分隔"
+
+[error.text]
+no_vocabulary = "这个模型读的是数，不是字符；字符需要带词表的模型，比如 scene chars"
+outside = "{characters} 不在词表里；词表是 {vocabulary}"
+empty = "文字是空的；至少给一个字符"
+one_character = "x 只能是一个字符；多个字符请用 inputs \"{text}\""
+quote = "文字以双引号开始和结束，比如 \"hello\"；收到的是 {text}"
+
+[error.generate]
+kind = "'{text}' 不是生成器；请用 {kinds} 之一"
+length = "长度必须是 1 到 {max} 之间的整数步数；收到的是 '{text}'"
+at = "at 需要 0 到 {last} 之间的步号；收到的是 '{text}'"
+period = "周期必须是大于 0 的步数；收到的是 '{text}'"
+option = "'{text}' 不是 generate 的选项；选项有 at、period、phase、value、seed"
+
+[error.history]
+nothing_to_undo = "没有可以撤销的改动"
+nothing_to_redo = "没有可以重做的改动"
+dropped = "没有可以撤销的：上一次改动（{change}）超出了历史记录的容量，无法撤销"
+
+[error.session]
+not_here = "save 和 open 只能在 repl 和屏幕的 : 命令行里用"
+too_long_to_save = "序列有 {values} 个数，超过会话文件能保存的 {limit} 个，而且载入后被改过；请先缩短它"
+too_large = "{file} 超过 {limit} 字节；会话文件最多这么大"
+not_text = "{file} 不是文本（UTF-8）；会话文件是 save 写出的 TOML"
+not_session = "{file} 不是 gruscope 会话文件（没有 format = \"gruscope-session\"）"
+newer = "{file} 是版本 {version} 的会话，由更新的 gruscope 写出；这个版本最多能读版本 {supported}"
+problem = "{file}：{problem}"
+weights = "{file}：无法载入它的权重：{message}"
+inputs = "{file}：无法读取它的输入：{message}"
+sizes = "{file} 写的是 I={i}、H={h}，但它的权重是 I={wi}、H={wh}"
+no_state_folder = "没有存放上次会话的文件夹：请设置 HOME 或 XDG_STATE_HOME"
+
+[error.example]
+too_large = "{file} 超过 {limit} 字节"
+problem = "{file}：{problem}"
+
+[error.work]
+background = "这次改动需要一点时间；它会作为可中断的计算运行"
+cancelled = "已停止；什么都没有改变"
+
+[session]
+saved = "会话已保存到 {path}"
+opened = "已打开 {path}：t = {t}，共 {count} 步（undo 可以回到打开之前）"
+weights_changed = "注意：会话保存之后 {path} 被改过；现在用的是这个文件当前的权重"
+inputs_changed = "注意：会话保存之后 {path} 被改过；现在的序列是这个文件当前的内容"
+
+[screen.work]
+computing = "计算中"
+running = "{title} …（按 Esc、q 或 Ctrl-C 停止）"
+cancelling = "正在停止 {title} …"
+busy = "正忙于 {title}；按 Esc、q 或 Ctrl-C 停止"
+done = "完成：t = {t}，共 {count} 步"
+cancelled = "已停止；什么都没有改变"
 
 """#,
     ]

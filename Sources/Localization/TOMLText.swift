@@ -4,6 +4,10 @@ import TOMLKit
 public enum TOMLText {
     /// The top table of a document, or an error naming the file and the line TOML stopped at.
     public static func parse(_ text: String, file: String) throws(UserError) -> TOMLTable {
+        // Checked before TOMLKit, whose toml++ aborts the program on some such text.
+        if let (line, message) = TOMLPreflight.firstProblem(in: text) {
+            throw UserError(key: "error.toml", ["file": file, "line": String(line), "message": message])
+        }
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {

@@ -33,6 +33,22 @@ public enum Command: Equatable, Sendable {
     case show
     /// `trace`: every number of the step, pre-activations too.
     case trace
+    /// `goto T` or `goto end`: move the time cursor (nil: the last step).
+    case goto(Int?)
+    /// `inputs …`: replace the sequence (see ``InputsCommand``).
+    case inputs(InputsCommand)
+    /// `generate KIND N [options]`: replace the sequence with a built-in one.
+    case generate(SequenceGenerator)
+    /// `x = "e"`: x_t as the one-hot vector of a character (a model with a vocabulary).
+    case assignCharacter(String)
+    /// `undo [N]`.
+    case undo(Int)
+    /// `redo [N]`.
+    case redo(Int)
+    /// `save[!] FILE`: write the session to a file (an effect); `save!` replaces one.
+    case save(path: String, replacing: Bool)
+    /// `open FILE`: read a session file (an effect) and take it as one change.
+    case open(path: String)
     /// `help [COMMAND]`.
     case help(HelpTopic)
     /// `quit`.
@@ -53,4 +69,17 @@ public enum StateVector: String, Sendable, CaseIterable {
     case x
     /// The state h.
     case h
+}
+
+/// What `inputs` was given.
+public enum InputsCommand: Equatable, Sendable {
+    /// `inputs` alone: say what the sequence is.
+    case show
+    /// `inputs 1 0 | 0 1 | …` or `inputs [1 0; 0 1]`: rows typed inline (for I = 1, numbers
+    /// without separators are one step each).
+    case inline([[Float]])
+    /// `inputs "hello"`: one character a step (a model with a vocabulary).
+    case text(String)
+    /// `inputs NAME`: a suggested sequence of the scene, else the inputs file NAME (an effect).
+    case named(String)
 }

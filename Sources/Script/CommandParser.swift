@@ -72,6 +72,12 @@ public struct CommandParser<Parsed: Sendable>: Sendable {
         let right = text[text.utf8.index(after: equals)...]
         let subscriptText = CommandWords.trimmed(left.dropFirst())
         if subscriptText.isEmpty {
+            let value = CommandWords.trimmed(right)
+            if vector == .x, value.hasPrefix("\"") {
+                let text = try CommandCatalog.quoted(value)
+                guard text.count == 1 else { throw UserError(key: "error.text.one_character", ["text": EchoText.printable(text)]) }
+                return .assignCharacter(text)
+            }
             return .assign(vector, try NumberList.parse(right, what: vector.rawValue))
         }
         guard subscriptText.hasPrefix("["), subscriptText.hasSuffix("]"),
@@ -106,6 +112,29 @@ public enum CommandCatalog {
         CommandSpec("reset", usage: "reset") { arguments throws(UserError) in
             try nothing(arguments, command: "reset")
             return .reset
+        },
+        CommandSpec("goto", usage: "goto T|end") { arguments throws(UserError) in
+            guard arguments.words.count == 1 else { throw UserError(key: "error.script.usage", ["usage": "goto T|end"]) }
+            let word = arguments.words[0].lowercased()
+            if word == "end" || word == "$" { return .goto(nil) }
+            guard let step = Int(word), step >= 0 else { throw UserError(key: "error.time.goto", ["text": arguments.quoted]) }
+            return .goto(step)
+        },
+        CommandSpec("inputs", usage: "inputs FILE|NAME|\"TEXT\"|ROWS") { arguments throws(UserError) in
+            .inputs(try inputs(arguments))
+        },
+        CommandSpec("generate", usage: "generate KIND N [OPTIONS]") { arguments throws(UserError) in
+            .generate(try generator(arguments))
+        },
+        CommandSpec("undo", usage: "undo [N]") { arguments throws(UserError) in .undo(try count(arguments, command: "undo")) },
+        CommandSpec("redo", usage: "redo [N]") { arguments throws(UserError) in .redo(try count(arguments, command: "redo")) },
+        CommandSpec("save", usage: "save[!] FILE", allowsBang: true) { arguments throws(UserError) in
+            guard !arguments.rest.isEmpty else { throw UserError(key: "error.script.usage", ["usage": "save[!] FILE"]) }
+            return .save(path: String(arguments.rest), replacing: arguments.bang)
+        },
+        CommandSpec("open", usage: "open FILE") { arguments throws(UserError) in
+            guard !arguments.rest.isEmpty else { throw UserError(key: "error.script.usage", ["usage": "open FILE"]) }
+            return .open(path: String(arguments.rest))
         },
         CommandSpec("pin", usage: "pin z = 0.1 0.2 …  |  pin r = …") { arguments throws(UserError) in try pin(arguments) },
         CommandSpec("unpin", usage: "unpin [r|z]") { arguments throws(UserError) in
@@ -207,6 +236,80 @@ public enum CommandCatalog {
             ])
         }
         return n
+    }
+
+    /// The text between double quotes (the whole of `text`), refused when unterminated.
+    static func quoted(_ text: Substring) throws(UserError) -> String {
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else {
+            throw UserError(key: "error.text.quote", ["text": EchoText.printable(text)])
+        }
+        return String(text.dropFirst().dropLast())
+    }
+
+    /// `inputs …`: nothing, a quoted text, rows inline, or a name.
+    private static func inputs(_ arguments: CommandArguments) throws(UserError) -> InputsCommand {
+        let rest = arguments.rest
+        guard !rest.isEmpty else { return .show }
+        if rest.hasPrefix("\"") { return .text(try quoted(rest)) }
+        var body = rest
+        let bracketed = body.hasPrefix("[")
+        if bracketed {
+            guard body.hasSuffix("]") else { throw UserError(key: "error.inputs.bracket", ["text": arguments.quoted]) }
+            body = CommandWords.trimmed(body.dropFirst().dropLast())
+        }
+        let separated = body.contains("|") || body.contains(";")
+        if bracketed || separated || looksNumeric(arguments.words[0]) {
+            let rows = body.split(omittingEmptySubsequences: false) { $0 == "|" || $0 == ";" }
+            var parsed: [[Float]] = []
+            for (index, row) in rows.enumerated() {
+                let values = try NumberList.parse(row, what: "step \(index)")
+                guard !values.isEmpty else { throw UserError(key: "error.inputs.empty_row", ["step": String(index)]) }
+                parsed.append(values)
+            }
+            return .inline(parsed)
+        }
+        return .named(String(rest))
+    }
+
+    private static func looksNumeric(_ word: Substring) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        return "0123456789-+.".unicodeScalars.contains(first)
+    }
+
+    /// `generate KIND N [name value]…`.
+    private static func generator(_ arguments: CommandArguments) throws(UserError) -> SequenceGenerator {
+        let words = arguments.strings
+        let usage = UserError(key: "error.script.usage", ["usage": "generate constant|pulse|sine|noise N [at K] [period P] [phase A] [value V] [seed S]"])
+        guard words.count >= 2, words.count % 2 == 0 else { throw usage }
+        guard let kind = SequenceGenerator.Kind(rawValue: words[0].lowercased()) else {
+            throw UserError(key: "error.generate.kind", ["text": EchoText.printable(words[0]), "kinds": SequenceGenerator.Kind.allCases.map(\.rawValue).joined(separator: ", ")])
+        }
+        guard let length = Int(words[1]), (1...GRUSequence.maximumSteps).contains(length) else {
+            throw UserError(key: "error.generate.length", ["text": EchoText.printable(words[1]), "max": String(GRUSequence.maximumSteps)])
+        }
+        var generator = SequenceGenerator(kind: kind, length: length)
+        for pair in stride(from: 2, to: words.count, by: 2) {
+            let name = words[pair].lowercased(), value = words[pair + 1]
+            switch name {
+            case "at":
+                guard let step = Int(value), (0..<length).contains(step) else {
+                    throw UserError(key: "error.generate.at", ["text": EchoText.printable(value), "last": String(length - 1)])
+                }
+                generator.at = step
+            case "period":
+                let period = try NumberList.number(value, what: "period")
+                guard period > 0 else { throw UserError(key: "error.generate.period", ["text": EchoText.printable(value)]) }
+                generator.period = period
+            case "phase": generator.phase = try NumberList.number(value, what: "phase")
+            case "value": generator.value = try NumberList.number(value, what: "value")
+            case "seed":
+                guard let seed = UInt64(value) else { throw UserError(key: "error.script.seed", ["text": EchoText.printable(value)]) }
+                generator.seed = seed
+            default:
+                throw UserError(key: "error.generate.option", ["text": EchoText.printable(words[pair])])
+            }
+        }
+        return generator
     }
 
     private static func nothing(_ arguments: CommandArguments, command: String) throws(UserError) {

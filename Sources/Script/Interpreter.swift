@@ -64,20 +64,41 @@ public enum Interpreter {
         case let .assignElement(.h, index, value):
             try session.setH(at: index, to: value)
             return .done(CommandOutcome("h = \(Numbers.list(session.h))"))
+        case let .assignCharacter(text):
+            try session.setX(character: Character(text))
+            return .done(CommandOutcome("x = \(Numbers.list(session.x))  '\(EchoText.printable(text))'"))
         case let .step(count):
             try session.step(count)
             return .done(CommandOutcome(stateLine(session)))
         case let .back(count):
-            try session.back(count)
-            return .done(CommandOutcome(stateLine(session)))
+            let moved = try session.back(count)
+            let note = moved < count ? language.text("time.back_partial", ["moved": String(moved), "asked": String(count)]) + "\n" : ""
+            return .done(CommandOutcome(note + stateLine(session)))
         case .reset:
-            session.reset()
+            try session.reset()
             return .done(CommandOutcome(stateLine(session)))
+        case let .goto(step):
+            try session.goto(step ?? session.count - 1)
+            return .done(CommandOutcome(stateLine(session)))
+        case let .inputs(inputs):
+            return try run(inputs, on: &session, language: language)
+        case let .generate(generator):
+            try checkLength(generator.length, session: session)
+            try session.setInputs(generator.rows(inputSize: session.inputSize), source: .generated(generator))
+            return .done(CommandOutcome(sequenceLine(session, language: language)))
+        case let .undo(count):
+            return .done(CommandOutcome(try repeatHistory(count, on: &session, language: language, undo: true)))
+        case let .redo(count):
+            return .done(CommandOutcome(try repeatHistory(count, on: &session, language: language, undo: false)))
+        case .save, .open:
+            // The line session writes and reads session files (it knows the view to keep).
+            throw UserError(key: "error.session.not_here")
         case let .pin(gate, values):
             try session.pin(gate, to: values)
+            let values = session.pins[gate] ?? values
             return .done(CommandOutcome("\(gate.rawValue) pinned to \(Numbers.list(values))"))
         case let .unpin(gate):
-            session.unpin(gate)
+            try session.unpin(gate)
             return .done(CommandOutcome(gate.map { "\($0.rawValue) is computed again" } ?? "r and z are computed again"))
         case let .load(path, selection):
             return .needs(.loadWeights(path: path, selection: selection))
@@ -108,14 +129,78 @@ public enum Interpreter {
     }
 
     /// Takes weights a ``LanguageEffect/loadWeights(path:selection:)`` read.
-    public static func receive(_ loaded: LoadedWeights, on session: inout Session) -> CommandOutcome {
-        session.load(loaded)
+    public static func receive(_ loaded: LoadedWeights, on session: inout Session) throws(UserError) -> CommandOutcome {
+        try session.load(loaded)
         return CommandOutcome("loaded " + describe(session))
     }
 
-    /// `t = 3  h = [...]`.
+    /// Takes the steps a ``LanguageEffect/readInputs(path:inputSize:)`` read.
+    public static func receive(inputs table: InputsFile.Table, path: String, on session: inout Session, language: Language) throws(UserError) -> CommandOutcome {
+        try checkLength(table.steps, session: session)
+        try session.setInputs(StepRows(values: table.values, width: table.width), source: .file(path: path))
+        return CommandOutcome(sequenceLine(session, language: language))
+    }
+
+    /// `inputs …`.
+    private static func run(_ inputs: InputsCommand, on session: inout Session, language: Language) throws(UserError) -> CommandStep {
+        switch inputs {
+        case .show:
+            return .done(CommandOutcome(sequenceLine(session, language: language)))
+        case let .inline(rows):
+            var rows = rows
+            if session.inputSize == 1, rows.count == 1, rows[0].count > 1 { rows = rows[0].map { [$0] } }
+            for (step, row) in rows.enumerated() {
+                try NumberList.expectCount(row, session.inputSize, what: "x at step \(step)")
+            }
+            try checkLength(rows.count, session: session)
+            try session.setInputs(StepRows(values: rows.flatMap { $0 }, width: session.inputSize), source: .inline)
+        case let .text(text):
+            guard let vocabulary = session.vocabulary else { throw UserError(key: "error.text.no_vocabulary") }
+            let rows = try vocabulary.oneHot(text)
+            try checkLength(rows.count, session: session)
+            try session.setInputs(StepRows(values: rows.flatMap { $0 }, width: session.inputSize), source: .text(text))
+        case let .named(name):
+            guard let scene = session.scene, let suggested = scene.sequence(named: name) else {
+                return .needs(.readInputs(path: name, inputSize: session.inputSize))
+            }
+            try session.setInputs(suggested.rows, source: .scene(scene: scene.name, sequence: name))
+        }
+        return .done(CommandOutcome(sequenceLine(session, language: language)))
+    }
+
+    /// Refuses a sequence longer than this cell's sequences may be, saying the limit.
+    static func checkLength(_ steps: Int, session: Session) throws(UserError) {
+        let limit = Session.longestSequence(inputSize: session.inputSize, hiddenSize: session.hiddenSize)
+        guard steps <= limit else {
+            throw UserError(key: "error.time.too_long", [
+                "steps": String(steps), "limit": String(limit), "i": String(session.inputSize), "h": String(session.hiddenSize),
+                "values": String(GRUSequence.maximumStoredValues),
+            ])
+        }
+    }
+
+    /// `undo N` / `redo N`: as many as there are, each said.
+    private static func repeatHistory(_ count: Int, on session: inout Session, language: Language, undo: Bool) throws(UserError) -> String {
+        var lines: [String] = []
+        for index in 0..<count {
+            let available = undo ? session.history.nextUndo != nil : session.history.nextRedo != nil
+            if index > 0 && !available { break }
+            let description = undo ? try session.undo() : try session.redo()
+            lines.append(language.text(undo ? "history.undid" : "history.redid", ["what": description.text(in: language)]))
+        }
+        return (lines + [stateLine(session)]).joined(separator: "\n")
+    }
+
+    /// The sequence in one line: T, the cursor and where the inputs came from.
+    public static func sequenceLine(_ session: Session, language: Language) -> String {
+        language.text("time.sequence", [
+            "count": String(session.count), "t": String(session.t), "source": session.inputsSource.summary,
+        ])
+    }
+
+    /// `t = 3 of 40  x = [...]  h = [...]`: the step shown.
     public static func stateLine(_ session: Session) -> String {
-        "t = \(session.t)  h = \(Numbers.list(session.h))"
+        "t = \(session.t) of \(session.count)  h = \(Numbers.list(session.h))"
     }
 
     /// The cell in one line: where the weights came from, the convention and the sizes.

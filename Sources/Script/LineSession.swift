@@ -23,11 +23,20 @@ public protocol CommandExtension: Sendable {
     mutating func receive(_ result: LanguageEffectResult, session: inout Session) throws(UserError) -> CommandOutcome?
     /// The language the host answers in.
     var language: Language { get }
+    /// Takes the language a session file kept.
+    mutating func adopt(language: Language)
+    /// Brings the extension's own state in line with the session after a change it did not make
+    /// itself (undo, redo, a session opened): the teaching layer follows the lesson mark.
+    mutating func follow(_ session: Session)
 }
 
 extension CommandExtension {
     /// English, unless the host says otherwise.
     public var language: Language { .en }
+    /// Keeps its language.
+    public mutating func adopt(language: Language) {}
+    /// Keeps nothing of its own in step with the session.
+    public mutating func follow(_ session: Session) {}
 }
 
 /// A host with no extra commands.
@@ -52,6 +61,9 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
     public var session: Session
     /// The host's extra commands and their state.
     public var extensionState: Extension
+    /// What the screen keeps of itself in a session file (the host fills it in before `save`
+    /// and reads it after `open`).
+    public var view = SessionView()
 
     /// A line session on a session, with a host's extension.
     public init(session: Session, commands: Extension) {
@@ -85,8 +97,14 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
             switch command {
             case let .core(.help(.all(commands))):
                 step = try Interpreter.run(.help(.all(help ?? commands)), on: &session, language: state.language)
+            case let .core(.save(path, replacing)):
+                step = .needs(.writeSession(path: path, replacing: replacing, SessionSave(session: session, view: view, language: state.language)))
+            case let .core(.open(path)):
+                step = .needs(.readSession(path: path))
             case let .core(core):
                 step = try Interpreter.run(core, on: &session, language: state.language)
+                if case .undo = core { state.follow(session) }
+                if case .redo = core { state.follow(session) }
             case let .extra(extra):
                 step = try state.run(extra, session: &session)
             }
@@ -107,8 +125,22 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
                 outcome = handled
             } else {
                 switch result {
-                case let .weights(.success(loaded)): outcome = Interpreter.receive(loaded, on: &session)
-                case let .weights(.failure(error)), let .lessonText(_, .failure(error)): throw error
+                case let .weights(.success(loaded)): outcome = try Interpreter.receive(loaded, on: &session)
+                case let .inputs(path, .success(table)):
+                    outcome = try Interpreter.receive(inputs: table, path: path, on: &session, language: state.language)
+                case let .sessionWritten(path, .success):
+                    outcome = CommandOutcome(state.language.text("session.saved", ["path": EchoText.printable(path)]))
+                case let .sessionOpened(path, .success(opened)):
+                    try session.become(opened.session, description: Message(key: "history.open", ["path": EchoText.printable(path)]))
+                    view = opened.view
+                    if let language = opened.language { state.adopt(language: language) }
+                    state.follow(session)
+                    let lines = [state.language.text("session.opened", ["path": EchoText.printable(path), "t": String(session.t), "count": String(session.count)])]
+                        + opened.warnings.map { $0.text(in: state.language) }
+                    outcome = CommandOutcome(lines.joined(separator: "\n"))
+                case let .weights(.failure(error)), let .lessonText(_, .failure(error)), let .inputs(_, .failure(error)),
+                     let .sessionWritten(_, .failure(error)), let .sessionOpened(_, .failure(error)):
+                    throw error
                 case .lessonText(_, .success): outcome = CommandOutcome("")
                 }
             }

@@ -8,6 +8,8 @@ public enum WeightsOrigin: Sendable, Equatable {
     /// Read from a weight file: which cell of which GRU (``GRUCellInfo/label``), and the other
     /// cells of that GRU, which are not shown.
     case file(path: String, cell: GRUCellInfo, otherCells: [GRUCellInfo] = [])
+    /// A trained example model embedded in the binary (examples/NAME).
+    case example(name: String)
 
     /// A short description, e.g. `random tf-grucell weights, seed 2017`, `gru.npz (encoder, layer 0)` or
     /// `gru.pth (rnn, layer 1 (reverse), no biases); not shown: layer 0, layer 0 (reverse)`.
@@ -18,6 +20,8 @@ public enum WeightsOrigin: Sendable, Equatable {
         case let .file(path, cell, otherCells):
             let shown = cell.name == nil && otherCells.isEmpty && cell.hasBiases ? path : "\(path) (\(cell.label))"
             return otherCells.isEmpty ? shown : "\(shown); not shown: \(otherCells.map(\.layerText).joined(separator: ", "))"
+        case let .example(name):
+            return "trained example \(name)"
         }
     }
 

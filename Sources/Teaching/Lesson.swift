@@ -35,6 +35,9 @@ public struct Lesson: Sendable, Equatable {
     /// The steps, at least one.
     public let steps: [LessonStep]
 
+    /// The most steps a lesson may have (README "Limits"): a class's hour is a few dozen.
+    public static let maximumSteps = 1000
+
     /// The title in a language.
     public func title(in language: Language) -> String { titles[language] ?? titles[.en] ?? name }
 
@@ -58,6 +61,9 @@ public struct Lesson: Sendable, Equatable {
         }
         guard let array = stepValues.array, !array.isEmpty else {
             throw UserError(key: "error.lesson.no_steps", ["file": file])
+        }
+        guard array.count <= maximumSteps else {
+            throw UserError(key: "error.lesson.too_many_steps", ["file": file, "count": String(array.count), "limit": String(maximumSteps)])
         }
         var steps: [LessonStep] = []
         for index in 0..<array.count {

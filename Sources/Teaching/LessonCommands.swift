@@ -22,7 +22,7 @@ enum LessonCommands {
         switch command {
         case .core(.quit):
             throw failure(Message(key: "error.lesson.quit"), line: line, file: file, step: step)
-        case .core(.load):
+        case .core(.load), .core(.save), .core(.open), .core(.undo), .core(.redo):
             throw failure(notInStep, line: line, file: file, step: step)
         case let .extra(teaching) where !teaching.isAllowedInLessonStep:
             throw failure(notInStep, line: line, file: file, step: step)
@@ -41,9 +41,10 @@ enum LessonCommands {
             case nil:
                 return CommandOutcome("")
             case let .core(command):
-                // check refuses load, the one core command that needs an effect.
+                // check refuses the commands that read or write files; `inputs NAME` that is not a
+                // suggested sequence of the scene would read one.
                 guard case let .done(outcome) = try Interpreter.run(command, on: &session, language: language) else {
-                    return CommandOutcome("")
+                    throw failure(Message(key: "error.lesson.not_in_step", ["command": "inputs FILE"]), line: line, file: file, step: step)
                 }
                 return outcome
             case let .extra(command):
@@ -80,7 +81,7 @@ enum Explanations {
         case let .bug(unit):
             return CommandOutcome(try BugWhatIf(trace: trace).text(unit: unit, language: language))
         case let .rule(rule):
-            if let rule { session.setResetAfter(rule == .after) }
+            if let rule { try session.setResetAfter(rule == .after) }
             return CommandOutcome(language.text(session.weights.resetAfter ? "rule.after" : "rule.before"))
         case .lesson, .next, .prev, .lang:
             return nil

@@ -2,8 +2,13 @@ import GRUCore
 import Localization
 import Script
 
-/// Where a running lesson is: the step shown, its narration, what it highlights, and the
-/// states to go back to.
+/// Where a running lesson is: the step shown, its narration, what it highlights, and how to go
+/// back.
+///
+/// Memory is linear and small in the number of steps entered: per step only its narration (in
+/// every language) and the session history's mark from just before it ran, never a copy of the
+/// session. `prev` undoes the session's history back to that mark (``Session/undo(backTo:)``);
+/// when the history no longer reaches that far, the lesson's steps are run again from its first.
 public struct LessonProgress: Sendable {
     /// The lesson.
     public let lesson: Lesson
@@ -11,22 +16,19 @@ public struct LessonProgress: Sendable {
     public private(set) var stepIndex: Int
     /// Whether `next` went past the last step.
     public private(set) var isComplete: Bool
-    /// The entered steps in order, each with the session right after its commands ran.
-    var records: [StepRecord]
+    /// Per entered step: its narration in every language (nil until entered).
+    private var narrations: [[Language: String]?]
+    /// Per entered step: the session history's mark from just before it ran.
+    private(set) var marks: [Int?]
+    /// The trace and t the shown step left, for the next step's previous-step placeholders.
+    private(set) var lastTrace: (trace: GRUTrace, t: Int)?
 
-    /// One entered step.
-    struct StepRecord: Sendable {
-        /// The session after the step's commands, for `prev`.
-        var session: Session
-        /// The step's narration, resolved in every language.
-        var narration: [Language: String]
-    }
-
-    init(lesson: Lesson, first record: StepRecord) {
+    init(lesson: Lesson) {
         self.lesson = lesson
         stepIndex = 0
         isComplete = false
-        records = [record]
+        narrations = Array(repeating: nil, count: lesson.steps.count)
+        marks = Array(repeating: nil, count: lesson.steps.count)
     }
 
     /// The step shown.
@@ -38,33 +40,32 @@ public struct LessonProgress: Sendable {
 
     /// The shown step's narration, its numbers read from the cell when the step was entered.
     public func narration(in language: Language) -> String {
-        records.last?.narration[language] ?? ""
+        narrations[stepIndex]?[language] ?? ""
     }
 
-    mutating func enter(_ record: StepRecord) {
-        records.append(record)
-        stepIndex = records.count - 1
+    /// Whether step `index` has its narration (it was entered).
+    func hasNarration(_ index: Int) -> Bool { narrations[index] != nil }
+
+    /// The mark in the session's terms.
+    var mark: LessonMark { LessonMark(lesson: lesson.name, step: stepIndex, complete: isComplete) }
+
+    mutating func enter(_ index: Int, narration: [Language: String], mark: Int?, trace: (trace: GRUTrace, t: Int)) {
+        stepIndex = index
         isComplete = false
+        narrations[index] = narration
+        if let mark { marks[index] = mark }
+        lastTrace = trace
+    }
+
+    /// Shows step `index` (undo, redo, a session opened), keeping its narration if it has one.
+    mutating func show(_ index: Int, complete: Bool, narration: [Language: String]?, trace: (trace: GRUTrace, t: Int)) {
+        stepIndex = index
+        isComplete = complete
+        if let narration { narrations[index] = narration }
+        lastTrace = trace
     }
 
     mutating func complete() {
         isComplete = true
-    }
-
-    /// Goes back one step and returns the session to restore, or nil at the first step.
-    mutating func goBack() -> Session? {
-        if isComplete {
-            isComplete = false
-            return records.last?.session
-        }
-        guard records.count > 1 else { return nil }
-        records.removeLast()
-        stepIndex = records.count - 1
-        return records.last?.session
-    }
-
-    /// The session the shown step left, for the previous-step placeholders of the next one.
-    var lastTrace: (trace: GRUTrace, t: Int)? {
-        records.last.map { ($0.session.trace, $0.session.t) }
     }
 }

@@ -90,12 +90,11 @@ public struct TeachingCommands: CommandExtension {
         try startLesson(try library.lesson(named: name), session: &session)
     }
 
-    /// Starts a lesson at its first step.
+    /// Starts a lesson at its first step, as one change of the session (undo takes it back).
     public mutating func startLesson(_ lesson: Lesson, session: inout Session) throws(UserError) -> CommandOutcome {
-        var working = session
-        let (record, outputs) = try enter(lesson, stepIndex: 0, session: &working, previous: nil)
-        progress = LessonProgress(lesson: lesson, first: record)
-        session = working
+        var progress = LessonProgress(lesson: lesson)
+        let outputs = try enter(0, of: &progress, session: &session, previous: nil)
+        self.progress = progress
         return CommandOutcome(stepText(outputs: outputs))
     }
 
@@ -105,55 +104,124 @@ public struct TeachingCommands: CommandExtension {
         guard var current = progress else { throw UserError(key: "error.no_lesson") }
         if current.isLastStep {
             current.complete()
+            try session.setLessonMark(current.mark, description: Message(key: "history.lesson_complete", ["name": current.lesson.name]))
             progress = current
             return CommandOutcome(completeText(current.lesson))
         }
-        var working = session
-        let (record, outputs) = try enter(
-            current.lesson, stepIndex: current.stepIndex + 1, session: &working, previous: current.lastTrace)
-        current.enter(record)
+        let outputs = try enter(current.stepIndex + 1, of: &current, session: &session, previous: current.lastTrace)
         progress = current
-        session = working
         return CommandOutcome(stepText(outputs: outputs))
     }
 
-    /// Returns to the previous step, restoring the cell as that step left it.
+    /// Returns to the previous step: the session goes back to just before the shown step was
+    /// entered (undoing it and whatever was tried since). When the session's history no longer
+    /// reaches that far, the lesson's steps are run again from the first.
     public mutating func previousStep(session: inout Session) throws(UserError) -> CommandOutcome {
         guard var current = progress else { throw UserError(key: "error.no_lesson") }
-        guard let restored = current.goBack() else { throw UserError(key: "error.first_step") }
+        if current.isComplete {
+            current.show(current.stepIndex, complete: false, narration: nil, trace: (session.trace, session.t))
+            try session.setLessonMark(current.mark, description: Message(key: "history.lesson_prev", ["name": current.lesson.name]))
+            progress = current
+            return CommandOutcome(stepText(outputs: []))
+        }
+        guard current.stepIndex > 0 else { throw UserError(key: "error.first_step") }
+        let target = current.stepIndex - 1
+        var working = session
+        if let mark = current.marks[current.stepIndex], try working.undo(backTo: mark), working.lessonMark?.step == target {
+            current.show(target, complete: false, narration: nil, trace: (working.trace, working.t))
+        } else {
+            // Replay: the lesson's steps 0…target again, as one change.
+            working = session
+            var replay = LessonProgress(lesson: current.lesson)
+            var previous: (trace: GRUTrace, t: Int)?
+            try working.group(Message(key: "history.lesson_prev", ["name": current.lesson.name])) { (s: inout Session) throws(UserError) in
+                for index in 0...target {
+                    _ = try self.enter(index, of: &replay, session: &s, previous: previous, recording: false)
+                    previous = replay.lastTrace
+                }
+            }
+            current = replay
+        }
         progress = current
-        session = restored
+        session = working
         return CommandOutcome(stepText(outputs: []))
     }
 
-    /// Runs step `stepIndex` of a lesson on `session` and fills its narration in every language.
-    private func enter(
-        _ lesson: Lesson, stepIndex: Int, session: inout Session, previous: (trace: GRUTrace, t: Int)?
-    ) throws(UserError) -> (LessonProgress.StepRecord, [String]) {
-        let step = lesson.steps[stepIndex]
-        let number = stepIndex + 1
-        var outputs: [String] = []
-        for line in step.commands {
-            let focus = step.units.first ?? 0
-            let outcome = try LessonCommands.run(line, on: &session, focus: focus, file: lesson.file, step: number, language: language)
-            outputs.append("› " + CommandWords(line).text)
-            if !outcome.output.isEmpty {
-                outputs.append(outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+    /// Follows the session's lesson mark after undo, redo or a session file opened.
+    public mutating func follow(_ session: Session) {
+        guard let mark = session.lessonMark else {
+            progress = nil
+            return
+        }
+        var current: LessonProgress
+        if let progress, progress.lesson.name == mark.lesson {
+            current = progress
+        } else {
+            guard let lesson = try? library.lesson(named: mark.lesson), mark.step < lesson.steps.count else {
+                progress = nil
+                return
             }
+            current = LessonProgress(lesson: lesson)
         }
-        if let unit = step.units.first(where: { $0 >= session.hiddenSize }) {
-            throw LessonError.step(file: lesson.file, step: number, Message(key: "error.lesson.unit_range", [
-                "unit": String(unit), "last": String(session.hiddenSize - 1),
-            ]))
+        guard mark.step < current.stepCount else { return }
+        let narration = current.hasNarration(mark.step) ? nil : narrationTexts(current.lesson, stepIndex: mark.step, session: session, previous: nil)
+        current.show(mark.step, complete: mark.complete, narration: narration, trace: (session.trace, session.t))
+        progress = current
+    }
+
+    /// Takes the language a session file kept.
+    public mutating func adopt(language: Language) {
+        setLanguage(language)
+    }
+
+    /// Runs step `index` of a lesson on `session` as one change (undo takes it back), fills its
+    /// narration in every language and records it in `progress`.
+    private func enter(
+        _ index: Int, of progress: inout LessonProgress, session: inout Session, previous: (trace: GRUTrace, t: Int)?,
+        recording: Bool = true
+    ) throws(UserError) -> [String] {
+        let lesson = progress.lesson
+        let step = lesson.steps[index]
+        let number = index + 1
+        var outputs: [String] = []
+        let mark = session.history.mark
+        try session.group(Message(key: "history.lesson_step", ["name": lesson.name, "step": String(number)])) { (s: inout Session) throws(UserError) in
+            for line in step.commands {
+                let focus = step.units.first ?? 0
+                let outcome = try LessonCommands.run(line, on: &s, focus: focus, file: lesson.file, step: number, language: language)
+                outputs.append("› " + CommandWords(line).text)
+                if !outcome.output.isEmpty {
+                    outputs.append(outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+                }
+            }
+            if let unit = step.units.first(where: { $0 >= s.hiddenSize }) {
+                throw LessonError.step(file: lesson.file, step: number, Message(key: "error.lesson.unit_range", [
+                    "unit": String(unit), "last": String(s.hiddenSize - 1),
+                ]))
+            }
+            try s.setLessonMark(LessonMark(lesson: lesson.name, step: index), description: Message(key: "history.lesson"))
         }
+        let narration = try resolvedNarration(lesson, stepIndex: index, session: session, previous: previous)
+        progress.enter(index, narration: narration, mark: recording ? mark : nil, trace: (session.trace, session.t))
+        return outputs
+    }
+
+    private func resolvedNarration(
+        _ lesson: Lesson, stepIndex: Int, session: Session, previous: (trace: GRUTrace, t: Int)?
+    ) throws(UserError) -> [Language: String] {
+        let step = lesson.steps[stepIndex]
         let now = Narration.Moment(trace: session.trace, t: session.t)
         let before = previous.map { Narration.Moment(trace: $0.trace, t: $0.t) }
         var narration: [Language: String] = [:]
         for lang in Language.allCases {
             narration[lang] = try Narration.resolve(
-                step.narration[lang] ?? "", file: lesson.file, step: number, now: now, previous: before, language: lang)
+                step.narration[lang] ?? "", file: lesson.file, step: stepIndex + 1, now: now, previous: before, language: lang)
         }
-        return (LessonProgress.StepRecord(session: session, narration: narration), outputs)
+        return narration
+    }
+
+    private func narrationTexts(_ lesson: Lesson, stepIndex: Int, session: Session, previous: (trace: GRUTrace, t: Int)?) -> [Language: String] {
+        (try? resolvedNarration(lesson, stepIndex: stepIndex, session: session, previous: previous)) ?? [:]
     }
 
     private func stepText(outputs: [String]) -> String {

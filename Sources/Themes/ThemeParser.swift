@@ -15,8 +15,8 @@ enum ThemeParser {
             throw ThemeError(file: file, line: line, message: "contains a NUL character; a theme is plain text")
         }
         // Checked before TOMLKit, whose toml++ aborts the program on some such text.
-        if let (line, character) = TOMLPreflight.firstCharacterOutsideStrings(in: text) {
-            throw ThemeError(file: file, line: line, message: "TOML syntax: \(EchoText.printable(String(character))) (U+\(String(character.value, radix: 16, uppercase: true))) outside quotes; names outside ASCII must be quoted")
+        if let (line, message) = TOMLPreflight.firstProblem(in: text) {
+            throw ThemeError(file: file, line: line, message: "TOML syntax: " + message)
         }
         let table: TOMLTable
         do {

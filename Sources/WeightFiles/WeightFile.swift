@@ -27,6 +27,16 @@ public enum WeightFile {
         }
     }
 
+    /// Loads the cell `selection` picks from bytes already in memory (weights embedded in the
+    /// binary, such as the trained examples); `name` names them in messages.
+    public static func load(embedded bytes: [UInt8], name: String, selection: CellSelection = CellSelection()) throws(WeightFileError) -> LoadedWeights {
+        do throws(FileProblem) {
+            return try load(bytes: bytes, name: name, selection: selection)
+        } catch {
+            throw WeightFileError(message: error.message(file: name))
+        }
+    }
+
     /// Loads the GRU `prefix` picks (layer 0, forward, when it has several cells).
     public static func load(path: String, prefix: String?) throws(WeightFileError) -> LoadedWeights {
         try load(path: path, selection: CellSelection(prefix: prefix))

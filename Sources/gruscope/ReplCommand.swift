@@ -24,9 +24,10 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup(title: "Setup") var setupOptions: SetupOptions
     @OptionGroup(title: "Teaching") var teachingOptions: TeachingOptions
+    @OptionGroup(title: "Sequence and session") var sessionOptions: SessionOptions
 
     func run() throws {
-        var (lines, opening) = try teachingOptions.lineSession(setupOptions)
+        var (lines, opening) = try sessionOptions.lineSession(setupOptions, teachingOptions)
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive {
             Swift.print("gruscope repl: \(EchoText.escaped(Interpreter.describe(lines.session))). Type help, or quit.")

@@ -19,6 +19,8 @@ struct ScreenCommand: ParsableCommand {
 
     @OptionGroup(title: "Teaching") var teachingOptions: TeachingOptions
 
+    @OptionGroup(title: "Sequence and session") var sessionOptions: SessionOptions
+
     @Option(help: ArgumentHelp("A theme name (default, light, high-contrast, mono, okabe-ito) or a .toml file.", valueName: "name|path"))
     var theme: String?
 
@@ -34,7 +36,7 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         let started = RenderBenchmark.now()
         if let problem = TerminalCheck.currentProblem() { throw UserError(problem) }
-        let lines = try teachingOptions.lineSession(setupOptions).lines
+        let lines = try sessionOptions.lineSession(setupOptions, teachingOptions).lines
         let sessionReady = RenderBenchmark.now()
         let library = ThemeCatalog.library()
         let (loaded, themeError) = library.loadOrDefault(theme)
@@ -45,9 +47,10 @@ struct ScreenCommand: ParsableCommand {
             throw UserError(error.message)
         }
         defer { terminal.stop() }
-        let state = AppState(
+        var state = AppState(
             lines: lines, width: terminal.size().width, height: terminal.size().height,
             ascii: ascii || !terminal.isUTF8, themeName: loaded.theme.name)
+        state.autosaves = !benchRender
         if benchRender {
             let report = RenderBenchmark(
                 terminal: terminal, theme: loaded.theme, state: state, started: started, sessionReady: sessionReady).run(frames: max(0, frames))

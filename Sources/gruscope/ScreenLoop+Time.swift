@@ -1,4 +1,5 @@
 import App
+import GRUCore
 import TerminalInput
 
 extension ScreenLoop {
@@ -8,9 +9,18 @@ extension ScreenLoop {
     /// stopped, and hands the input on; the screen asks for the work again once the input is
     /// handled (so scrubbing through a long sequence never waits for it).
     mutating func performTime(_ work: TimeWork) {
+        let (result, waiting) = runTime(work)
+        send(.finished(.time(.finished(result))))
+        // The work's view of the sequence is gone by now, so an edit the input makes changes
+        // the sequence in place.
+        if let waiting { send(Event(waiting)) }
+    }
+
+    private mutating func runTime(_ work: TimeWork) -> (TimeWorkResult?, InputEvent?) {
+        guard let sequence = state.timeSequence, state.session.sequenceID == work.sequenceID else { return (nil, nil) }
         var waiting: InputEvent?
         var lastFrame = RenderBenchmark.now()
-        let result = work.run { progress in
+        let result = work.run(on: sequence) { progress in
             if let input = terminal.nextEvent(timeoutMilliseconds: 0) {
                 waiting = input
                 return false
@@ -23,7 +33,6 @@ extension ScreenLoop {
             }
             return true
         }
-        send(.finished(.time(.finished(result))))
-        if let waiting { send(Event(waiting)) }
+        return (result, waiting)
     }
 }

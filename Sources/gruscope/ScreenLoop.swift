@@ -1,5 +1,6 @@
 import App
 import Foundation
+import GRUCore
 import Localization
 import Script
 import Terminal
@@ -15,6 +16,10 @@ struct ScreenLoop {
     var theme: Theme
     var state: AppState
     private var needsFrame = true
+    /// Work running off this thread (background work or a file being read), if any.
+    private var job: Job?
+    /// The session to autosave, and when (changes are written at most once per second).
+    private var pendingAutosave: (save: SessionSave, due: Double)?
 
     init(terminal: TerminalSession, library: ThemeLibrary, theme: Theme, state: AppState) {
         self.terminal = terminal
@@ -30,8 +35,13 @@ struct ScreenLoop {
 
     /// Feeds one event through `update` and carries out what it asks.
     mutating func send(_ event: Event) {
-        let (next, effects) = update(state, event)
-        state = next
+        // The state is handed to update (not copied), so a long sequence changes in place.
+        var effects: [Effect] = []
+        withUnsafeMutablePointer(to: &state) { pointer in
+            let (next, asked) = update(pointer.move(), event)
+            pointer.initialize(to: next)
+            effects = asked
+        }
         needsFrame = true
         if checksState {
             let problems = state.invariantViolations
@@ -41,9 +51,15 @@ struct ScreenLoop {
     }
 
     mutating func run() {
+        defer { flushAutosave() }
         while !state.isQuitting {
             let signals = terminal.pendingSignals()
-            if signals.wantsQuit { break }
+            if signals.wantsQuit {
+                job?.control.cancel()
+                break
+            }
+            pollJob()
+            if let pending = pendingAutosave, RenderBenchmark.now() >= pending.due { flushAutosave() }
             if signals.contains(.suspend) {
                 terminal.suspend()
                 let (width, height) = terminal.size()
@@ -55,7 +71,7 @@ struct ScreenLoop {
                 presentFrame()
                 crashIfAskedByTests()
             }
-            if let input = terminal.nextEvent(timeoutMilliseconds: 250) {
+            if let input = terminal.nextEvent(timeoutMilliseconds: job != nil || pendingAutosave != nil ? 50 : 250) {
                 send(Event(input))
                 takeWaitingInput()
             }
@@ -96,7 +112,20 @@ struct ScreenLoop {
             terminal.forceFullRedraw()
             needsFrame = true
         case let .language(effect):
-            send(.finished(.language(effect.perform())))
+            // Read off this thread: a large file keeps the screen answering (and Esc drops it).
+            startJob(id: state.running?.id ?? 0, progress: false) { _ in .language(effect.perform()) }
+        case let .work(work):
+            startJob(id: work.id, progress: true) { control in .work(id: work.id, work.run(control)) }
+        case let .cancelWork(id):
+            guard let job, job.id == id else { break }
+            job.control.cancel()
+            if !job.reportsProgress {
+                // A file being read cannot be stopped; its result is dropped.
+                self.job = nil
+                send(.finished(.work(id: id, .failed(.cancelled))))
+            }
+        case let .autosave(save):
+            pendingAutosave = (save, pendingAutosave?.due ?? RenderBenchmark.now() + 1)
         case let .time(work):
             performTime(work)
         case let .loadTheme(name):
@@ -114,6 +143,35 @@ struct ScreenLoop {
         }
     }
 
+    /// Starts work on a thread of its own; ``pollJob()`` hands its result back.
+    private mutating func startJob(id: Int, progress: Bool, _ body: @escaping @Sendable (WorkControl) -> EffectResult) {
+        let job = Job(id: id, reportsProgress: progress)
+        self.job = job
+        let thread = Thread { job.finish(body(job.control)) }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Sends the finished job's result, or its progress, to update.
+    private mutating func pollJob() {
+        guard let job else { return }
+        if let result = job.result {
+            self.job = nil
+            send(.finished(result))
+        } else if job.reportsProgress, let progress = job.control.progress, progress != job.lastSent {
+            job.lastSent = progress
+            send(.workProgress(id: job.id, progress))
+        }
+    }
+
+    /// Writes the pending autosave now (and on the way out).
+    private mutating func flushAutosave() {
+        guard let pending = pendingAutosave else { return }
+        pendingAutosave = nil
+        // A failed autosave must not stop the class; the next change tries again.
+        try? Autosave.write(pending.save)
+    }
+
     /// Writes the screen as an SVG picture or plain text (see ``Script/UserFiles`` for how).
     static func export(_ grid: Grid, theme: Theme, format: ExportFormat, to path: String, replacing: Bool) -> Result<Void, UserError> {
         let contents: String
@@ -127,5 +185,33 @@ struct ScreenLoop {
         } catch {
             return .failure(error)
         }
+    }
+}
+
+/// Work running on another thread: its control, and its result once it has one.
+final class Job: @unchecked Sendable {
+    let id: Int
+    let reportsProgress: Bool
+    let control = WorkControl()
+    private let lock = NSLock()
+    private var finished: EffectResult?
+    /// The progress last sent to update (loop thread only).
+    var lastSent: GRUProgress?
+
+    init(id: Int, reportsProgress: Bool) {
+        self.id = id
+        self.reportsProgress = reportsProgress
+    }
+
+    func finish(_ result: EffectResult) {
+        lock.lock()
+        finished = result
+        lock.unlock()
+    }
+
+    var result: EffectResult? {
+        lock.lock()
+        defer { lock.unlock() }
+        return finished
     }
 }

@@ -42,6 +42,16 @@ import Testing
         #expect(chinese.hasPrefix("lessons/x.toml 第 3 行："), "\(chinese)")
     }
 
+    /// Found by the `theme` and `lesson` fuzz targets (the same TOML library reads both): a
+    /// table header whose first name does not start with a name character aborted the program
+    /// inside toml++.
+    @Test func aHeaderTheTOMLLibraryWouldAbortOnIsReportedInstead() throws {
+        let lesson = Self.lesson(steps: [Self.goodStep])
+        #expect(Self.parseError(lesson + "\n[[步骤]]\n") == "lessons/x.toml line 13: 步 (U+6B65) outside quotes; names outside ASCII must be quoted")
+        #expect(Self.parseError(lesson + "\n[# note\n") == "lessons/x.toml line 13: a table name must follow '[' (letters, digits, _ and -, or a quoted name)")
+        #expect(Self.parseError(lesson + "\n[[ \n", language: .zh)?.hasPrefix("lessons/x.toml 第 13 行：") == true)
+    }
+
     @Test func aStepLineThatDoesNotParseNamesTheStepAndTheLine() throws {
         let text = Self.lesson(steps: [Self.goodStep, "run = [\"frobnicate 3\"]\nen = \"a\"\nzh = \"b\""])
         let message = try #require(Self.parseError(text))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Themes
+import Localization
 import Widgets
 
 /// Issue 10, hang 8: a theme with 30 000 unknown roles froze the screen for 122 s (every
@@ -95,8 +96,9 @@ private func parseErrorIgnoringSize(_ text: String) -> ThemeError? {
     }
 }
 
-/// Found by the `theme` fuzz target: toml++ aborted the program (an assertion, in debug and
-/// release builds alike) on a table header starting with a character outside ASCII.
+/// Found by the `theme` and `lesson` fuzz targets: toml++ aborted the program (an assertion,
+/// in debug and release builds alike) on a table header whose first name does not start with a
+/// name character or a quote.
 @Suite struct TOMLPreflightTests {
     @Test(arguments: ["[中]\n", "[[é]]\n", "name = \"x\"\n[\u{FFFD}]\n", "[\u{2028}]"])
     func aHeaderOutsideASCIIIsASyntaxErrorNotAnAbort(_ text: String) throws {
@@ -106,18 +108,40 @@ private func parseErrorIgnoringSize(_ text: String) -> ThemeError? {
         #expect(error.line == (text.hasPrefix("name") ? 2 : 1))
     }
 
-    @Test func stringsAndCommentsMayHoldAnything() {
+    @Test(arguments: ["[# drawing code\n", "[=\n", "[.a]\n", "[ \n", "[[ #\n", "a = 1\n  [,]\n", "["])
+    func aHeaderWithoutANameIsASyntaxErrorNotAnAbort(_ text: String) throws {
+        let error = try #require(parseError(text))
+        #expect(error.message == "TOML syntax: a table name must follow '[' (letters, digits, _ and -, or a quoted name)")
+        #expect(error.line == (text.hasPrefix("a = 1") ? 2 : 1))
+    }
+
+    @Test(arguments: ["[roles]\ncandidate = [}\n", "a = [1, }\n", "a = [ # c\n}\n", "a = { b = [\"x\",\n\t} }\n", "a = [[],}\n"])
+    func aBraceWhereAListExpectsAValueIsASyntaxErrorNotAnAbort(_ text: String) throws {
+        let error = try #require(parseError(text))
+        #expect(error.message == "TOML syntax: a value must come before '}' in a list")
+    }
+
+    @Test func stringsCommentsArraysAndGoodHeadersPass() {
         let text = """
             # 注释 comment — ok
             name = "名字"
             description = '''
-            多行 "文字" ''
+            多行 "文字" [# ''
             '''
             note = "escaped \\" quote 中"
+            list = [
+              [ # an array in an array, not a header
+                1, 2],
+              ["[#"], { a = 1, b = [] },
+            ]
+            inline = { a = [1, 2], b = { c = "}" } }
             [roles]
             "中" = { fg = "#ffffff" }
+            [ 'quoted' ]
+            [[ a-b_9 ]]
+            []
             """
-        #expect(TOMLPreflight.firstCharacterOutsideStrings(in: text) == nil)
-        #expect(TOMLPreflight.firstCharacterOutsideStrings(in: "a = 1\nb = 中\n")?.line == 2)
+        #expect(TOMLPreflight.firstProblem(in: text) == nil)
+        #expect(TOMLPreflight.firstProblem(in: "a = 1\nb = 中\n")?.line == 2)
     }
 }

@@ -44,7 +44,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         if state.command != nil, event == .key(.enter) { event = .key(.escape) }
         state = update(state, event).0
         events += 1
-        if events % 8 == 0 || input.isAtEnd {
+        if events % 32 == 0 || input.isAtEnd {
             let grid = view(state)
             fuzzCheck(grid.width == state.width && grid.height == state.height, "a \(grid.width)×\(grid.height) grid for a \(state.width)×\(state.height) screen")
         }

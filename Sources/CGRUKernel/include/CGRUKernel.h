@@ -118,9 +118,11 @@ void cgru_unit_gates(cgru_path path, const cgru_model *model, const float *input
                      const float *pin_r, const float *pin_z, float *r_out, float *z_out);
 
 /*
- * Derivatives, for the influence of past inputs (GRUCore's GRUDerivatives and GRUReference,
- * where the formulas are derived). They use the canonical row-major matrices, not the packed
- * layout: W (3H×I) and U (3H×H), rows [r, z, candidate].
+ * Derivatives, for the influence of past inputs (GRUCore's GRUSequence+Memory and
+ * GRUReference, where the formulas are derived). They use the canonical row-major matrices,
+ * not the packed layout: W (3H×I) and U (3H×H), rows [r, z, candidate]. While they run,
+ * subnormal numbers count as zero (x86: MXCSR's FTZ and DAZ, restored after): derivatives of a
+ * long sequence decay through them, which many CPUs compute a hundred times slower.
  */
 
 /// C (m×n) = A (m×k)·B (k×n), or C += A·B when `accumulate` is 1. Every matrix is row-major
