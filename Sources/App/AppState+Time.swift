@@ -159,7 +159,7 @@ extension AppState {
         guard showsTime, result.work.sequenceID == id else { return }
         switch (result.work.job, result.outcome) {
         case let (.summary(request), .summary(summary)):
-            timeCache.summary = (id, request, summary, summary.signedBound)
+            timeCache.summary = (id, request, summary, TimeExplanations.signedBound(summary))
         case let (.influence(request), .influence(values)):
             guard var memory = timeCache.memory, memory.request == request else { return }
             memory.value.influence = values

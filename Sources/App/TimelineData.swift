@@ -93,14 +93,3 @@ public struct TimeWorkResult: Sendable {
     }
     let outcome: Outcome
 }
-
-extension GRUFieldSummary {
-    /// The bound of a signed strip scale for this summary: 1, or the largest magnitude when
-    /// some value lies beyond ±1 (a state started outside the range tanh keeps it in).
-    var signedBound: Float {
-        var largest: Float = 1
-        for value in minimum where -value > largest { largest = -value }
-        for value in maximum where value > largest { largest = value }
-        return largest
-    }
-}

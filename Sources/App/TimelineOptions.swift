@@ -1,4 +1,5 @@
 import GRUCore
+import Teaching
 
 /// How the timeline is looked at: which quantity, how a column folds its steps, how close and
 /// where. Part of ``AppState``; the steps shown follow from it, the sequence's length and the
@@ -53,31 +54,5 @@ public struct TimelineOptions: Sendable, Equatable {
     /// Whether zooming in would show fewer steps.
     public func canZoomIn(count: Int, columns: Int) -> Bool {
         zoom < Self.deepestZoom && span(count: count, columns: columns) > min(count, max(1, columns))
-    }
-}
-
-/// How a timeline column that holds several steps shows them.
-public enum TimelineFold: String, Sendable, CaseIterable, Equatable {
-    /// Their mean.
-    case mean
-    /// The smallest of them.
-    case min
-    /// The largest of them.
-    case max
-
-    /// The word `timeline fold` takes.
-    public var word: String { rawValue }
-}
-
-extension GRUFieldSummary {
-    /// The chosen fold of every column for one unit (column-major storage, read across).
-    func row(unit: Int, fold: TimelineFold) -> [Float] {
-        let source: [Float]
-        switch fold {
-        case .mean: source = mean
-        case .min: source = minimum
-        case .max: source = maximum
-        }
-        return (0..<columns).map { source[$0 * width + unit] }
     }
 }

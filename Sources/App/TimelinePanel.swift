@@ -36,10 +36,7 @@ struct TimelinePanel {
 
     func ruler(summary: GRUFieldSummary, request: TimelineRequest, cursorColumn: Int?, into grid: inout Grid) {
         let quantity = state.text("column." + options.quantity.catalogueKey)
-        let perColumn = request.window.count / max(1, summary.columns)
-        let fold = perColumn <= 1 && request.window.count == summary.columns
-            ? state.text("time.fold_one")
-            : state.text("time.fold_" + options.fold.word, ["n": Self.approximate(request.window, columns: summary.columns)])
+        let fold = TimeExplanations.foldText(summary, fold: options.fold, language: state.language)
         var caption = state.text("time.caption", ["quantity": quantity, "fold": fold])
         if request.window.count < sequence.count {
             caption += (glyphs == .unicode ? " · " : " | ") + state.text("time.window", [
@@ -65,12 +62,6 @@ struct TimelinePanel {
         case .added: return glyphs == .unicode ? "(1−z)h̃" : "(1-z)h~"
         case .newState: return glyphs == .unicode ? "h′" : "h'"
         }
-    }
-
-    /// "about n" steps per column, as a whole number (the columns hold ⌊n⌋ or ⌈n⌉ steps).
-    static func approximate(_ window: Range<Int>, columns: Int) -> String {
-        let low = window.count / max(1, columns), high = (window.count + columns - 1) / max(1, columns)
-        return low == high ? String(low) : "\(low)–\(high)"
     }
 
     /// Step numbers at round intervals, far enough apart to be read.
@@ -136,7 +127,7 @@ struct TimelinePanel {
                 ? Style(.selection, attributes: state.focus == .timeline ? [.reverse, .bold] : .bold)
                 : Style(.dim)
             grid.put(DisplayWidth.padded(String(unit), to: TimelineLayout.labelWidth - 2, alignRight: true), x: area.x, y: y, style: labelStyle)
-            let values = summary.row(unit: unit, fold: options.fold)
+            let values = options.fold.row(of: summary, unit: unit)
             Strip(values: values[...], scale: scale, role: quantity.role, cursorColumn: cursorColumn, glyphs: glyphs)
                 .draw(in: Rect(x: layout.valueX, y: y, width: layout.columns, height: 1), into: &grid)
         }
@@ -154,7 +145,7 @@ struct TimelinePanel {
         grid.put(DisplayWidth.padded(labels.1, to: TimelineLayout.labelWidth - 1, alignRight: true), x: influenceRow.x, y: influenceRow.y,
                  style: Style(.newState, attributes: .bold))
         guard let memory = cache.memory?.value, memory.unit == state.unit, memory.step == cursor else { return }
-        let retention = Self.folded(memory.retention, summary: summary, fold: options.fold)
+        let retention = options.fold.fold(memory.retention, into: summary)
         Strip(values: retention[...], scale: .unit, role: .updateGate, cursorColumn: cursorColumn, glyphs: glyphs)
             .draw(in: Rect(x: layout.valueX, y: retentionRow.y, width: layout.columns, height: 1), into: &grid)
         guard let influence = memory.influence else {
@@ -162,7 +153,7 @@ struct TimelinePanel {
             return
         }
         let largest = influence.max() ?? 0
-        let values = Self.folded(influence, summary: summary, fold: options.fold)
+        let values = options.fold.fold(influence, into: summary)
         Strip(values: values[...], scale: .magnitude(bound: largest), role: .newState, cursorColumn: cursorColumn, glyphs: glyphs)
             .draw(in: Rect(x: layout.valueX, y: influenceRow.y, width: layout.columns, height: 1), into: &grid)
         // The scale, where the row has room after the cursor's column.
@@ -171,24 +162,6 @@ struct TimelinePanel {
         if DisplayWidth.of(note) <= free {
             grid.put(note, x: layout.valueX + layout.columns - DisplayWidth.of(note), y: influenceRow.y, style: Style(.dim))
         }
-    }
-
-    /// Values for steps 0…t folded into the summary's columns (the columns after t's are left
-    /// out, and t's column folds only its steps up to t); empty when t lies before the window.
-    static func folded(_ values: [Float], summary: GRUFieldSummary, fold: TimelineFold) -> [Float] {
-        var result: [Float] = []
-        let last = values.count - 1
-        for column in 0..<summary.columns {
-            let steps = summary.steps(inColumn: column)
-            guard steps.lowerBound <= last else { break }
-            let part = values[steps.lowerBound...min(last, steps.upperBound - 1)]
-            switch fold {
-            case .mean: result.append(part.reduce(0, +) / Float(part.count))
-            case .min: result.append(part.min() ?? 0)
-            case .max: result.append(part.max() ?? 0)
-            }
-        }
-        return result
     }
 
     /// "working out …: 40%" while work for the panels runs.

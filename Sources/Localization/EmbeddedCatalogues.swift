@@ -120,6 +120,9 @@ show = "Language: {name}. Switch with lang en or lang zh."
 now = "Language: {name}."
 
 [command]
+timeline = "a quantity over every step of the sequence, one strip per unit, the cursor marked (on the screen: what the timeline shows)"
+memory = "what a unit remembers at the cursor: retention ∏z and its half-life, influence ‖∂h_t/∂x_s‖, and why they differ"
+influence = "how strongly each input so far moves the state now: ‖∂h_t/∂x_s‖ for every s ≤ t, of h or of one unit"
 explain = "a unit of the next step in words (default: the lesson's unit, or 0)"
 why = "where a gate or candidate value comes from: bias, W·x and U·h"
 summary = "the next step at a glance: who remembers, who is overwritten"
@@ -357,6 +360,21 @@ influence_pending = "Influence is being worked out; it appears here when done."
 beside_the_gate = "The gate path has all but lost step {s} (retention {retention}), yet its input still moves the unit ({influence}): that memory runs through the candidate's recurrent weights, not through z."
 z_pinned = "z is pinned: a pinned gate is a constant, so retention is the product of the values you set, and no derivative flows through z."
 r_pinned = "r is pinned: a pinned gate is a constant, so no derivative flows through r."
+influence_first_most = "Influence, through the whole recurrence (‖∂h_t/∂x_s‖ for unit {unit}): x at step 0, the first input, moves it most now ({value})."
+
+[time.repl]
+timeline = "{quantity} over steps 0–{last}, {fold} ({legend}); {mark} marks t = {t}:"
+memory = "memory of unit {unit} at t = {t} (steps 0–{t}):"
+influence = "influence on {what} at t = {t}, ‖∂h_t/∂x_s‖ for s = 0…{t} ({legend}):"
+of_state = "the whole state h"
+of_unit = "unit {unit}"
+strongest = "the {count} strongest:"
+legend_unit = "{low} 0 … {high} 1"
+legend_magnitude = "{low} 0 … {high} {bound}"
+legend_signed = "{low} −{bound} … {high} +{bound}, 0 between {below} and {above}"
+
+[error.timeline]
+usage = "timeline takes a quantity (h, z, r, kept, added, candidate), a unit and mean, min or max, e.g. timeline z 3; got '{text}'"
 
 [time.explain]
 timeline = "The timeline: one strip per unit, one column per step, or per group of steps when the sequence is longer than the panel is wide (the line above the strips says how a group is folded into its column: the mean, the smallest or the largest value of its steps). The height of each block, or in ASCII the density of its character, is the value: for h, kept, added and the candidate the scale runs from −1 (lowest block) to +1 (highest), with 0 between ▄ and ▅; for z and r from 0 to 1. Where there are colours they say it again: one colour for positive and one for negative values, the gate's own colour for z and r, faint near zero, bold far from it. The marked column is the time cursor: the table, the x and h rows and the story show that step."
@@ -621,6 +639,9 @@ show = "语言：{name}。用 lang en 或 lang zh 切换。"
 now = "语言：{name}。"
 
 [command]
+timeline = "一个量在序列每一步的值，每个单元一条，标出光标所在的步（在屏幕上：设定时间线显示什么）"
+memory = "一个单元在光标处记住了什么：保留率 ∏z 和它的半衰期、影响 ‖∂h_t/∂x_s‖，以及两者为什么不同"
+influence = "到目前为止的每个输入现在对状态影响多大：对每个 s ≤ t 的 ‖∂h_t/∂x_s‖，针对整个 h 或一个单元"
 explain = "用文字讲解下一步中的一个单元（默认是课程指定的单元，否则是 0）"
 why = "一个门或候选值是怎么来的：偏置、W·x 和 U·h"
 summary = "下一步的概览：哪些单元记住了过去，哪些被改写"
@@ -858,6 +879,21 @@ influence_pending = "影响正在计算中，算完就显示在这里。"
 beside_the_gate = "门这条路径几乎已经丢掉了第 {s} 步（保留率 {retention}），可那一步的输入仍在影响这个单元（{influence}）：这份记忆走的是候选值的循环权重，而不是 z。"
 z_pinned = "z 被固定了：固定的门是常数，所以保留率就是你设定的值的连乘，而且没有导数经过 z。"
 r_pinned = "r 被固定了：固定的门是常数，没有导数经过 r。"
+influence_first_most = "影响，经过整个循环计算（单元 {unit} 的 ‖∂h_t/∂x_s‖）：第 0 步的 x，也就是第一个输入，现在对它影响最大（{value}）。"
+
+[time.repl]
+timeline = "{quantity}，第 0–{last} 步，{fold}（{legend}）；{mark} 标出 t = {t}："
+memory = "单元 {unit} 在 t = {t} 的记忆（第 0–{t} 步）："
+influence = "在 t = {t} 对{what}的影响，对 s = 0…{t} 的 ‖∂h_t/∂x_s‖（{legend}）："
+of_state = "整个状态 h"
+of_unit = "单元 {unit}"
+strongest = "最强的 {count} 个："
+legend_unit = "{low} 0 … {high} 1"
+legend_magnitude = "{low} 0 … {high} {bound}"
+legend_signed = "{low} −{bound} … {high} +{bound}，0 在 {below} 和 {above} 之间"
+
+[error.timeline]
+usage = "timeline 后面接一个量（h、z、r、kept、added、candidate）、一个单元和 mean、min 或 max，例如 timeline z 3；收到的是 '{text}'"
 
 [time.explain]
 timeline = "时间线：每个单元一条，每一步一列；序列比面板宽时，一列代表一组步（时间线上方那一行写明一组步怎样合成一列：取这些步的平均值、最小值或最大值）。每个方块的高度（ASCII 下是字符的疏密）就是数值：h、保留、写入和候选值的刻度从 −1（最低的方块）到 +1（最高），0 在 ▄ 和 ▅ 之间；z 和 r 从 0 到 1。有颜色时，颜色再说一遍：正值一种颜色，负值一种颜色，z 和 r 用门自己的颜色，接近 0 时颜色淡，离 0 远时加粗。标出的那一列是时间光标：表格、x 行、h 行和说明显示的都是这一步。"

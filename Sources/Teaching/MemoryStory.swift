@@ -81,7 +81,8 @@ public enum MemoryStory {
             if t == 0 {
                 sentences.append(language.text("time.memory.influence_now", values))
             } else {
-                sentences.append(language.text(strongest.step == t ? "time.memory.influence_now_most" : "time.memory.influence", values))
+                let key = strongest.step == t ? "influence_now_most" : (strongest.step == 0 ? "influence_first_most" : "influence")
+                sentences.append(language.text("time.memory." + key, values))
             }
             if let beside = memory.memoryBesideTheGate {
                 values["s"] = String(beside.step)
