@@ -232,11 +232,10 @@ extension AppState {
     /// again as background work (and nil is returned: the screen says so when it ends).
     @discardableResult
     mutating func apply(_ change: @escaping @Sendable (inout Session) throws -> Void) -> Session? {
-        var copy = session
         do {
-            try change(&copy)
-            session = copy
-            return copy
+            // In place: a session change that throws has changed nothing.
+            try change(&lines.session)
+            return lines.session
         } catch {
             // Every session change throws UserError (closures cannot say so without spelling it).
             let error = (error as? UserError) ?? UserError(String(describing: error))

@@ -136,7 +136,7 @@ public struct ExampleModel: Sendable, Equatable {
         readoutMeaning = try reader.texts("readout_meaning", in: table)
         trained = try reader.texts("trained", in: table)
         notes = try reader.texts("notes", in: table)
-        vocabulary = table.contains(key: "vocabulary") ? try reader.string("vocabulary", in: table) : nil
+        vocabulary = table.has("vocabulary") ? try reader.string("vocabulary", in: table) : nil
         inputs = []
         for input in try reader.tables("input", in: table, optional: vocabulary != nil) {
             try reader.allowOnly(["name", "en", "zh"], in: input, at: "[[input]]")
@@ -147,7 +147,7 @@ public struct ExampleModel: Sendable, Equatable {
             try reader.allowOnly(["name", "file", "text", "en", "zh"], in: sequence, at: "[[sequence]]")
             sequences.append(Sequence(
                 name: try reader.string("name", in: sequence), file: try reader.string("file", in: sequence),
-                text: sequence.contains(key: "text") ? try reader.string("text", in: sequence) : nil,
+                text: sequence.has("text") ? try reader.string("text", in: sequence) : nil,
                 en: try reader.string("en", in: sequence), zh: try reader.string("zh", in: sequence)))
         }
         units = []
@@ -242,12 +242,12 @@ public struct ExampleModel: Sendable, Equatable {
                 }
                 selectors.append(.list(steps))
             }
-            if table.contains(key: "from") || table.contains(key: "to") {
+            if table.has("from") || table.has("to") {
                 let from = try integer("from", in: table), to = try integer("to", in: table)
                 guard from <= to else { throw problem("\(place): from \(from) is after to \(to)") }
                 selectors.append(.range(from...to))
             }
-            if table.contains(key: "chars") { selectors.append(.characters(try characters("chars", in: table))) }
+            if table.has("chars") { selectors.append(.characters(try characters("chars", in: table))) }
             guard selectors.count <= 1 else { throw problem("\(place): use one of at, from/to and chars") }
             let min = try number("min", in: table), max = try number("max", in: table)
             let productMin = try number("product_min", in: table), productMax = try number("product_max", in: table)
@@ -263,4 +263,9 @@ public struct ExampleModel: Sendable, Equatable {
                 min: min, max: max, productMin: productMin, productMax: productMax)
         }
     }
+}
+
+extension TOMLTable {
+    /// Whether the table has an entry of this name.
+    func has(_ name: String) -> Bool { contains(key: name) }
 }

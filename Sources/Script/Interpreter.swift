@@ -181,13 +181,8 @@ public enum Interpreter {
 
     /// `undo N` / `redo N`: as many as there are, each said.
     private static func repeatHistory(_ count: Int, on session: inout Session, language: Language, undo: Bool) throws(UserError) -> String {
-        var lines: [String] = []
-        for index in 0..<count {
-            let available = undo ? session.history.nextUndo != nil : session.history.nextRedo != nil
-            if index > 0 && !available { break }
-            let description = undo ? try session.undo() : try session.redo()
-            lines.append(language.text(undo ? "history.undid" : "history.redid", ["what": description.text(in: language)]))
-        }
+        let descriptions = undo ? try session.undo(count: count) : try session.redo(count: count)
+        let lines = descriptions.map { language.text(undo ? "history.undid" : "history.redid", ["what": $0.text(in: language)]) }
         return (lines + [stateLine(session)]).joined(separator: "\n")
     }
 

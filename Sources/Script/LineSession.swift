@@ -89,65 +89,63 @@ public struct LineSession<Extension: CommandExtension>: Sendable {
         }
     }
 
-    /// Runs one parsed command.
+    /// Runs one parsed command. The session changes in place (a failed command has changed
+    /// nothing: every change validates first, and a lesson step takes its own changes back).
     public mutating func run(_ command: HostCommand<Extension.Command>, help: [CommandInfo]? = nil) -> CommandStep {
-        var session = self.session, state = extensionState
+        let saved = extensionState
         do throws(UserError) {
-            let step: CommandStep
+            let language = extensionState.language
             switch command {
             case let .core(.help(.all(commands))):
-                step = try Interpreter.run(.help(.all(help ?? commands)), on: &session, language: state.language)
+                return try Interpreter.run(.help(.all(help ?? commands)), on: &session, language: language)
             case let .core(.save(path, replacing)):
-                step = .needs(.writeSession(path: path, replacing: replacing, SessionSave(session: session, view: view, language: state.language)))
+                return .needs(.writeSession(path: path, replacing: replacing, SessionSave(session: session, view: view, language: language)))
             case let .core(.open(path)):
-                step = .needs(.readSession(path: path))
+                return .needs(.readSession(path: path))
             case let .core(core):
-                step = try Interpreter.run(core, on: &session, language: state.language)
-                if case .undo = core { state.follow(session) }
-                if case .redo = core { state.follow(session) }
+                let step = try Interpreter.run(core, on: &session, language: language)
+                switch core {
+                case .undo, .redo: extensionState.follow(session)
+                default: break
+                }
+                return step
             case let .extra(extra):
-                step = try state.run(extra, session: &session)
+                return try extensionState.run(extra, session: &session)
             }
-            self.session = session
-            extensionState = state
-            return step
         } catch {
+            extensionState = saved
             return .done(CommandOutcome(error: error))
         }
     }
 
     /// Takes the result of an effect a command asked for, and finishes that command.
     public mutating func receive(_ result: LanguageEffectResult) -> CommandOutcome {
-        var session = self.session, state = extensionState
+        let saved = extensionState, savedView = view
         do throws(UserError) {
-            let outcome: CommandOutcome
-            if let handled = try state.receive(result, session: &session) {
-                outcome = handled
-            } else {
-                switch result {
-                case let .weights(.success(loaded)): outcome = try Interpreter.receive(loaded, on: &session)
-                case let .inputs(path, .success(table)):
-                    outcome = try Interpreter.receive(inputs: table, path: path, on: &session, language: state.language)
-                case let .sessionWritten(path, .success):
-                    outcome = CommandOutcome(state.language.text("session.saved", ["path": EchoText.printable(path)]))
-                case let .sessionOpened(path, .success(opened)):
-                    try session.become(opened.session, description: Message(key: "history.open", ["path": EchoText.printable(path)]))
-                    view = opened.view
-                    if let language = opened.language { state.adopt(language: language) }
-                    state.follow(session)
-                    let lines = [state.language.text("session.opened", ["path": EchoText.printable(path), "t": String(session.t), "count": String(session.count)])]
-                        + opened.warnings.map { $0.text(in: state.language) }
-                    outcome = CommandOutcome(lines.joined(separator: "\n"))
-                case let .weights(.failure(error)), let .lessonText(_, .failure(error)), let .inputs(_, .failure(error)),
-                     let .sessionWritten(_, .failure(error)), let .sessionOpened(_, .failure(error)):
-                    throw error
-                case .lessonText(_, .success): outcome = CommandOutcome("")
-                }
+            if let handled = try extensionState.receive(result, session: &session) { return handled }
+            switch result {
+            case let .weights(.success(loaded)): return try Interpreter.receive(loaded, on: &session)
+            case let .inputs(path, .success(table)):
+                return try Interpreter.receive(inputs: table, path: path, on: &session, language: extensionState.language)
+            case let .sessionWritten(path, .success):
+                return CommandOutcome(extensionState.language.text("session.saved", ["path": EchoText.printable(path)]))
+            case let .sessionOpened(path, .success(opened)):
+                try session.become(opened.session, description: Message(key: "history.open", ["path": EchoText.printable(path)]))
+                view = opened.view
+                if let language = opened.language { extensionState.adopt(language: language) }
+                extensionState.follow(session)
+                let language = extensionState.language
+                let lines = [language.text("session.opened", ["path": EchoText.printable(path), "t": String(session.t), "count": String(session.count)])]
+                    + opened.warnings.map { $0.text(in: language) }
+                return CommandOutcome(lines.joined(separator: "\n"))
+            case let .weights(.failure(error)), let .lessonText(_, .failure(error)), let .inputs(_, .failure(error)),
+                 let .sessionWritten(_, .failure(error)), let .sessionOpened(_, .failure(error)):
+                throw error
+            case .lessonText(_, .success): return CommandOutcome("")
             }
-            self.session = session
-            extensionState = state
-            return outcome
         } catch {
+            extensionState = saved
+            view = savedView
             return CommandOutcome(error: error)
         }
     }

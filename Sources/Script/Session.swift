@@ -12,9 +12,12 @@ import WeightFiles
 ///   step t (h0 at t = 0), ``trace`` every vector of step t (its `h` is h_t).
 /// - Stepping moves the cursor; past the end it records a new step (x repeated from the last
 ///   step). `back` moves it back and keeps the recorded future. Editing x changes x_t and
-///   re-runs steps t … T−1 only. Editing h at t = 0 changes h0; at t > 0 it starts the sequence
-///   at t: the steps before t are dropped (undo brings them back), h0 becomes the typed state and
-///   the cursor is at 0, still on the same x — "what if the state entering this step were …".
+///   re-runs steps t … T−1 only. Editing h at t = 0 changes h0. h, pins and the reset rule
+///   hold for the whole sequence, so changing one of them at t > 0 starts the sequence at t:
+///   the steps before t are dropped (undo brings them back), h0 becomes the state entering t
+///   (or the typed one) and the cursor is at 0, still on the same x — "what if, from this step
+///   on, …". The step shown keeps its state: pinning a gate at its current values changes
+///   nothing on screen.
 /// - Every change is recorded in ``history`` and can be undone (``undo()``) and redone.
 ///
 /// A value type: every change validates first and throws without changing anything; it then
@@ -168,16 +171,30 @@ public struct Session: Sendable {
     }
 
     private mutating func replaceState(_ state: [Float], description: Message) throws(UserError) {
-        if t == 0 {
-            guard state != h0 else { return }
-            try change(description, forward: [.h0(state)], backward: [.h0(h0)])
+        guard state != h else { return }
+        try changeFromCursor(description, forward: [.h0(state)], backward: [.h0(h)])
+    }
+
+    /// A change of what holds at every step (h0, pins, the reset rule) made at the cursor: at
+    /// t = 0 it is made as it is; at t > 0 the sequence first starts at t (the steps before t
+    /// are dropped, h0 becomes the state entering t, the cursor goes to 0 on the same x), so the
+    /// step shown keeps its state and the change holds from there on. Undo brings the past back.
+    private mutating func changeFromCursor(_ description: Message, forward: [SessionPatch], backward: [SessionPatch]) throws(UserError) {
+        guard t > 0 else {
+            try change(description, forward: forward, backward: backward)
             return
         }
-        let past = StepRows(values: sequence.values(of: .x, in: 0..<t), width: inputSize)
+        let past = StepRows(values: Array(sequence.inputs[0..<(t * inputSize)]), width: inputSize)
+        let start: [SessionPatch] = [.rows(start: 0, removing: t, rows: StepRows(values: [], width: inputSize)), .h0(h), .cursor(0)]
+        let restore: [SessionPatch] = [.h0(h0), .rows(start: 0, removing: 0, rows: past), .cursor(t)]
+        let edited = inputsEdited
         inputsEdited = true
-        try change(description,
-            forward: [.rows(start: 0, removing: t, rows: StepRows(values: [], width: inputSize)), .h0(state), .cursor(0)],
-            backward: [.h0(h0), .rows(start: 0, removing: 0, rows: past), .cursor(t)])
+        do throws(UserError) {
+            try change(description, forward: start + forward, backward: backward + restore)
+        } catch {
+            inputsEdited = edited
+            throw error
+        }
     }
 
     // MARK: Moving in time
@@ -240,7 +257,7 @@ public struct Session: Sendable {
         var pins = self.pins
         try Self.pin(&pins, gate, try Self.fitted(values, count: hiddenSize, what: "pinned \(gate.rawValue)"), hiddenSize: hiddenSize)
         guard pins != self.pins else { return }
-        try change(Message(key: "history.pin", ["gate": gate.rawValue]), forward: [.pins(pins)], backward: [.pins(self.pins)])
+        try changeFromCursor(Message(key: "history.pin", ["gate": gate.rawValue]), forward: [.pins(pins)], backward: [.pins(self.pins)])
     }
 
     /// Computes a gate again (or both when `gate` is nil).
@@ -248,7 +265,7 @@ public struct Session: Sendable {
         var pins = self.pins
         for g in gate.map({ [$0] }) ?? Gate.allCases { pins.unpin(g) }
         guard pins != self.pins else { return }
-        try change(Message(key: "history.unpin", ["gate": gate?.rawValue ?? "r, z"]), forward: [.pins(pins)], backward: [.pins(self.pins)])
+        try changeFromCursor(Message(key: "history.unpin", ["gate": gate?.rawValue ?? "r, z"]), forward: [.pins(pins)], backward: [.pins(self.pins)])
     }
 
     // MARK: The sequence
@@ -265,7 +282,7 @@ public struct Session: Sendable {
         }
         guard rows.count >= 1 else { throw UserError(key: "error.inputs.empty") }
         try checkRoom(for: rows.count)
-        let old = StepRows(values: sequence.values(of: .x, in: 0..<count), width: inputSize)
+        let old = StepRows(values: sequence.inputs, width: inputSize)
         let forward: [SessionPatch] = [.rows(start: 0, removing: count, rows: rows), .cursor(0)]
         let backward: [SessionPatch] = [.rows(start: 0, removing: rows.count, rows: old), .cursor(t)]
         let oldSource = inputsSource
@@ -322,7 +339,8 @@ public struct Session: Sendable {
         guard resetAfter != weights.resetAfter else { return }
         var setup = setupState
         setup.resetAfter = resetAfter
-        try replaceSetup(setup, description: Message(key: resetAfter ? "history.rule_after" : "history.rule_before"))
+        try changeFromCursor(Message(key: resetAfter ? "history.rule_after" : "history.rule_before"),
+                             forward: [.setup(setup)], backward: [.setup(setupState)])
     }
 
     /// Starts again from a scene (with this session's seed), as one change that can be undone.
@@ -379,26 +397,43 @@ public struct Session: Sendable {
     /// Takes back the last change and returns what it was; refused when there is none.
     @discardableResult
     public mutating func undo() throws(UserError) -> Message {
-        var copy = self
-        guard let entry = copy.history.popUndo() else {
+        guard let entry = history.nextUndo else {
             if let dropped = history.lastDropped {
                 throw UserError(key: "error.history.dropped", values: ["change": .message(dropped)])
             }
             throw UserError(key: "error.history.nothing_to_undo")
         }
-        try copy.apply(entry.backward)
-        self = copy
+        try apply(entry.backward)
+        _ = history.popUndo()
         return entry.description
     }
 
     /// Makes the last undone change again and returns what it was; refused when there is none.
     @discardableResult
     public mutating func redo() throws(UserError) -> Message {
-        var copy = self
-        guard let entry = copy.history.popRedo() else { throw UserError(key: "error.history.nothing_to_redo") }
-        try copy.apply(entry.forward)
-        self = copy
+        guard let entry = history.nextRedo else { throw UserError(key: "error.history.nothing_to_redo") }
+        try apply(entry.forward)
+        _ = history.popRedo()
         return entry.description
+    }
+
+    /// Takes back the last `count` changes at once (as many as there are, at least one) and
+    /// returns what they were, the last undone first.
+    public mutating func undo(count: Int) throws(UserError) -> [Message] {
+        let entries = Array(history.undoable.suffix(count).reversed())
+        guard !entries.isEmpty else { return [try undo()] }
+        try apply(entries.flatMap(\.backward))
+        for _ in entries { _ = history.popUndo() }
+        return entries.map(\.description)
+    }
+
+    /// Makes the last `count` undone changes again at once (as many as there are, at least one).
+    public mutating func redo(count: Int) throws(UserError) -> [Message] {
+        let entries = Array(history.redoable.suffix(count).reversed())
+        guard !entries.isEmpty else { return [try redo()] }
+        try apply(entries.flatMap(\.forward))
+        for _ in entries { _ = history.popRedo() }
+        return entries.map(\.description)
     }
 
     /// Undoes every change recorded since `mark` (a ``SessionHistory/mark`` taken earlier): a
@@ -406,14 +441,9 @@ public struct Session: Sendable {
     /// that far (older changes were dropped, or some were undone already).
     public mutating func undo(backTo mark: Int) throws(UserError) -> Bool {
         guard history.reaches(mark) else { return false }
-        var copy = self
-        var parts: [SessionPatch] = []
-        while let last = copy.history.undoable.last, last.id >= mark {
-            parts += last.backward
-            _ = copy.history.popUndo()
-        }
-        try copy.apply(parts)
-        self = copy
+        let parts = history.undoable.reversed().prefix { $0.id >= mark }.flatMap(\.backward)
+        try apply(parts)
+        while let last = history.undoable.last, last.id >= mark { _ = history.popUndo() }
         return true
     }
 
@@ -426,13 +456,17 @@ public struct Session: Sendable {
 
     /// Runs several changes as one: undo takes them back together. When `body` throws, every
     /// change it made is taken back and the error is passed on.
+    ///
+    /// Taking back a failed group's changes undoes them in place (no copy of the sequence is
+    /// kept while it runs).
     public mutating func group(_ description: Message, _ body: (inout Session) throws(UserError) -> Void) throws(UserError) {
-        let before = self
         let mark = history.mark
         do throws(UserError) {
             try body(&self)
         } catch {
-            self = before
+            let parts = history.undoable.reversed().prefix { $0.id >= mark }.flatMap(\.backward)
+            try? ComputeContext.with(.unlimited) { () throws(UserError) in try apply(parts) }
+            history.forget(since: mark)
             throw error
         }
         history.merge(since: mark, description: description)
@@ -447,7 +481,39 @@ public struct Session: Sendable {
     }
 
     /// Applies parts in order, then computes what must be computed again.
+    ///
+    /// Nothing changes when it throws, with one exception that no caller keeps: background work
+    /// cancelled half-way (``ComputeContext/controlled(_:)``), whose copy is dropped. Parts that
+    /// change the weights are applied to a copy; the rest in place, after the work they cause
+    /// has been checked against the compute context.
     mutating func apply(_ parts: [SessionPatch]) throws(UserError) {
+        guard let work = estimatedWork(of: parts) else {
+            var copy = self
+            try copy.applyInPlace(parts)
+            self = copy
+            return
+        }
+        try ComputeContext.allow(work: work)
+        try applyInPlace(parts)
+    }
+
+    /// Multiply-adds that applying `parts` computes, or nil when they change the weights.
+    private func estimatedWork(of parts: [SessionPatch]) -> Int? {
+        var from = sequence.computedCount, steps = count
+        for part in parts {
+            switch part {
+            case .setup: return nil
+            case .h0, .pins: from = 0
+            case let .rows(start, removing, rows):
+                from = min(from, start)
+                steps += rows.count - removing
+            case .cursor, .lesson: break
+            }
+        }
+        return max(0, steps - from) * workPerStep
+    }
+
+    private mutating func applyInPlace(_ parts: [SessionPatch]) throws(UserError) {
         revision += 1
         if parts.contains(where: \.changesSequence) { sequenceID = SequenceID.next() }
         do {
@@ -486,7 +552,7 @@ public struct Session: Sendable {
     private mutating func applySetup(_ setup: SessionSetupState) throws(UserError) {
         let weights = try setup.makeWeights()
         let keepInputs = weights.inputSize == inputSize, keepState = weights.hiddenSize == hiddenSize
-        let inputs = keepInputs ? sequence.values(of: .x, in: 0..<count) : [Float](repeating: 0, count: weights.inputSize)
+        let inputs = keepInputs ? sequence.inputs : [Float](repeating: 0, count: weights.inputSize)
         let h0 = keepState ? sequence.h0 : [Float](repeating: 0, count: weights.hiddenSize)
         let pins = keepState ? sequence.pins : GatePins()
         do {
@@ -538,7 +604,7 @@ public struct Session: Sendable {
     var document: SessionDocument {
         SessionDocument(
             setup: setupState, h0: h0, pins: pins,
-            rows: StepRows(values: sequence.values(of: .x, in: 0..<count), width: inputSize),
+            rows: StepRows(values: sequence.inputs, width: inputSize),
             cursor: t, lesson: lessonMark)
     }
 

@@ -124,7 +124,7 @@ public struct SessionFile: Sendable {
         lesson = session.lessonMark
         self.language = language
         self.view = view
-        let values = session.sequence.values(of: .x, in: 0..<session.count)
+        let values = session.sequence.inputs
         let runs = Self.runs(values, width: session.inputSize)
         if runs.rows.count <= Self.largestInlineValues {
             inputs = .values(values)
@@ -293,15 +293,15 @@ public struct SessionFile: Sendable {
             weights = .random(variant: variant, seed: try reader.seed(in: w), inputSize: i, hiddenSize: h)
         case "file":
             var selection = CellSelection()
-            if w.contains(key: "prefix") { selection.prefix = try reader.string("prefix", in: w) }
-            if w.contains(key: "layer") { selection.layer = try reader.integer("layer", in: w, range: 0...1_000_000) }
-            if w.contains(key: "direction") {
+            if w.has("prefix") { selection.prefix = try reader.string("prefix", in: w) }
+            if w.has("layer") { selection.layer = try reader.integer("layer", in: w, range: 0...1_000_000) }
+            if w.has("direction") {
                 let text = try reader.string("direction", in: w)
                 guard let direction = CellDirection(rawValue: text) else { throw reader.problem("[weights] direction must be \(CellDirection.spellings)") }
                 selection.direction = direction
             }
             weights = .file(path: try reader.string("path", in: w),
-                            sha256: w.contains(key: "sha256") ? try reader.string("sha256", in: w) : nil, selection: selection)
+                            sha256: w.has("sha256") ? try reader.string("sha256", in: w) : nil, selection: selection)
         case let other:
             throw reader.problem("[weights] source '\(EchoText.printable(other))' is not scene, random or file")
         }
@@ -320,25 +320,25 @@ public struct SessionFile: Sendable {
         let sequence = try reader.table("sequence", in: table)
         try reader.allowOnly(["steps", "x", "repeats", "generate", "suggested", "file", "sha256"], in: sequence, at: "[sequence]")
         let longest = Session.longestSequence(inputSize: inputSize, hiddenSize: hiddenSize)
-        if sequence.contains(key: "x") {
+        if sequence.has("x") {
             let steps = try reader.integer("steps", in: sequence, range: 1...longest)
             inputs = .values(try reader.rows(in: sequence, width: inputSize, steps: steps))
-        } else if sequence.contains(key: "generate") {
+        } else if sequence.has("generate") {
             let line = try reader.string("generate", in: sequence)
             guard case let .generate(generator)? = try? CommandParser().parse(line), generator.length <= longest else {
                 throw reader.problem("[sequence] generate '\(EchoText.printable(line))' is not a generator of at most \(longest) steps")
             }
             inputs = .generated(generator)
-        } else if sequence.contains(key: "suggested") {
+        } else if sequence.has("suggested") {
             inputs = .suggested(try reader.string("suggested", in: sequence))
-        } else if sequence.contains(key: "file") {
+        } else if sequence.has("file") {
             inputs = .file(path: try reader.string("file", in: sequence),
-                           sha256: sequence.contains(key: "sha256") ? try reader.string("sha256", in: sequence) : nil)
+                           sha256: sequence.has("sha256") ? try reader.string("sha256", in: sequence) : nil)
         } else {
             throw reader.problem("[sequence] needs x, generate, suggested or file")
         }
         cursor = try reader.integer("t", in: state, range: 0...(longest - 1))
-        if table.contains(key: "lesson") {
+        if table.has("lesson") {
             let l = try reader.table("lesson", in: table)
             try reader.allowOnly(["name", "step", "complete"], in: l, at: "[lesson]")
             lesson = LessonMark(lesson: try reader.string("name", in: l), step: try reader.integer("step", in: l, range: 0...1_000_000),
@@ -348,17 +348,17 @@ public struct SessionFile: Sendable {
         }
         var view = SessionView()
         language = nil
-        if table.contains(key: "view") {
+        if table.has("view") {
             let v = try reader.table("view", in: table)
             try reader.allowOnly(["unit", "language", "theme", "options"], in: v, at: "[view]")
             view.unit = try reader.integer("unit", in: v, range: 0...(hiddenSize - 1))
-            if v.contains(key: "language") {
+            if v.has("language") {
                 let code = try reader.string("language", in: v)
                 guard let language = Language(rawValue: code) else { throw reader.problem("[view] language '\(EchoText.printable(code))' is not en or zh") }
                 self.language = language
             }
-            if v.contains(key: "theme") { view.theme = try reader.string("theme", in: v, longest: SessionView.longestText) }
-            if v.contains(key: "options") {
+            if v.has("theme") { view.theme = try reader.string("theme", in: v, longest: SessionView.longestText) }
+            if v.has("options") {
                 let options = try reader.table("options", in: v)
                 guard options.count <= SessionView.maximumOptions else { throw reader.problem("[view.options] has more than \(SessionView.maximumOptions) entries") }
                 for key in options.keys {

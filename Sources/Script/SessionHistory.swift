@@ -120,6 +120,14 @@ public struct SessionHistory: Sendable {
         return entry
     }
 
+    /// Forgets every change recorded since `mark` (taken back by the caller).
+    mutating func forget(since mark: Int) {
+        while let last = undoable.last, last.id >= mark {
+            bytes -= last.bytes
+            undoable.removeLast()
+        }
+    }
+
     /// Forgets the last undone change (a change rolled back because it failed or was cancelled).
     mutating func discardLastUndone() {
         guard let entry = redoable.popLast() else { return }

@@ -184,6 +184,7 @@ public struct TeachingCommands: CommandExtension {
         let step = lesson.steps[index]
         let number = index + 1
         var outputs: [String] = []
+        var narration: [Language: String] = [:]
         let mark = session.history.mark
         try session.group(Message(key: "history.lesson_step", ["name": lesson.name, "step": String(number)])) { (s: inout Session) throws(UserError) in
             for line in step.commands {
@@ -200,8 +201,8 @@ public struct TeachingCommands: CommandExtension {
                 ]))
             }
             try s.setLessonMark(LessonMark(lesson: lesson.name, step: index), description: Message(key: "history.lesson"))
+            narration = try resolvedNarration(lesson, stepIndex: index, session: s, previous: previous)
         }
-        let narration = try resolvedNarration(lesson, stepIndex: index, session: session, previous: previous)
         progress.enter(index, narration: narration, mark: recording ? mark : nil, trace: (session.trace, session.t))
         return outputs
     }

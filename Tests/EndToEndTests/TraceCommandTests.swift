@@ -148,11 +148,12 @@ import Testing
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "x = [1, 2, 3, 4]")
         #expect(lines[1] == "error: x needs 4 numbers, got 3")
-        #expect(lines[2].hasPrefix("t = 1  h = ["))
+        #expect(lines[2].hasPrefix("t = 1 of 2  h = ["))
         #expect(lines[3] == "error: unknown command 'bogus'; type help for the list")
         #expect(lines[4].hasPrefix("h = [-1, "))
-        #expect(lines[5].hasPrefix("t = 3  h = ["))
-        #expect(lines[6].hasPrefix("t = 2  h = ["))
+        // h typed at t = 1 starts the sequence there (t = 0 of 1); two steps, then one back.
+        #expect(lines[5].hasPrefix("t = 2 of 3  h = ["))
+        #expect(lines[6].hasPrefix("t = 1 of 3  h = ["))
         #expect(lines[7] == "error: pinned z[4] = 2.0 is outside [0, 1]; a gate is a share between 0 and 1")
         #expect(lines[8].hasPrefix("scene seed-doc: "))
         #expect(lines[9].hasPrefix("unit"))
@@ -163,7 +164,7 @@ import Testing
     @Test func endOfInputQuitsWithZero() throws {
         let result = try BuiltBinary.run(["repl", "--scene", "seed-doc"], stdin: "step\n")
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("t = 1  h = ["))
+        #expect(result.stdout.hasPrefix("t = 1 of 2  h = ["))
     }
 
     @Test func setupErrorsStopBeforeTheLoop() throws {

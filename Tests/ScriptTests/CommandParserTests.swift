@@ -72,7 +72,7 @@ import WeightFiles
         ("step two", "step takes a whole number of steps from 1 to 100000, e.g. step 3; got 'two'"),
         ("step 99999999999999999999", "step takes a whole number of steps from 1 to 100000, e.g. step 3; got '99999999999999999999'"),
         ("back 100001", "back takes a whole number of steps from 1 to 100000, e.g. back 3; got '100001'"),
-        ("scene nope", "there is no scene 'nope'; scenes: seed-code, seed-doc"),
+        ("scene nope", "there is no scene 'nope'; scenes: seed-code, seed-doc, chars, parity, remember-first, sine"),
         ("help nothing", "there is no command 'nothing'; type help for the list"),
         ("step! 2", "unknown command 'step!'; type help for the list"),
         ("x 1 2 3", "write x = followed by numbers, e.g. x = 1 2 3, or x[0] = 0.5"),
@@ -93,25 +93,26 @@ import WeightFiles
     }
 
     /// A host's commands are typed values of its own, read by its specs beside the core ones.
-    enum HostOnly: Sendable, Equatable { case explain(Int?), save(String, replacing: Bool) }
+    enum HostOnly: Sendable, Equatable { case explain(Int?), write(String, replacing: Bool) }
 
     @Test func hostsAddTypedCommands() throws {
         let extra = [
             CommandSpec<HostCommand<HostOnly>>("explain", usage: "explain [UNIT]") { arguments throws(UserError) in
                 .extra(.explain(arguments.words.first.flatMap { Int($0) }))
             },
-            CommandSpec<HostCommand<HostOnly>>("save", usage: "save[!] FILE", allowsBang: true) { arguments throws(UserError) in
-                .extra(.save(String(arguments.rest), replacing: arguments.bang))
+            CommandSpec<HostCommand<HostOnly>>("write", usage: "write[!] FILE", allowsBang: true) { arguments throws(UserError) in
+                .extra(.write(String(arguments.rest), replacing: arguments.bang))
             },
         ]
         let host = CommandParser(core: HostCommand<HostOnly>.core, extra: extra)
         #expect(try host.parse("explain 3") == .extra(.explain(3)))
-        #expect(try host.parse("save a b.txt") == .extra(.save("a b.txt", replacing: false)))
-        #expect(try host.parse("save! x") == .extra(.save("x", replacing: true)))
+        #expect(try host.parse("write a b.txt") == .extra(.write("a b.txt", replacing: false)))
+        #expect(try host.parse("write! x") == .extra(.write("x", replacing: true)))
+        #expect(try host.parse("save! x") == .core(.save(path: "x", replacing: true)))
         #expect(try host.parse("step 2") == .core(.step(2)))
         #expect(throws: ScriptError.self) { try parser.parse("explain 3") }
         #expect(host.completions(of: "ex") == ["explain"])
-        #expect(parser.completions(of: "s").sorted() == ["scene", "seed", "show", "size", "step"])
-        #expect(host.commands.map(\.name).suffix(2) == ["explain", "save"])
+        #expect(parser.completions(of: "s").sorted() == ["save", "scene", "seed", "show", "size", "step"])
+        #expect(host.commands.map(\.name).suffix(2) == ["explain", "write"])
     }
 }

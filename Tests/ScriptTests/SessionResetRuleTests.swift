@@ -5,16 +5,17 @@ import Testing
 @Suite struct SessionResetRuleTests {
     @Test func flippingTheRuleKeepsWeightsStateAndHistory() throws {
         var session = try Session(scene: .seedCode)
-        try session.step(2)
         try session.pin(.z, to: [0.5, 0.5, 0.5, 0.5, 0.5])
+        try session.step(2)
         let before = session
-        session.setResetAfter(true)
+        try session.setResetAfter(true)
         #expect(session.weights.resetAfter)
         #expect(session.weights.inputWeights == before.weights.inputWeights)
         #expect(session.weights.recurrentWeights == before.weights.recurrentWeights)
         #expect(session.weights.variant == before.weights.variant)
         #expect(session.x == before.x && session.h == before.h && session.pins == before.pins)
-        #expect(session.t == 2 && session.undoableSteps == 2)
+        // The rule holds for the whole sequence: flipped at t = 2, the sequence starts there.
+        #expect(session.t == 0 && session.count == 1 && session.h0 == before.h)
 
         var flipped = before.weights
         flipped.resetAfter = true
@@ -24,23 +25,24 @@ import Testing
         #expect(session.trace.r == before.trace.r && session.trace.z == before.trace.z)
         #expect(session.trace.candidate != before.trace.candidate)
 
-        session.setResetAfter(false)
+        try session.setResetAfter(false)
         #expect(session.trace == before.trace)
-        try session.back()
-        #expect(session.t == 1)
+        try session.undo()
+        try session.undo()
+        #expect(session.t == 2 && session.count == 3 && session.trace == before.trace)
     }
 
     @Test func atAZeroStateTheRulesAgreeWhenTheRecurrentBiasIsZero() throws {
         var session = try Session(scene: .seedCode)
         let tensorFlow = session.trace
-        session.setResetAfter(true)
+        try session.setResetAfter(true)
         #expect(session.trace == tensorFlow)
     }
 
     @Test func settingTheSameRuleChangesNothing() throws {
         var session = try Session(scene: .seedDoc)
         let before = session.trace
-        session.setResetAfter(false)
+        try session.setResetAfter(false)
         #expect(session.trace == before && !session.weights.resetAfter)
     }
 }

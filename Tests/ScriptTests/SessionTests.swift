@@ -34,7 +34,7 @@ import Testing
         try session.back(2)
         #expect(session.t == 1)
         #expect(session.h == first.h)
-        session.reset()
+        try session.reset()
         #expect(session.t == 0)
         #expect(session.trace == first)
     }
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ({ var s = SessionSetup(); s.scene = "nope"; return s }(), "there is no scene 'nope'; scenes: seed-code, seed-doc"),
+        ({ var s = SessionSetup(); s.scene = "nope"; return s }(), "there is no scene 'nope'; scenes: seed-code, seed-doc, chars, parity, remember-first, sine"),
         ({ var s = SessionSetup(); s.h0 = "1 2"; return s }(), "--h0 needs 5 numbers, got 2"),
         ({ var s = SessionSetup(); s.pinZ = "0 0 0 0 7"; return s }(), "pinned z[4] = 7.0 is outside [0, 1]; a gate is a share between 0 and 1"),
         ({ var s = SessionSetup(); s.prefix = "a"; return s }(), "--prefix, --layer and --direction pick a cell inside a weight file; give --weights FILE too"),
@@ -112,10 +112,10 @@ import Testing
         #expect(outputs[0] == "error: x needs 4 numbers, got 3")
         #expect(outputs[1] == "x = [1, 2, 3, 5]")
         #expect(outputs[2] == "error: unknown command 'bogus'; type help for the list")
-        #expect(outputs[3].hasPrefix("t = 1  h = ["))
+        #expect(outputs[3].hasPrefix("t = 1 of 2  h = ["))
         #expect(outputs[4] == "error: x[9] does not exist; x has 4 values, numbered 0 to 3")
         #expect(outputs[5].hasPrefix("error: h[4] = nan is not a finite number"))
-        #expect(outputs[7].hasPrefix("t = 2  h = ["))
+        #expect(outputs[7].hasPrefix("t = 2 of 4  h = ["))
         for output in outputs where output.hasPrefix("error:") { #expect(!output.contains("\n")) }
         #expect(lines.session.t == 2)
         #expect(lines.complete(lines.handle("quit")).quit)

@@ -52,7 +52,7 @@ enum TestSessions {
     /// The article's worked example with both gates computed.
     static func seedDocComputed() throws -> Session {
         var session = try Session(scene: .seedDoc)
-        session.unpin()
+        try session.unpin()
         return session
     }
 
@@ -62,7 +62,7 @@ enum TestSessions {
         let doc = try Session(scene: .seedDoc)
         result.append(("seed-doc", doc))
         var docAfter = doc
-        docAfter.setResetAfter(true)
+        try docAfter.setResetAfter(true)
         result.append(("seed-doc reset after", docAfter))
         var computed = try seedDocComputed()
         try computed.step(3)
@@ -70,7 +70,7 @@ enum TestSessions {
         var code = try Session(scene: .seedCode)
         result.append(("seed-code", code))
         try code.setH([-0.9, 0.4, 0, -2.5, 1.1])
-        code.setResetAfter(true)
+        try code.setResetAfter(true)
         result.append(("seed-code negative h, reset after", code))
         var torch = try Session(scene: .seedDoc)
         try torch.setVariant(.pytorch)

@@ -40,7 +40,7 @@ import Testing
         try session.setH([1, 2, -1.5, 1, 4, 3])
         try session.pin(.z, to: [0.9, 0.1, 0.5, 1, 0, 0.3])
         try session.pin(.r, to: [0.05, 0.95, 0.5, 0, 1, 0.3])
-        session.setResetAfter(resetAfter)
+        try session.setResetAfter(resetAfter)
         return session
     }
 
@@ -80,9 +80,9 @@ import Testing
 
     @Test func aZeroStateHasNothingToKeep() throws {
         var session = try Session(scene: .seedDoc)   // h[2] = 0
-        session.unpin()
+        try session.unpin()
         for resetAfter in [false, true] {
-            session.setResetAfter(resetAfter)
+            try session.setResetAfter(resetAfter)
             let en = try UnitStory.text(trace: session.trace, weights: session.weights, unit: 2, language: .en)
             let zh = try UnitStory.text(trace: session.trace, weights: session.weights, unit: 2, language: .zh)
             #expect(en.contains("starts from 0, so there is nothing to keep") && !en.contains("keeps"))
