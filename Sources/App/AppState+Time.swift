@@ -41,6 +41,25 @@ extension AppState {
         }
     }
 
+    /// `:timeline [QUANTITY] [UNIT] [mean|min|max]` on the screen: the panel shows that
+    /// quantity, folded so, with that unit selected (the repl prints the strips instead).
+    mutating func setTimeline(_ query: TimelineQuery) {
+        if let unit = query.unit {
+            do throws(UserError) {
+                try UnitCheck.check(unit, hiddenSize: session.hiddenSize)
+            } catch {
+                status = StatusMessage(text("status.error", ["message": message(of: error)]), isError: true)
+                return
+            }
+            self.unit = unit
+        }
+        if let field = query.field, let quantity = TimelineOptions.quantities.first(where: { $0.field == field }) {
+            timeline.quantity = quantity
+        }
+        if let fold = query.fold { timeline.fold = fold }
+        say("time.quantity", ["quantity": text("column." + timeline.quantity.catalogueKey)])
+    }
+
     /// Moves the time cursor and says where it is.
     mutating func moveTime(to step: Int) {
         if let moved = apply({ try $0.goto(step) }) {

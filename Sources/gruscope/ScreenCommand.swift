@@ -60,6 +60,9 @@ struct ScreenCommand: ParsableCommand {
         }
         var loop = ScreenLoop(
             terminal: terminal, library: library, theme: loaded.theme, state: state)
+        // A first pass through update before the first frame: it asks for the work the time
+        // panels need (a long sequence's timeline), so they never wait for a key to appear.
+        loop.send(.resize(width: state.width, height: state.height))
         if let themeError { loop.send(.finished(.theme(.failure(UserError(themeError.description))))) }
         loop.run()
         // A signal that ended the loop ends the process with it (128+n), terminal restored.
