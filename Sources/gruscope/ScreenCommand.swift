@@ -33,6 +33,9 @@ struct ScreenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Frames for --bench-render; 0 measures start to first frame only.", valueName: "n"))
     var frames = 300
 
+    @Flag(help: "With --bench-render: the frames move the time cursor through the sequence instead, measured against frames of the same screen with nothing changed.")
+    var benchCursor = false
+
     func run() throws {
         let started = RenderBenchmark.now()
         if let problem = TerminalCheck.currentProblem() { throw UserError(problem) }
@@ -53,7 +56,8 @@ struct ScreenCommand: ParsableCommand {
         state.autosaves = !benchRender
         if benchRender {
             let report = RenderBenchmark(
-                terminal: terminal, theme: loaded.theme, state: state, started: started, sessionReady: sessionReady).run(frames: max(0, frames))
+                terminal: terminal, theme: loaded.theme, state: state, started: started, sessionReady: sessionReady)
+                .run(frames: max(0, frames), movingTheCursor: benchCursor)
             terminal.stop()
             print(report)
             return
