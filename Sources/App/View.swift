@@ -16,9 +16,11 @@ public func view(_ state: AppState) -> Grid {
             "w": String(state.width), "h": String(state.height),
         ])
         MessageBox(title: "gruscope", message: message, maxWidth: 60, glyphs: glyphs).draw(in: grid.area, into: &grid)
-        return grid
+    } else {
+        ScreenPainter(state: state, layout: layout, glyphs: glyphs).paint(into: &grid)
     }
-    ScreenPainter(state: state, layout: layout, glyphs: glyphs).paint(into: &grid)
+    // Texts keep their mathematics (h′, ∏z, ‖∂h/∂x‖); a terminal without UTF-8 gets it in ASCII.
+    if state.ascii { grid.foldToASCII() }
     return grid
 }
 
