@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "Script", "GRUCore", "Localization"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore", "Localization", "Teaching", "TerminalInput"]
+            dependencies: ["App", "Widgets", "Themes", "Script", "GRUCore", "Localization", "Teaching", "TerminalInput", "WeightFiles"]
         ),
         .testTarget(name: "TerminalInputTests", dependencies: ["TerminalInput"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TerminalInput", "Widgets", "Themes", "Localization"]),

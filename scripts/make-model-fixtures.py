@@ -245,8 +245,10 @@ def make_onnx():
     helper_fixture("onnx-lbr0-bi", 23, "bidirectional", 0, initial_h=False, raw=True)
     helper_dtype_fixture("onnx-double", 24, TensorProto.DOUBLE, np.float64)
     helper_dtype_fixture("onnx-float16", 25, TensorProto.FLOAT16, np.float16)
-    # Weights in a file beside the model (ONNX's external data), which gruscope refuses.
-    model, _ = helper_gru_model("onnx-external", 26, "forward", 1, initial_h=False, raw=True)
+    # Weights in a file beside the model (ONNX's external data), as torch.onnx.export writes them.
+    model, x = helper_gru_model("onnx-external", 26, "forward", 1, initial_h=True, raw=True)
+    write_trace("onnx-external", f"onnx {onnx.__version__} helper graph saved with external data, onnxruntime {ort.__version__}",
+                onnx_traces(model, {"X": x}))
     onnx.save_model(model, out("onnx-external.onnx"), save_as_external_data=True, all_tensors_to_one_file=True,
                     location="onnx-external.onnx.data", size_threshold=0)
 
@@ -285,25 +287,27 @@ def keras_fixture(keras, name, layers, source, save):
     write_trace(name, source, cells)
 
 
-def keras3_models(keras):
+def stacked_bidirectional(keras, inputs):
+    """A Bidirectional GRU (reset_after) under a GRU with reset_after=False; Keras 3 or tf_keras."""
     GRU, Bidirectional = keras.layers.GRU, keras.layers.Bidirectional
+    forward, backward = Bidirectional(GRU(H, return_sequences=True), merge_mode=None, name="bi")(inputs)
+    merged = keras.layers.Concatenate(name="concat")([forward, backward])
+    top = GRU(H, return_sequences=True, reset_after=False, name="top")(merged)
+    return [
+        (forward, [("bi", "forward", True, True, inputs, 0)]),
+        (backward, [("bi", "reverse", True, True, inputs, 0)]),
+        (top, [("top", "forward", False, True, merged, 1)]),
+    ]
+
+
+def keras3_models(keras):
+    GRU = keras.layers.GRU
 
     def single(reset_after, use_bias=True, layer_name="gru"):
         def build(keras, inputs):
             out = GRU(H, return_sequences=True, reset_after=reset_after, use_bias=use_bias, name=layer_name)(inputs)
             return [(out, [(layer_name, "forward", reset_after, use_bias, inputs, 0)])]
         return build
-
-    def stacked_bidirectional(keras, inputs):
-        both = Bidirectional(GRU(H, return_sequences=True), merge_mode=None, name="bi")(inputs)
-        forward, backward = both
-        merged = keras.layers.Concatenate(name="concat")([forward, backward])
-        top = GRU(H, return_sequences=True, reset_after=False, name="top")(merged)
-        return [
-            (forward, [("bi", "forward", True, True, inputs, 0)]),
-            (backward, [("bi", "reverse", True, True, inputs, 0)]),
-            (top, [("top", "forward", False, True, merged, 1)]),
-        ]
 
     return {
         "keras-reset-after": single(True),
@@ -354,18 +358,8 @@ def make_tf_keras():
     import tf_keras
 
     tf_keras.utils.set_random_seed(41)
-    GRU, Bidirectional = tf_keras.layers.GRU, tf_keras.layers.Bidirectional
+    GRU = tf_keras.layers.GRU
     source = f"tf_keras {tf_keras.__version__}"
-
-    def stacked_bidirectional(keras, inputs):
-        forward, backward = Bidirectional(GRU(H, return_sequences=True), merge_mode=None, name="bi")(inputs)
-        merged = keras.layers.Concatenate(name="concat")([forward, backward])
-        top = GRU(H, return_sequences=True, reset_after=False, name="top")(merged)
-        return [
-            (forward, [("bi", "forward", True, True, inputs, 0)]),
-            (backward, [("bi", "reverse", True, True, inputs, 0)]),
-            (top, [("top", "forward", False, True, merged, 1)]),
-        ]
 
     def before_nobias(keras, inputs):
         out1 = GRU(H, return_sequences=True, reset_after=False, name="gru")(inputs)

@@ -224,7 +224,7 @@ public enum KeyMap {
         KeyBinding([.key(.escape), .key(.character("q")), .key(.control("c"))], .cancelWork, in: [.working], help: "cancel_work", hint: "cancel"),
         KeyBinding([.key(.control("l"))], .redraw, in: everywhere, help: "redraw"),
         KeyBinding([.key(.character("q"))], .quit, in: [.normal, .tooSmall], help: "quit", hint: "quit", essential: true),
-        KeyBinding([.key(.control("c"))], .quit, in: everywhere, help: nil),
+        KeyBinding([.key(.control("c"))], .quit, in: everywhere.subtracting([.working]), help: nil),
         // A panel: Esc only closes it (any other key closes it and acts).
         KeyBinding([.key(.escape)], .closePanel, in: [.panel], help: "close_panel"),
         // Typing a value or a ':' line.
@@ -243,15 +243,37 @@ public enum KeyMap {
         KeyBinding(text, .insert, in: typing, help: "insert"),
     ]
 
-    /// The binding a key triggers in the active contexts (most specific first), if any.
+    /// The binding a key triggers in the active contexts (most specific first), if any: the
+    /// first in table order that the key matches in the first context that binds it.
     public static func binding(for key: Key, in contexts: [KeyContext]) -> KeyBinding? {
         for context in contexts {
-            if let found = bindings.first(where: { $0.contexts.contains(context) && $0.keys.contains { $0.matches(key) } }) {
-                return found
-            }
+            guard let table = lookup[context] else { continue }
+            let exact = table.keys[key]
+            let pattern = table.patterns.first { bindings[$0].keys.contains { $0.matches(key) } }
+            if let index = [exact, pattern].compactMap({ $0 }).min() { return bindings[index] }
         }
         return nil
     }
+
+    /// Per context, the first binding of each key and the bindings of key patterns (every key
+    /// pressed looks here, so a paste of thousands of characters is quick).
+    private static let lookup: [KeyContext: (keys: [Key: Int], patterns: [Int])] = {
+        var tables: [KeyContext: (keys: [Key: Int], patterns: [Int])] = [:]
+        for context in KeyContext.allCases {
+            var keys: [Key: Int] = [:], patterns: [Int] = []
+            for (index, binding) in bindings.enumerated() where binding.contexts.contains(context) {
+                for pattern in binding.keys {
+                    if case let .key(key) = pattern {
+                        if keys[key] == nil { keys[key] = index }
+                    } else if !patterns.contains(index) {
+                        patterns.append(index)
+                    }
+                }
+            }
+            tables[context] = (keys, patterns)
+        }
+        return tables
+    }()
 
     /// The bindings that act in the active contexts, in table order: those of a context a key is
     /// shadowed in by an earlier one are left out (in a lesson, `p` goes back, so the screen's
@@ -311,6 +333,7 @@ public enum KeyMap {
             (nil, [.normal]), (language.text("screen.key.time.section"), [.time, .timeline]),
             (language.text("screen.key.section_lesson"), [.lesson]),
             (language.text("screen.key.section_typing"), [.editing, .commandLine]),
+            (language.text("screen.key.section_working"), [.working]),
         ]
         var lines: [String] = []
         for section in sections {

@@ -53,8 +53,7 @@ extension AppState {
         do {
             parsed = try ScreenLine.parser.parse(line, context: lines.parseContext)
         } catch {
-            show(CommandOutcome(error: error), for: typed, command: nil)
-            return []
+            return show(CommandOutcome(error: error), for: typed, command: nil)
         }
         switch parsed {
         case nil:
@@ -156,7 +155,7 @@ extension AppState {
             return []
         }
         // Answers can quote file names and what was typed: no control character reaches the screen.
-        let outputLines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map { EchoText.escaped($0) }
+        let outputLines = (outcome.brief ?? outcome.output).split(separator: "\n", omittingEmptySubsequences: false).map { EchoText.escaped($0) }
         let output = outputLines.joined(separator: " ")
         // Long answers (explain, why, help) get a panel rather than a clipped status line.
         if outputLines.count > 1 || DisplayWidth.of(output) > width {

@@ -79,6 +79,7 @@ extension AppState {
 
     /// Where keys are read now, most specific first (see ``KeyContext``).
     public var keyContexts: [KeyContext] {
+        if running != nil { return [.working] }
         if layout.isTooSmall { return [.tooSmall] }
         if command != nil { return [.commandLine] }
         if editing != nil { return [.editing] }

@@ -203,7 +203,13 @@ struct ScreenPainter {
     // MARK: Status and command line
 
     func statusLine(into grid: inout Grid) {
-        if let status = state.status {
+        if let running = state.running, !(state.status?.isError ?? false) {
+            // Long work: what it does, how far it is, and how to stop it.
+            let percent = running.progress.map { String(Int(($0.fraction * 100).rounded(.down))) + "%" } ?? "…"
+            let key = running.cancelling ? "work.cancelling" : "work.progress"
+            grid.put(state.text(key, ["title": running.title, "percent": percent]), x: 0, y: layout.status.y,
+                     style: Style(.text, attributes: .bold), maxWidth: layout.status.width)
+        } else if let status = state.status {
             grid.put(status.text, x: 0, y: layout.status.y, style: Style(status.isError ? .error : .text, attributes: status.isError ? .bold : []), maxWidth: layout.status.width)
         }
         let area = layout.keys

@@ -27,10 +27,10 @@
     X(H5Gopen) X(H5Gclose) X(H5Gget_info) \
     X(H5Lget_name_by_idx) X(H5Lget_info) \
     X(H5Oopen) X(H5Oclose) X(H5Iget_type) \
-    X(H5Dopen) X(H5Dclose) X(H5Dget_space) X(H5Dget_type) X(H5Dget_create_plist) X(H5Dread) \
+    X(H5Dopen) X(H5Dclose) X(H5Dget_space) X(H5Dget_type) X(H5Dget_create_plist) X(H5Dget_storage_size) X(H5Dread) \
     X(H5Sget_simple_extent_type) X(H5Sget_simple_extent_ndims) X(H5Sget_simple_extent_dims) X(H5Sclose) \
-    X(H5Tget_class) X(H5Tget_size) X(H5Tis_variable_str) X(H5Tcopy) X(H5Tset_size) X(H5Tclose) \
-    X(H5Aexists) X(H5Aopen) X(H5Aclose) X(H5Aget_type) X(H5Aget_space) X(H5Aread)
+    X(H5Tget_class) X(H5Tget_size) X(H5Tis_variable_str) X(H5Tcopy) X(H5Tset_size) X(H5Tget_cset) X(H5Tset_cset) X(H5Tclose) \
+    X(H5Aexists) X(H5Aopen) X(H5Aclose) X(H5Aget_type) X(H5Aget_space) X(H5Aget_storage_size) X(H5Aread)
 
 #define GS_H5_STRINGIFY(name) #name
 #define GS_H5_SYMBOL(name) GS_H5_STRINGIFY(name)
@@ -50,6 +50,12 @@ struct gs_h5_api {
     /* The version of the library that was opened. */
     unsigned major, minor, release;
 };
+
+/* Constants whose header macros Swift cannot import (H5F_ACC_RDONLY would even call into the
+   library through H5check). */
+static const hid_t gs_h5_default = H5P_DEFAULT;
+static const hid_t gs_h5_all = H5S_ALL;
+static const unsigned gs_h5_read_only = 0x0000u;
 
 /* The major and minor version the headers describe; a library of another version is refused,
    since the structures exchanged with it (H5G_info_t, H5L_info_t) change between versions. */

@@ -162,12 +162,15 @@ public struct GRUSequence: Sendable {
     public mutating func compute(_ shouldContinue: (GRUProgress) -> Bool = { _ in true }) throws(GRUInterrupted) {
         let total = count, n = hiddenSize
         guard computedCount < total else { return }
-        if states.count < total * n {
-            states.append(contentsOf: repeatElement(0, count: total * n - states.count))
-        }
+        // Storage grows a chunk at a time, so stopping early leaves only what was computed
+        // touched (a generic append of T·H zeros took seconds before the first check).
+        if states.capacity < total * n { states.reserveCapacity(total * n) }
         let chunk = stepsPerCheck
         while computedCount < total {
             let range = computedCount..<min(total, computedCount + chunk)
+            if states.count < range.upperBound * n {
+                states.append(contentsOf: [Float](repeating: 0, count: range.upperBound * n - states.count))
+            }
             let cell = self.cell, pins = self.pins
             inputs.withUnsafeBufferPointer { x in
                 states.withUnsafeMutableBufferPointer { h in

@@ -10,6 +10,9 @@ public enum GRUSequenceBenchmark {
         public var name: String
         /// Median nanoseconds over the runs.
         public var nanoseconds: Double
+        /// Median CPU nanoseconds of the process over the runs (every thread's): on a busy
+        /// machine the work done, where the wall clock also counts the waiting.
+        public var cpuNanoseconds: Double
         /// Timed runs.
         public var runs: Int
     }
@@ -30,7 +33,9 @@ public enum GRUSequenceBenchmark {
             for row in rows {
                 let width = rows.map(\.name.count).max() ?? 0
                 let name = row.name + String(repeating: " ", count: width - row.name.count)
-                lines.append("  \(name)  \(Self.duration(row.nanoseconds))  ×\(Self.ratio(row.nanoseconds / baseline)) of the run  (\(row.runs) runs)")
+                lines.append(
+                    "  \(name)  \(Self.duration(row.nanoseconds))  ×\(Self.ratio(row.nanoseconds / baseline)) of the run"
+                        + "  (CPU \(Self.duration(row.cpuNanoseconds)), \(row.runs) runs)")
             }
             return lines.joined(separator: "\n")
         }
@@ -39,7 +44,8 @@ public enum GRUSequenceBenchmark {
         public var json: String {
             let baseline = rows.first?.nanoseconds ?? 1
             let entries = rows.map {
-                "{\"name\": \"\($0.name)\", \"ms\": \($0.nanoseconds / 1e6), \"ratio\": \($0.nanoseconds / baseline), \"runs\": \($0.runs)}"
+                "{\"name\": \"\($0.name)\", \"ms\": \($0.nanoseconds / 1e6), \"cpu_ms\": \($0.cpuNanoseconds / 1e6), "
+                    + "\"ratio\": \($0.nanoseconds / baseline), \"runs\": \($0.runs)}"
             }
             return "{\"input_size\": \(inputSize), \"hidden_size\": \(hiddenSize), \"steps\": \(steps), "
                 + "\"kernel\": \"\(kernelPath.rawValue)\", \"rows\": [\(entries.joined(separator: ", "))]}"
@@ -71,15 +77,17 @@ public enum GRUSequenceBenchmark {
         var rows: [Row] = []
         func time(_ name: String, _ count: Int, _ body: () throws -> Void) rethrows {
             try body()
-            var samples: [Double] = []
+            var samples: [Double] = [], cpu: [Double] = []
             let clock = ContinuousClock()
             for _ in 0..<count {
-                let start = clock.now
+                let start = clock.now, cpuStart = processCPUNanoseconds()
                 try body()
+                cpu.append(processCPUNanoseconds() - cpuStart)
                 let elapsed = (clock.now - start).components
                 samples.append(Double(elapsed.seconds) * 1e9 + Double(elapsed.attoseconds) / 1e9)
             }
-            rows.append(Row(name: name, nanoseconds: GRUBenchmark.median(samples), runs: count))
+            rows.append(Row(
+                name: name, nanoseconds: GRUBenchmark.median(samples), cpuNanoseconds: GRUBenchmark.median(cpu), runs: count))
         }
         var sink: Float = 0
         time("run (baseline)", runs) { sink += cell.finalState(flatInputs: inputs, h0: h0)[0] }
@@ -100,5 +108,12 @@ public enum GRUSequenceBenchmark {
         }
         withExtendedLifetime(sink) {}
         return Result(inputSize: weights.inputSize, hiddenSize: weights.hiddenSize, steps: steps, kernelPath: path, rows: rows)
+    }
+
+    /// CPU time of the whole process so far (every thread), in nanoseconds.
+    static func processCPUNanoseconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) * 1e9 + Double(now.tv_nsec)
     }
 }

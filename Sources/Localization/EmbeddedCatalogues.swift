@@ -170,6 +170,7 @@ checked = "{file}: {count} steps run, every placeholder filled"
 [error]
 toml = "{file} line {line}: {message}"
 toml_unknown = "{file}: {message}"
+toml_nul = "{file} line {line}: a NUL character; the file must be plain text"
 unit_range = "unit {unit} does not exist; units are numbered 0 to {last}"
 unit_word = "'{text}' is not a unit; give a whole number from 0 to {last}"
 unit_word_any = "'{text}' is not a unit; give a whole number, counting from 0"
@@ -182,6 +183,7 @@ no_lesson = "no lesson is running; type lesson to see the list"
 first_step = "this is the first step of the lesson; there is nothing before it"
 
 [error.script]
+sizes = "random weights have from 1 to {max} inputs and units, got I={i}, H={h}"
 empty_entry = "{what} has an empty entry between commas; write numbers like 1, 2, 3"
 not_finite = "{what} = {text} is not a finite number; use a value between -1e30 and 1e30"
 not_a_number = "{what} = '{text}' is not a number; write numbers like 0.5, -2 or 1e-3"
@@ -326,6 +328,7 @@ complete = "complete the command name"
 insert = "type"
 section_lesson = "During a lesson:"
 section_typing = "Typing a value or a : line:"
+section_working = "While long work runs (the rest of the keys wait):"
 cancel_work = "stop the long work; nothing changes"
 
 [screen.status]
@@ -516,6 +519,7 @@ weights_changed = "note: {path} has changed since the session was saved; its wei
 inputs_changed = "note: {path} has changed since the session was saved; the sequence is the file's as it is now"
 
 [screen.work]
+progress = "{title}: {percent} (Esc, q or Ctrl-C stops it)"
 computing = "computing"
 running = "{title} … (Esc, q or Ctrl-C stops it)"
 cancelling = "stopping {title} …"
@@ -689,6 +693,7 @@ checked = "{file}：{count} 个步骤全部运行成功，每个占位符都已�
 [error]
 toml = "{file} 第 {line} 行：{message}"
 toml_unknown = "{file}：{message}"
+toml_nul = "{file} 第 {line} 行：有 NUL 字符；文件必须是纯文本"
 unit_range = "没有单元 {unit}；单元编号是 0 到 {last}"
 unit_word = "“{text}”不是单元编号；请给出 0 到 {last} 之间的整数"
 unit_word_any = "“{text}”不是单元编号；请给出一个整数（从 0 开始数）"
@@ -701,6 +706,7 @@ no_lesson = "现在没有正在进行的课程；输入 lesson 查看课程列�
 first_step = "这已经是本课的第一步，前面没有了"
 
 [error.script]
+sizes = "随机权重的输入数和单元数都在 1 到 {max} 之间，收到的是 I={i}、H={h}"
 empty_entry = "{what} 的两个逗号之间是空的；请这样写数：1, 2, 3"
 not_finite = "{what} = {text} 不是有限的数；请用 -1e30 到 1e30 之间的值"
 not_a_number = "{what} = “{text}”不是数；请这样写数：0.5、-2 或 1e-3"
@@ -845,6 +851,7 @@ complete = "补全命令名"
 insert = "输入"
 section_lesson = "上课时："
 section_typing = "输入数值或 : 命令行时："
+section_working = "耗时的计算进行时（其他按键等它结束）："
 cancel_work = "停止耗时的计算；什么都不改变"
 
 [screen.status]
@@ -1035,6 +1042,7 @@ weights_changed = "注意：会话保存之后 {path} 被改过；现在用的�
 inputs_changed = "注意：会话保存之后 {path} 被改过；现在的序列是这个文件当前的内容"
 
 [screen.work]
+progress = "{title}：{percent}（按 Esc、q 或 Ctrl-C 停止）"
 computing = "计算中"
 running = "{title} …（按 Esc、q 或 Ctrl-C 停止）"
 cancelling = "正在停止 {title} …"

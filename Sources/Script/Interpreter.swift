@@ -11,12 +11,16 @@ public struct CommandOutcome: Sendable, Equatable {
     public var error: UserError?
     /// Whether the host should leave.
     public var quit: Bool
+    /// The answer without what a screen already shows (the state after `undo`), for a status
+    /// line; nil when it is the whole output.
+    public var brief: String?
 
     /// An answer.
-    public init(_ output: String, quit: Bool = false) {
+    public init(_ output: String, quit: Bool = false, brief: String? = nil) {
         self.output = output
         error = nil
         self.quit = quit
+        self.brief = brief
     }
 
     /// A line that failed.
@@ -87,9 +91,9 @@ public enum Interpreter {
             try session.setInputs(generator.rows(inputSize: session.inputSize), source: .generated(generator))
             return .done(CommandOutcome(sequenceLine(session, language: language)))
         case let .undo(count):
-            return .done(CommandOutcome(try repeatHistory(count, on: &session, language: language, undo: true)))
+            return .done(try repeatHistory(count, on: &session, language: language, undo: true))
         case let .redo(count):
-            return .done(CommandOutcome(try repeatHistory(count, on: &session, language: language, undo: false)))
+            return .done(try repeatHistory(count, on: &session, language: language, undo: false))
         case .save, .open:
             // The line session writes and reads session files (it knows the view to keep).
             throw UserError(key: "error.session.not_here")
@@ -179,11 +183,12 @@ public enum Interpreter {
         }
     }
 
-    /// `undo N` / `redo N`: as many as there are, each said.
-    private static func repeatHistory(_ count: Int, on session: inout Session, language: Language, undo: Bool) throws(UserError) -> String {
+    /// `undo N` / `redo N`: as many as there are, each said, then the step now shown (a screen
+    /// shows the step itself, so its status line says only what was undone).
+    private static func repeatHistory(_ count: Int, on session: inout Session, language: Language, undo: Bool) throws(UserError) -> CommandOutcome {
         let descriptions = undo ? try session.undo(count: count) : try session.redo(count: count)
         let lines = descriptions.map { language.text(undo ? "history.undid" : "history.redid", ["what": $0.text(in: language)]) }
-        return (lines + [stateLine(session)]).joined(separator: "\n")
+        return CommandOutcome((lines + [stateLine(session)]).joined(separator: "\n"), brief: lines.joined(separator: " · "))
     }
 
     /// The sequence in one line: T, the cursor and where the inputs came from.

@@ -631,11 +631,15 @@ public struct Session: Sendable {
 
     // MARK: Internals: checks
 
+    /// The largest I and H of random weights (`size I H`, `--input-size`, `--hidden-size`): their
+    /// weights are drawn at once, and a screen of more units than this shows little of them.
+    public static let largestRandomSize = 4096
+
     static func randomWeights(
         variant: GRUVariant, inputSize: Int, hiddenSize: Int, seed: UInt64
     ) throws(UserError) -> GRUWeights {
-        guard (1...4096).contains(inputSize), (1...4096).contains(hiddenSize) else {
-            throw UserError("sizes must be between 1 and 4096, got I=\(inputSize), H=\(hiddenSize)")
+        guard (1...largestRandomSize).contains(inputSize), (1...largestRandomSize).contains(hiddenSize) else {
+            throw UserError(key: "error.script.sizes", ["max": String(largestRandomSize), "i": String(inputSize), "h": String(hiddenSize)])
         }
         try ComputeContext.allow(work: 3 * hiddenSize * (hiddenSize + inputSize) * 8)
         do {

@@ -225,18 +225,9 @@ public struct KeyDecoder: Sendable {
         func key(_ key: Key, _ modifiers: KeyModifiers = modifiers) -> InputEvent {
             .key(modifiers.isEmpty ? key : .modified(key, modifiers))
         }
+        if let letter = Self.letterKey(final) { return key(letter) }
         switch final {
-        case UInt8(ascii: "A"): return key(.up)
-        case UInt8(ascii: "B"): return key(.down)
-        case UInt8(ascii: "C"): return key(.right)
-        case UInt8(ascii: "D"): return key(.left)
-        case UInt8(ascii: "H"): return key(.home)
-        case UInt8(ascii: "F"): return key(.end)
         case UInt8(ascii: "Z"): return .key(.backTab)
-        case UInt8(ascii: "P"): return key(.function(1))
-        case UInt8(ascii: "Q"): return key(.function(2))
-        case UInt8(ascii: "R"): return key(.function(3))
-        case UInt8(ascii: "S"): return key(.function(4))
         // rxvt: Shift with an arrow.
         case UInt8(ascii: "a"): return key(.up, .shift)
         case UInt8(ascii: "b"): return key(.down, .shift)
@@ -248,6 +239,23 @@ public struct KeyDecoder: Sendable {
         case UInt8(ascii: "$"): return Self.tildeKey(numbers.first ?? 0).map { key($0, .shift) }
         case UInt8(ascii: "^"): return Self.tildeKey(numbers.first ?? 0).map { key($0, .control) }
         case UInt8(ascii: "@"): return Self.tildeKey(numbers.first ?? 0).map { key($0, [.control, .shift]) }
+        default: return nil
+        }
+    }
+
+    /// The keys that end in the same letter after `ESC [` and `ESC O`: arrows, Home, End, F1–F4.
+    private static func letterKey(_ final: UInt8) -> Key? {
+        switch final {
+        case UInt8(ascii: "A"): return .up
+        case UInt8(ascii: "B"): return .down
+        case UInt8(ascii: "C"): return .right
+        case UInt8(ascii: "D"): return .left
+        case UInt8(ascii: "H"): return .home
+        case UInt8(ascii: "F"): return .end
+        case UInt8(ascii: "P"): return .function(1)
+        case UInt8(ascii: "Q"): return .function(2)
+        case UInt8(ascii: "R"): return .function(3)
+        case UInt8(ascii: "S"): return .function(4)
         default: return nil
         }
     }
@@ -273,17 +281,8 @@ public struct KeyDecoder: Sendable {
         func key(_ key: Key, _ modifiers: KeyModifiers = modifiers) -> InputEvent {
             .key(modifiers.isEmpty ? key : .modified(key, modifiers))
         }
+        if let letter = Self.letterKey(final) { return key(letter) }
         switch final {
-        case UInt8(ascii: "A"): return key(.up)
-        case UInt8(ascii: "B"): return key(.down)
-        case UInt8(ascii: "C"): return key(.right)
-        case UInt8(ascii: "D"): return key(.left)
-        case UInt8(ascii: "H"): return key(.home)
-        case UInt8(ascii: "F"): return key(.end)
-        case UInt8(ascii: "P"): return key(.function(1))
-        case UInt8(ascii: "Q"): return key(.function(2))
-        case UInt8(ascii: "R"): return key(.function(3))
-        case UInt8(ascii: "S"): return key(.function(4))
         case UInt8(ascii: "M"): return .key(.enter)
         // rxvt: Ctrl with an arrow.
         case UInt8(ascii: "a"): return key(.up, .control)

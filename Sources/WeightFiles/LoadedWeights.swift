@@ -15,6 +15,11 @@ public struct LoadedWeights: Sendable {
     public let arrayNames: [String]
     /// The other cells of the same GRU (other layers and directions), which are not loaded.
     public let otherCells: [GRUCellInfo]
+    /// The state the file starts the cell from (an ONNX GRU's initial_h), when it has one.
+    public internal(set) var initialState: [Float]? = nil
+    /// What the reader had to assume, one line each (a Keras reset_after without a
+    /// configuration, an ONNX initial_h the graph computes), for the user to see.
+    public internal(set) var notes: [String] = []
 
     /// The prefix of the chosen GRU's array names without its trailing separator
     /// (`encoder.gru`, `rnn/gru_cell`), or nil when the names have none.

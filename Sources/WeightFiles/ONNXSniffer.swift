@@ -1,6 +1,7 @@
 /// Tells an ONNX model from other bytes without decoding it: the file must parse, to its last
 /// byte, as protobuf fields that ModelProto has, with the wire type each of them has, and hold
-/// a graph (field 7). Linear in the file and allocation-free.
+/// a graph (field 7); or start with ir_version and such fields and stop inside one, as a model
+/// cut off does (the ONNX reader then says where). Linear in the file and allocation-free.
 enum ONNXSniffer {
     /// ModelProto's fields and their wire types (0 varint, 2 length-delimited): ir_version 1,
     /// producer_name 2, producer_version 3, domain 4, model_version 5, doc_string 6, graph 7,
@@ -28,12 +29,18 @@ enum ONNXSniffer {
             }
             return nil
         }
+        var startsWithVersion = false
         while position < bytes.count {
-            guard let key = varint(), let expected = wireType(ofField: key >> 3), key & 7 == expected else { return false }
+            guard let key = varint(), let expected = wireType(ofField: key >> 3), key & 7 == expected else {
+                return startsWithVersion && position >= bytes.count
+            }
+            if position == bytes.count { return startsWithVersion }
             if expected == 0 {
-                guard varint() != nil else { return false }
+                guard varint() != nil else { return startsWithVersion && position >= bytes.count }
+                if key == 0x08, position <= 11 { startsWithVersion = true }
             } else {
-                guard let length = varint(), length <= UInt64(bytes.count - position) else { return false }
+                guard let length = varint() else { return startsWithVersion && position >= bytes.count }
+                guard length <= UInt64(bytes.count - position) else { return startsWithVersion }
                 position += Int(length)
                 if key >> 3 == 7 { hasGraph = true }
             }

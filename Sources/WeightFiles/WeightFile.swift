@@ -65,13 +65,15 @@ public enum WeightFile {
     static func load(bytes: [UInt8], name: String, selection: CellSelection) throws(FileProblem) -> LoadedWeights {
         // The file's bytes are gone once the chosen arrays are decoded, before the weights are
         // packed: at H=1024 that keeps a 19 MB file out of the peak.
-        let (decoded, info, arrayNames, others, format) = try { () throws(FileProblem) in
+        let (decoded, info, arrayNames, others, format, notes) = try { () throws(FileProblem) in
             let catalogue = try catalogue(bytes: bytes, name: name)
             let (cell, others) = try catalogue.select(selection)
-            return (try cell.decode(), cell.info, cell.arrayNames, others, catalogue.format)
+            return (try cell.decode(), cell.info, cell.arrayNames, others, catalogue.format, cell.notes)
         }()
         let weights = try decoded.weights()
-        return LoadedWeights(weights: weights, path: name, cell: info, format: format, arrayNames: arrayNames, otherCells: others)
+        return LoadedWeights(
+            weights: weights, path: name, cell: info, format: format, arrayNames: arrayNames, otherCells: others,
+            initialState: decoded.initialState, notes: notes)
     }
 
     /// A fuzz target's way into the restricted unpickler alone: `bytes` read as a state_dict's

@@ -129,6 +129,14 @@ public enum WeightFormat: String, Sendable, Hashable {
             return try NamedArrayCatalogue.cells(in: TorchStateDict(zip: bytes))
         case .pytorchLegacy:
             return try NamedArrayCatalogue.cells(in: TorchStateDict(legacy: bytes))
+        case .onnx:
+            let slash = name.lastIndex(of: "/")
+            let directory = slash.map { name[..<$0].isEmpty ? "/" : String(name[..<$0]) } ?? "."
+            return try ONNXModel(bytes: bytes, directory: directory).catalogueCells()
+        case .hdf5:
+            return try KerasWeights.cells(hdf5: bytes)
+        case .kerasZip:
+            return try KerasWeights.cells(archive: bytes)
         default:
             throw refusal(file: name, bytes: bytes)
         }
@@ -136,8 +144,6 @@ public enum WeightFormat: String, Sendable, Hashable {
 
     /// The one message for a file gruscope does not read: what it is, and the line that helps.
     func refusal(file: String, bytes: [UInt8]) -> FileProblem {
-        let keras = "kernel, recurrent_kernel, bias = model.get_layer(\"gru\").get_weights(); "
-            + "np.savez(\"gru.npz\", kernel=kernel, recurrent_kernel=recurrent_kernel, bias=bias)"
         switch self {
         case .empty:
             return FileProblem("the file is empty")
@@ -155,14 +161,6 @@ public enum WeightFormat: String, Sendable, Hashable {
             return FileProblem(
                 "this is a Python pickle but not one torch.save wrote, and gruscope never runs a pickle; "
                     + "save the arrays with numpy: np.savez(\"gru.npz\", **weights)")
-        case .onnx:
-            return FileProblem(
-                "this is an ONNX model, which this gruscope does not read; export the GRU from the framework it "
-                    + "came from, e.g. torch.save(model.state_dict(), \"gru.pth\")")
-        case .hdf5, .kerasZip:
-            return FileProblem(
-                "this is a Keras \(self == .hdf5 ? "HDF5 file (.h5, .weights.h5)" : ".keras archive"), which this "
-                    + "gruscope does not read; in Python: \(keras)")
         case .tensorFlowCheckpointIndex, .tensorFlowCheckpointData:
             let prefix = Self.checkpointPrefix(file)
             return FileProblem(
@@ -177,13 +175,14 @@ public enum WeightFormat: String, Sendable, Hashable {
             return FileProblem(
                 "gruscope cannot tell what this file is (it starts with bytes \(Self.hexPrefix(bytes, count: 8))); "
                     + "it reads \(Self.readable)")
-        case .npz, .json, .safetensors, .pytorchZip, .pytorchLegacy:
+        case .npz, .json, .safetensors, .pytorchZip, .pytorchLegacy, .onnx, .hdf5, .kerasZip:
             return FileProblem("this \(displayName) cannot be read")
         }
     }
 
     /// The formats gruscope reads, for messages.
-    static let readable = "NumPy .npz, JSON, PyTorch torch.save files (.pt, .pth, .bin) and safetensors"
+    static let readable = "NumPy .npz, JSON, PyTorch torch.save files (.pt, .pth, .bin), safetensors, ONNX models "
+        + "and Keras .keras, .weights.h5 and .h5 files"
 
     /// `model.ckpt` for `model.ckpt.index` or `model.ckpt.data-00000-of-00001`.
     private static func checkpointPrefix(_ file: String) -> String {

@@ -59,6 +59,12 @@ struct Bench: ParsableCommand {
     @Flag(help: "With --sequence, also time the whole T×T influence matrix (forward mode; T at most \(GRUSequence.maximumInfluenceSteps)).")
     var matrix = false
 
+    @Flag(name: .customLong("history"), help: "Measure the undo history instead: --edits edits of x near the end of a T-step session, then every one undone; the bytes it keeps, the resident memory before and after, and an edit's time against its undo's.")
+    var historyMode = false
+
+    @Option(help: "With --history, how many edits.")
+    var edits = 1000
+
     @Option(name: .customLong("slow-runs"), help: "With --sequence, timed runs of the influence on every input (and the matrix).")
     var slowRuns = 3
 
@@ -69,6 +75,9 @@ struct Bench: ParsableCommand {
         }
         // With --weights, I comes from the file: T×I is checked once it is known (run()).
         if weights == nil { try Self.checkSteps(steps, inputSize: inputSize) }
+        guard (1...100_000).contains(edits) else {
+            throw ValidationError("--edits must be between 1 and 100000, got \(edits)")
+        }
         guard (1...1000).contains(runs), (1...1000).contains(slowRuns) else {
             throw ValidationError("--runs and --slow-runs must be between 1 and 1000, got \(runs), \(slowRuns)")
         }
@@ -104,7 +113,7 @@ struct Bench: ParsableCommand {
             cellWeights = try WeightInitializer.weights(variant: variant, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
         }
         if inputs == nil { try Self.checkSteps(steps, inputSize: cellWeights.inputSize) }
-        if sequenceMode {
+        if sequenceMode || historyMode {
             try Self.checkSteps(steps, inputSize: cellWeights.inputSize, stored: cellWeights.hiddenSize)
         }
         let sequence: [Float]
@@ -116,6 +125,11 @@ struct Bench: ParsableCommand {
             throw ScriptError(String(describing: error))
         }
         let path = kernel.flatMap(GRUKernelPath.init(rawValue:)) ?? .best
+        if historyMode {
+            let result = try SessionHistoryBenchmark.measure(weights: cellWeights, inputs: sequence, edits: edits, seed: seed)
+            print(format == "json" ? result.json : result.text)
+            return
+        }
         if sequenceMode {
             if matrix && sequence.count / cellWeights.inputSize > GRUSequence.maximumInfluenceSteps {
                 throw ValidationError("--matrix needs T at most \(GRUSequence.maximumInfluenceSteps), got T=\(sequence.count / cellWeights.inputSize)")

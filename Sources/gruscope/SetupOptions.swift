@@ -18,10 +18,12 @@ struct SetupOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The direction of a bidirectional GRU in the weight file: forward or reverse. (default: forward)", valueName: "d"))
     var direction: String?
 
-    @Option(help: ArgumentHelp("I, the length of x, for random weights.", valueName: "i"))
+    // `.unconditional`, so that `--hidden-size -1` is read as the value -1 and refused plainly
+    // rather than taken for an option ("Missing value").
+    @Option(parsing: .unconditional, help: ArgumentHelp("I, the length of x, for random weights.", valueName: "i"))
     var inputSize: Int?
 
-    @Option(help: ArgumentHelp("H, the number of hidden units, for random weights.", valueName: "h"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("H, the number of hidden units, for random weights.", valueName: "h"))
     var hiddenSize: Int?
 
     @Option(help: ArgumentHelp("The seed of random weights; the same seed gives the same weights everywhere. (default: \(WeightInitializer.defaultSeed))", valueName: "n"))
@@ -59,6 +61,10 @@ struct SetupOptions: ParsableArguments {
                 throw ScriptError("--direction takes \(CellDirection.spellings), got '\(direction)'")
             }
             setup.direction = parsed
+        }
+        for (name, value) in [("--input-size", inputSize), ("--hidden-size", hiddenSize)] {
+            guard let value, !(1...Session.largestRandomSize).contains(value) else { continue }
+            throw UserError("\(name) takes a whole number from 1 to \(Session.largestRandomSize), got \(value)")
         }
         setup.inputSize = inputSize
         setup.hiddenSize = hiddenSize

@@ -89,6 +89,26 @@ struct WeightsCommand: ParsableCommand {
         let biases: Bool
         let dtype: String
         let problem: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case prefix, layer, direction, input_size, hidden_size, convention, variant, reset_after, biases, dtype, problem
+        }
+
+        /// Every key, with null where there is nothing, so that the document's shape is stable.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(prefix, forKey: .prefix)
+            try container.encode(layer, forKey: .layer)
+            try container.encode(direction, forKey: .direction)
+            try container.encode(input_size, forKey: .input_size)
+            try container.encode(hidden_size, forKey: .hidden_size)
+            try container.encode(convention, forKey: .convention)
+            try container.encode(variant, forKey: .variant)
+            try container.encode(reset_after, forKey: .reset_after)
+            try container.encode(biases, forKey: .biases)
+            try container.encode(dtype, forKey: .dtype)
+            try container.encode(problem, forKey: .problem)
+        }
     }
 
     private func json(_ catalogue: WeightCatalogue) -> String {

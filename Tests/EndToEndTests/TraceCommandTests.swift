@@ -105,7 +105,7 @@ import Testing
         (["trace", "--scene", "nope"], "error: there is no scene 'nope'; scenes: seed-code, seed-doc"),
         (["trace", "--pin-z", "0 0 0 0 1.5"], "error: pinned z[4] = 1.5 is outside [0, 1]; a gate is a share between 0 and 1"),
         (["trace", "--inputs", "/nonexistent/seq.txt"], "error: cannot read inputs file /nonexistent/seq.txt"),
-        (["trace", "--hidden-size", "0"], "error: sizes must be between 1 and 4096, got I=4, H=0"),
+        (["trace", "--hidden-size", "0"], "error: --hidden-size takes a whole number from 1 to 4096, got 0"),
         (["trace", "--nonsense"], "error: Unknown option '--nonsense'"),
         (["trace", "--seed", "-3"], "error: "),
     ])

@@ -33,6 +33,7 @@ import Testing
         #expect(cells.map { $0["layer"] as? Int } == [0, 1])
         #expect(cells.allSatisfy { $0["biases"] as? Bool == false && $0["hidden_size"] as? Int == 4 && $0["dtype"] as? String == "float32" })
         #expect(cells.map { $0["input_size"] as? Int } == [3, 4])
+        #expect(cells.allSatisfy { $0["prefix"] is NSNull && $0["problem"] is NSNull }, "every key is there, null when empty")
     }
 
     @Test func layerAndDirectionPickACellEverywhere() throws {

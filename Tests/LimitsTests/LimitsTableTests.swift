@@ -27,12 +27,20 @@ import Widgets
         "UserFiles.largestLessonFile": UserFiles.largestLessonFile,
         "CommandWords.longestLine": CommandWords.longestLine,
         "Session.largestStepCount": Session.largestStepCount,
+        "Session.largestRandomSize": Session.largestRandomSize,
         "InputsFile.largestArchiveSize": InputsFile.largestArchiveSize,
         "GRUSequence.maximumSteps": GRUSequence.maximumSteps,
         "GRUSequence.maximumStoredValues": GRUSequence.maximumStoredValues,
         "GRUSequence.maximumInfluenceSteps": GRUSequence.maximumInfluenceSteps,
         "Theme.maximumFileSize": Theme.maximumFileSize,
         "EditBuffer.maximumCount": EditBuffer.maximumCount,
+        "ProtobufBudget.maximumMessages": ProtobufBudget.maximumMessages,
+        "ProtobufBudget.maximumDepth": ProtobufBudget.maximumDepth,
+        "StoredArrayLimits.maximumRank": StoredArrayLimits.maximumRank,
+        "HDF5File.maximumObjects": HDF5File.maximumObjects,
+        "HDF5File.maximumDepth": HDF5File.maximumDepth,
+        "HDF5File.maximumNameBytes": HDF5File.maximumNameBytes,
+        "HDF5File.maximumStringBytes": HDF5File.maximumStringBytes,
     ]
 
     /// The table's rows: the limit cell and the constant cell.

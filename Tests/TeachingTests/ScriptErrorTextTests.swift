@@ -32,6 +32,7 @@ import Testing
         record { try session.step(0) }
         record { try session.back() }
         record { try session.setX(at: 9, to: 1) }
+        record { try session.resize(inputSize: 5000, hiddenSize: 5) }
         // The screen's own check of a pinned value typed in (AppTests make it for real).
         found.append(UserError(key: "error.script.gate_range", ["what": "z[0]", "text": "2"]))
         return found

@@ -19,6 +19,11 @@ enum Fixtures {
         root.appendingPathComponent("weights").appendingPathComponent(name).path
     }
 
+    /// A model file written by scripts/make-model-fixtures.py (or a hostile one).
+    static func models(_ name: String) -> String {
+        root.appendingPathComponent("models").appendingPathComponent(name).path
+    }
+
     /// The message of a load that must fail (or a marker that makes the expectation fail).
     static func failure(_ path: String, prefix: String? = nil) -> String {
         failure(path, selection: CellSelection(prefix: prefix))

@@ -93,7 +93,7 @@ import Testing
     @Test func notAZipIsRefused() {
         let path = Fixtures.weights("not-a-zip.npz")
         #expect(Fixtures.failure(path) == "\(path): gruscope cannot tell what this file is (it starts with bytes "
-            + "77 65 69 67 68 74 5F 69); it reads NumPy .npz, JSON, PyTorch torch.save files (.pt, .pth, .bin) and safetensors")
+            + "77 65 69 67 68 74 5F 69); it reads \(WeightFormat.readable)")
     }
 
     @Test func emptyAndLoneNPYFilesAreRefused() throws {

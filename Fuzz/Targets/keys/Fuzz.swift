@@ -1,53 +1,61 @@
 import App
 import FuzzSupport
 import Script
-import Terminal
-import Widgets
+import TerminalInput
 
-/// The screen fed what a terminal can deliver: characters and control codes (any scalar),
-/// ncurses key codes, resizes down to 1×1, and mouse clicks and wheel turns anywhere; each
-/// decoded by the terminal's decoder and handed to `update`, the screen drawn as it goes.
-/// The drawn grid must always be the terminal's size.
+/// The screen fed what a terminal can deliver, as bytes: characters, control codes, escape
+/// sequences known and unknown (whole, cut short, or broken by a stray byte), random bytes, pauses
+/// that end a held sequence, resizes down to 1×1, and mouse clicks and wheel turns anywhere; the
+/// bytes go through the terminal's KeyDecoder and its events through `update`, the screen drawn as
+/// it goes. The drawn grid must always be the terminal's size, and the state must stay valid.
 ///
 /// Enter on the `:` line is sent as Esc: the commands themselves are run by the `command`
-/// target's parser and by the tests, and some of them (`step 20000000`, `size 100000 100000`)
-/// are slow or large until the limits of issue 10 that bound them land (see Fuzz/README.md).
+/// target's parser and by the tests.
 nonisolated(unsafe) let start = AppState(session: try! Session(scene: .seedCode), width: 80, height: 24)
 
-let interesting: [UInt32] = [
-    0x3A, 0x0D, 0x0A, 0x1B, 0x09, 0x7F, 0x08, 0x20, 0x2E, 0x2D, 0x2B, 0x5B, 0x5D, 0x3F, 0x71, 0x70, 0x50, 0x6E,
-    0x62, 0x73, 0x72, 0x30, 0x31, 0x35, 0x39, 0x68, 0x6A, 0x6B, 0x6C, 0x75, 0x15, 0x01, 0x05, 0x03, 0x301, 0x5B57,
+let interesting: [UInt8] = Array(":\r\n\u{1B}\t\u{7F}\u{08} .-<>[]?qpPnbsr019hjklDuU\u{15}\u{01}\u{05}\u{03}\u{0C}".utf8) + [0xC3, 0xA9, 0xCC, 0x81]
+
+let sequences: [String] = [
+    "\u{1B}[A", "\u{1B}[B", "\u{1B}[C", "\u{1B}[D", "\u{1B}OA", "\u{1B}[1~", "\u{1B}[4~", "\u{1B}[5~", "\u{1B}[6~",
+    "\u{1B}[2~", "\u{1B}[3~", "\u{1B}[H", "\u{1B}[F", "\u{1B}OH", "\u{1B}OF", "\u{1B}OP", "\u{1B}[15~", "\u{1B}[24~",
+    "\u{1B}[[A", "\u{1B}[1;5A", "\u{1B}[1;2D", "\u{1B}[3;5~", "\u{1B}[a", "\u{1B}Od", "\u{1B}[5^", "\u{1B}[2$", "\u{1B}[Z",
+    "\u{1B}[99~", "\u{1B}[200~", "\u{1B}[<0;5;10M", "\u{1B}[<64;3;3M", "\u{1B}[<0;5;10m", "\u{1B}[M !!", "\u{1B}[", "\u{1B}O",
+    "\u{1B}[1;", "\u{1B}[<",
 ]
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = FuzzInput(data, size)
     var state = start
+    var decoder = KeyDecoder()
     var events = 0
     while !input.isAtEnd && !state.isQuitting {
-        let raw: RawInput
-        var event: Event?
+        var decoded: [InputEvent] = []
         switch input.number(below: 10) {
-        case 0, 1, 2, 3: raw = .character(input.pick(interesting))
-        case 4: raw = .character(input.uint32() % 0x11_0000)
-        case 5, 6: raw = .keyCode(Int32(0o401 + input.number(below: 0o400)))
-        case 7:
-            raw = .keyCode(0)
-            event = .resize(width: 1 + input.number(below: 240), height: 1 + input.number(below: 80))
-        default:
-            raw = .keyCode(0)
+        case 0, 1, 2, 3: decoded = decoder.decode([input.pick(interesting)])
+        case 4: decoded = decoder.decode(input.bytes(upTo: 8))
+        case 5, 6: decoded = decoder.decode(Array(input.pick(sequences).utf8))
+        case 7: decoded = [.resize(width: 1 + input.number(below: 240), height: 1 + input.number(below: 80))]
+        case 8:
             let action = input.pick([MouseEvent.Action.click, .wheelUp, .wheelDown])
-            event = .mouse(MouseEvent(action, x: input.number(below: 260) - 10, y: input.number(below: 100) - 10))
+            decoded = [.mouse(MouseEvent(action, x: input.number(below: 260) - 10, y: input.number(below: 100) - 10))]
+        default: decoded = decoder.flush()
         }
-        if event == nil, case let .event(decoded) = InputDecoder.decode(raw) { event = decoded }
-        guard var event else { continue }
-        if state.command != nil, event == .key(.enter) { event = .key(.escape) }
-        state = update(state, event).0
-        events += 1
-        if events % 32 == 0 || input.isAtEnd {
-            let grid = view(state)
-            fuzzCheck(grid.width == state.width && grid.height == state.height, "a \(grid.width)×\(grid.height) grid for a \(state.width)×\(state.height) screen")
+        for input in decoded {
+            var event = Event(input)
+            if state.command != nil, case .key(.enter) = event { event = .key(.escape) }
+            state = update(state, event).0
+            events += 1
+            if events % 32 == 0 { check(state) }
         }
     }
+    check(state)
     return 0
+}
+
+/// The state is valid and its drawing is the terminal's size.
+func check(_ state: AppState) {
+    fuzzCheck(state.invariantViolations.isEmpty, "\(state.invariantViolations)")
+    let grid = view(state)
+    fuzzCheck(grid.width == state.width && grid.height == state.height, "a \(grid.width)×\(grid.height) grid for a \(state.width)×\(state.height) screen")
 }

@@ -1,0 +1,12 @@
+import FuzzSupport
+import WeightFiles
+
+/// Weight-file bytes seeded with Keras HDF5 files (.weights.h5, tf_keras .h5) and .keras
+/// archives: libhdf5 opening the image from memory through gruscope's wrapper (walk, shapes,
+/// string attributes, dataset reads), the config, every cell catalogued and loaded.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    _ = WeightFile.exercise(bytes, name: "fuzz.weights.h5")
+    return 0
+}
