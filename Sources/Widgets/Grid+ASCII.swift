@@ -7,11 +7,13 @@ extension Grid {
     /// Wide characters (CJK) stay: they come only from a language the user chose. The widgets
     /// already draw bars, strips and frames in ASCII themselves.
     public mutating func foldToASCII() {
-        for index in cells.indices where cells[index].code >= 0x80 && !cells[index].isContinuation {
-            let cell = cells[index]
-            guard DisplayWidth.of(cell.firstScalar) == 1 else { continue }
-            let folded = cell.singleScalar.map(Self.ascii(for:)) ?? (cell.firstScalar.isASCII ? cell.firstScalar : Self.ascii(for: cell.firstScalar))
-            cells[index] = Cell(scalar: folded, style: cell.style)
+        withMutableCells { cells in
+            for index in cells.indices where cells[index].code >= 0x80 && !cells[index].isContinuation {
+                let cell = cells[index]
+                guard DisplayWidth.of(cell.firstScalar) == 1 else { continue }
+                // A cluster (a letter with marks) keeps its first scalar, folded if need be.
+                cells[index] = Cell(scalar: Self.ascii(for: cell.firstScalar), style: cell.style)
+            }
         }
     }
 
