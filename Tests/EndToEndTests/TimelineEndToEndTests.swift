@@ -46,8 +46,10 @@ struct TimelineEndToEndTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let pane = try Self.start(["--inputs", file.path])
         defer { pane.kill() }
-        var screen = try pane.waitFor("t=0/30")
-        #expect(screen.contains("1 step per column"))
+        // The memory rows are drawn after the strips: once they show, the frame is whole.
+        _ = try pane.waitFor("influence: largest")
+        var screen = try pane.capture()
+        #expect(screen.contains("t=0/30") && screen.contains("1 step per column"))
         #expect(Self.strips(screen, levels: "▁▂▃▄▅▆▇█").count == 5)
         try pane.sendKeys("End")
         screen = try pane.waitFor("t=29/30")
