@@ -260,7 +260,13 @@ public struct SessionFile: Sendable {
         guard text.utf8.count <= largestFileSize else {
             throw UserError(key: "error.session.too_large", ["file": file, "limit": String(largestFileSize)])
         }
-        let table = try TOMLText.parse(text, file: file)
+        let table: TOMLTable
+        do {
+            table = try TOMLText.parse(text, file: file)
+        } catch {
+            // Someone opened the wrong file: say so, then where the TOML reader stopped.
+            throw UserError(key: "error.session.not_toml", values: ["problem": .message(error.text)])
+        }
         return try SessionFile(table: table, reader: FileReader(file: file))
     }
 

@@ -25,9 +25,18 @@ import Widgets
         "GRUSizeLimits.maximumPackedBytes": GRUSizeLimits.maximumPackedBytes,
         "InputsFile.largestFileSize": InputsFile.largestFileSize,
         "UserFiles.largestLessonFile": UserFiles.largestLessonFile,
+        "LessonLibrary.mostUserLessons": LessonLibrary.mostUserLessons,
         "CommandWords.longestLine": CommandWords.longestLine,
         "Session.largestStepCount": Session.largestStepCount,
         "Session.largestRandomSize": Session.largestRandomSize,
+        "SessionHistory.maximumEntries": SessionHistory.maximumEntries,
+        "SessionHistory.maximumBytes": SessionHistory.maximumBytes,
+        "SessionFile.largestFileSize": SessionFile.largestFileSize,
+        "SessionFile.largestInlineValues": SessionFile.largestInlineValues,
+        "SessionView.maximumOptions": SessionView.maximumOptions,
+        "SessionView.longestText": SessionView.longestText,
+        "ExampleModel.largestFileSize": ExampleModel.largestFileSize,
+        "ExampleModel.largestList": ExampleModel.largestList,
         "InputsFile.largestArchiveSize": InputsFile.largestArchiveSize,
         "GRUSequence.maximumSteps": GRUSequence.maximumSteps,
         "GRUSequence.maximumStoredValues": GRUSequence.maximumStoredValues,
@@ -41,6 +50,8 @@ import Widgets
         "HDF5File.maximumDepth": HDF5File.maximumDepth,
         "HDF5File.maximumNameBytes": HDF5File.maximumNameBytes,
         "HDF5File.maximumStringBytes": HDF5File.maximumStringBytes,
+        "HDF5File.structureReadsPerByte": HDF5File.structureReadsPerByte,
+        "HDF5File.structureAllowance": HDF5File.structureAllowance,
     ]
 
     /// The table's rows: the limit cell and the constant cell.

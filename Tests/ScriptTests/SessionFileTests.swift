@@ -188,6 +188,10 @@ import WeightFiles
         #expect(lines.reply("open \(folder)/big.toml") == "error: \(folder)/big.toml is larger than \(SessionFile.largestFileSize) bytes; a session file is at most that")
         #expect(lines.reply("open \(folder)/missing.toml").hasPrefix("error: cannot read \(folder)/missing.toml: No such file"))
         #expect(lines.reply("open \(folder)").hasPrefix("error: \(folder) is a folder"))
+        try "root:x:0:0:root:/root:/bin/bash\n".write(toFile: folder + "/passwd", atomically: true, encoding: .utf8)
+        let reply = lines.reply("open \(folder)/passwd")
+        #expect(reply.hasPrefix("error: not a session file (a session file is TOML written by save): \(folder)/passwd line 1: "), "\(reply)")
+        #expect(!reply.contains("\n"))
         #expect(lines.session.history.undoable.isEmpty)
     }
 
