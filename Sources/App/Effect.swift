@@ -19,6 +19,8 @@ public enum Effect: Sendable, Equatable {
     case startRecording(path: String, replacing: Bool)
     /// Stop recording and write the file (`:record` alone).
     case stopRecording
+    /// Work for the time panels too long for `update`; the loop stops it when input arrives.
+    case time(TimeWork)
     /// Clear the terminal and draw every cell again (Ctrl-L).
     case redraw
     /// Long work to run off the screen's thread (a long `step N`, a long sequence computed
@@ -51,6 +53,8 @@ public enum EffectResult: Sendable {
     case export(path: String, Result<Void, UserError>)
     /// A recording started or stopped, or why not.
     case recording(Result<RecordingChange, UserError>)
+    /// How work for the time panels goes.
+    case time(TimeWorkReport)
     /// Background work ended: what it made, or that it was cancelled or failed.
     case work(id: Int, WorkOutcome)
 }

@@ -91,6 +91,10 @@ extension AppState {
             // `explain N` tells unit N's story and selects it, so the screen shows the same unit.
             select(unit: unit)
             return runLanguage(.extra(.explain(unit: unit)), typed: typed)
+        case let .language(.extra(.timeline(query))) where showsTime:
+            // On the screen the panel shows the strips; the line sets what it shows.
+            setTimeline(query)
+            return []
         case let .language(command):
             return runLanguage(command, typed: typed)
         }
@@ -167,6 +171,8 @@ extension AppState {
             status = StatusMessage(text("status.exported", ["path": EchoText.printable(path)]))
         case let .recording(result):
             receiveRecording(result)
+        case let .time(report):
+            receiveTime(report)
         }
         return []
     }

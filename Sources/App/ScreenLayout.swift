@@ -53,13 +53,16 @@ public struct ScreenLayout: Sendable, Equatable {
 
     /// Rows the mix line takes under each unit in presentation mode.
     public static let presentedMixRows = 2
-    /// Rows the story keeps at least.
-    static let storyRows = 4
     /// Rows the story keeps at least in presentation mode (a lesson's narration).
     static let presentedStoryRows = 3
 
-    /// The layout for a screen of `width`×`height` showing `hiddenSize` units.
-    public init(width: Int, height: Int, hiddenSize: Int, presenting: Bool = false) {
+    /// The timeline and memory rows, when the session holds a sequence of more than one step.
+    public let timeline: TimelineLayout?
+
+    /// The layout for a screen of `width`×`height` showing `hiddenSize` units, with the time
+    /// panels when `time` asks for them (not in presentation mode, which gives the units the
+    /// room), in presentation mode's shape when `presenting`.
+    public init(width: Int, height: Int, hiddenSize: Int, time: TimelineLayout.Needs? = nil, presenting: Bool = false) {
         isTooSmall = width < Self.minimumWidth || height < Self.minimumHeight
         self.presenting = presenting
         let full = Rect(x: 0, y: 0, width: width, height: height)
@@ -83,10 +86,20 @@ public struct ScreenLayout: Sendable, Equatable {
         keys = bottom
         (rest, bottom) = rest.splitBottom(1)
         status = bottom
-        // The story keeps a few rows; the table takes what the units need of the rest, and any
-        // room left over goes back to the story.
         barRows = presenting ? (height >= 40 ? 3 : 2) : 1
         unitRows = presenting ? barRows + Self.presentedMixRows + 1 : 1
+        if let time, !presenting {
+            let placed = TimelineLayout.place(in: rest, tableHeader: tableHeader, hiddenSize: hiddenSize, needs: time)
+            (tableBody, story, timeline) = (placed.table, placed.story, placed.timeline)
+            unitsShown = max(1, placed.table.height)
+            // The blank row above the story states the scales.
+            scaleLegend = Rect(x: 0, y: max(0, placed.story.y - 1), width: width, height: placed.story.y > 0 ? 1 : 0)
+            columnWidth = placed.columnWidth
+            return
+        }
+        timeline = nil
+        // The story keeps a few rows; the table takes what the units need of the rest, the
+        // line under it states the scales, and any room left over goes back to the story.
         let storyRows = presenting ? Self.presentedStoryRows : Self.storyRows
         unitsShown = max(1, min(hiddenSize, (rest.height - storyRows - 1) / unitRows))
         (top, rest) = rest.splitTop(unitsShown * unitRows)
@@ -94,7 +107,15 @@ public struct ScreenLayout: Sendable, Equatable {
         (top, rest) = rest.splitTop(1)
         scaleLegend = top
         story = rest
-        columnWidth = max(10, (width - Self.unitLabelWidth) / GateColumn.allCases.count)
+        columnWidth = Self.columnWidth(tableWidth: width)
+    }
+
+    /// The fewest rows the story keeps (its title and text; the scale line comes on top).
+    static let storyRows = 4
+
+    /// Columns of each table column when the table is `tableWidth` wide.
+    static func columnWidth(tableWidth: Int) -> Int {
+        max(10, (tableWidth - unitLabelWidth) / GateColumn.allCases.count)
     }
 
     /// The unit shown at screen row `y` of the table, given the first unit shown.

@@ -16,9 +16,11 @@ public func view(_ state: AppState) -> Grid {
             "w": String(state.width), "h": String(state.height),
         ])
         MessageBox(title: "gruscope", message: message, maxWidth: 60, glyphs: glyphs).draw(in: grid.area, into: &grid)
-        return grid
+    } else {
+        ScreenPainter(state: state, layout: layout, glyphs: glyphs).paint(into: &grid)
     }
-    ScreenPainter(state: state, layout: layout, glyphs: glyphs).paint(into: &grid)
+    // Texts keep their mathematics (h′, ∏z, ‖∂h/∂x‖); a terminal without UTF-8 gets it in ASCII.
+    if state.ascii { grid.foldToASCII() }
     return grid
 }
 
@@ -39,6 +41,9 @@ struct ScreenPainter {
         vectorRow(.h, into: &grid)
         table(into: &grid)
         scaleLegend(into: &grid)
+        if let timeline = layout.timeline, let sequence = state.timeSequence {
+            TimelinePanel(state: state, layout: timeline, sequence: sequence, glyphs: glyphs).draw(into: &grid)
+        }
         story(into: &grid)
         statusLine(into: &grid)
         overlay(into: &grid)
@@ -79,7 +84,8 @@ struct ScreenPainter {
             HeaderPart(text: "gruscope", priority: 1),
             HeaderPart(text: "\(session.variant.rawValue) (\(rule))", priority: 2),
             HeaderPart(text: "I=\(session.inputSize) H=\(session.hiddenSize)", priority: 4),
-            HeaderPart(text: "t=\(session.t)", priority: 0),
+            HeaderPart(text: state.timeSequence.map { text("time.header_step", ["t": String(state.timeCursor), "count": String($0.count)]) }
+                ?? "t=\(session.t)", priority: 0),
             HeaderPart(text: glyphs.text(session.sceneName.map { text("scene", ["name": $0]) } ?? session.origin.summary), priority: 3, shortens: true),
         ]
         if state.recording != nil {
@@ -273,6 +279,11 @@ struct ScreenPainter {
                 : text("lesson_title", ["title": title, "step": String(step), "count": String(count)])
             sections.append(({ heading }, false, { glyphs.text(state.teaching.narration ?? "") }))
         }
+        if let memory = state.timeCache.memory?.value, state.showsTime, memory.unit == state.unit, memory.step == state.timeCursor {
+            sections.append((
+                { text("time.memory_title", ["unit": String(memory.unit), "t": String(memory.step)]) }, false,
+                { glyphs.text(MemoryStory.text(memory, language: language)) }))
+        }
         if !layout.presenting || sections.isEmpty {
             sections.append((
                 { text("unit_title", ["unit": String(unit)]) }, !layout.presenting,
@@ -359,6 +370,9 @@ struct ScreenPainter {
         guard let overlay = state.overlay else { return }
         let area = Rect(x: 2, y: 1, width: grid.width - 4, height: grid.height - 2)
         switch overlay {
+        case .timelineHelp:
+            MessageBox(title: state.text("time.help_title"), spans: [TextSpan(MemoryStory.explanation(language: state.language))],
+                       maxWidth: area.width, glyphs: glyphs).draw(in: area, into: &grid)
         case let .help(column):
             var spans: [TextSpan] = []
             if let column {

@@ -70,11 +70,7 @@ struct ScreenLoop {
             // After a stop from outside the terminal wants everything drawn again.
             if signals.contains(.resume) { needsFrame = true }
             if needsFrame {
-                // The terminal copies only the cells that differ from its last frame.
-                let frame = view(state)
-                terminal.present(frame, style: resolved.resolve)
-                needsFrame = false
-                record(frame)
+                presentFrame()
                 crashIfAskedByTests()
             }
             if let input = terminal.nextEvent(timeoutMilliseconds: job != nil || pendingAutosave != nil ? 50 : 250) {
@@ -98,6 +94,15 @@ struct ScreenLoop {
             recorder = nil
             send(.finished(.recording(running.finish())))
         }
+    }
+
+    /// Draws the state; the terminal copies only the cells that differ from its last frame.
+    mutating func presentFrame() {
+        // The terminal copies only the cells that differ from its last frame.
+        let frame = view(state)
+        terminal.present(frame, style: resolved.resolve)
+        needsFrame = false
+        record(frame)
     }
 
     /// Takes the input that is already waiting (a paste arrives as thousands of keys) before
@@ -142,6 +147,8 @@ struct ScreenLoop {
             }
         case let .autosave(save):
             pendingAutosave = (save, pendingAutosave?.due ?? RenderBenchmark.now() + 1)
+        case let .time(work):
+            performTime(work)
         case let .loadTheme(name):
             switch library.load(name) {
             case let .success(loaded):
