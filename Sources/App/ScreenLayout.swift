@@ -70,7 +70,10 @@ public struct ScreenLayout: Sendable, Equatable {
         header = top
         // Presentation mode spends rows on units first; the index rows come back on tall screens.
         let showsIndices = !presenting || height >= 32
-        (top, rest) = rest.splitTop(showsIndices ? 1 : 0)
+        // With the time panels on a short screen the x row's indices give their row to a unit
+        // (the h row's take the blank row under it, so every unit of a small cell still shows).
+        let showsXIndices = showsIndices && (time == nil || presenting || height >= 30)
+        (top, rest) = rest.splitTop(showsXIndices ? 1 : 0)
         xIndices = top
         (top, rest) = rest.splitTop(1)
         xRow = top
