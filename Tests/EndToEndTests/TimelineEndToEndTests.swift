@@ -102,7 +102,9 @@ struct TimelineEndToEndTests {
     @Test func aClickOnTheTimelineMovesTheCursor() throws {
         let pane = try Self.start(["--scene", "remember-first"], environment: ["TERM": "xterm-256color"])
         defer { pane.kill() }
-        let screen = try pane.waitFor("t=0/40")
+        _ = try pane.waitFor("t=0/40")
+        // The memory rows are drawn after the strips: once they show, the frame is whole.
+        let screen = try pane.waitFor("influence: largest")
         // The strip of unit 2 is the third strip row; its values start at column 6.
         let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
         let first = try #require(rows.firstIndex { $0.hasPrefix("   0  ") && $0.contains("▃▃▃▃") })
