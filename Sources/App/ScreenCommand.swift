@@ -63,24 +63,31 @@ extension AppState {
         case let .screen(.export(path, format, replacing)):
             return [.export(path: path, format: format, replacing: replacing)]
         case let .language(command):
-            lines.view = sessionView
-            switch lines.run(command, help: ScreenLine.parser.commands) {
-            case let .done(outcome) where outcome.error?.needsBackground == true:
-                let lines = self.lines, help = ScreenLine.parser.commands
-                pendingCommand = PendingCommand(line: typed, command: command)
-                startWork(title: EchoText.printable(typed)) {
-                    var lines = lines
-                    let outcome = lines.complete(lines.run(command, help: help))
-                    if let error = outcome.error { return .failed(error) }
-                    return .lines(lines, outcome)
-                }
-                return []
-            case let .done(outcome):
-                return show(outcome, for: typed, command: command)
-            case let .needs(effect):
-                pendingCommand = PendingCommand(line: typed, command: command)
-                return [.language(effect)]
+            return runLanguage(command, typed: typed)
+        }
+    }
+
+    /// Runs a parsed command of the language: at once, as background work when it computes too
+    /// much for this thread, or as an effect when it needs a file (nothing changes until its
+    /// result comes back).
+    mutating func runLanguage(_ command: HostCommand<TeachingCommand>, typed: String) -> [Effect] {
+        lines.view = sessionView
+        switch lines.run(command, help: ScreenLine.parser.commands) {
+        case let .done(outcome) where outcome.error?.needsBackground == true:
+            let lines = self.lines, help = ScreenLine.parser.commands
+            pendingCommand = PendingCommand(line: typed, command: command)
+            startWork(title: EchoText.printable(typed)) {
+                var lines = lines
+                let outcome = lines.complete(lines.run(command, help: help))
+                if let error = outcome.error { return .failed(error) }
+                return .lines(lines, outcome)
             }
+            return []
+        case let .done(outcome):
+            return show(outcome, for: typed, command: command)
+        case let .needs(effect):
+            pendingCommand = PendingCommand(line: typed, command: command)
+            return [.language(effect)]
         }
     }
 

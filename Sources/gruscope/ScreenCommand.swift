@@ -36,7 +36,8 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         let started = RenderBenchmark.now()
         if let problem = TerminalCheck.currentProblem() { throw UserError(problem) }
-        let lines = try sessionOptions.lineSession(setupOptions, teachingOptions).lines
+        // The screen loads --inputs once it shows (progress, Esc stops it); --bench-render at once.
+        let lines = try sessionOptions.lineSession(setupOptions, teachingOptions, loadingInputs: benchRender).lines
         let sessionReady = RenderBenchmark.now()
         let library = ThemeCatalog.library()
         let (loaded, themeError) = library.loadOrDefault(theme)
@@ -61,6 +62,7 @@ struct ScreenCommand: ParsableCommand {
         var loop = ScreenLoop(
             terminal: terminal, library: library, theme: loaded.theme, state: state)
         if let themeError { loop.send(.finished(.theme(.failure(UserError(themeError.description))))) }
+        if let inputs = sessionOptions.inputsCommand { loop.send(inputs) }
         loop.run()
         // A signal that ended the loop ends the process with it (128+n), terminal restored.
         terminal.finish()
