@@ -27,12 +27,9 @@ let package = Package(
         .target(name: "GRUCore", dependencies: ["CGRUKernel"]),
         // The system's zlib, for .npz entries: inflate and CRC-32.
         .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // The system's libhdf5 headers, for Keras .keras/.h5 files; the library itself is opened
-        // with dlopen on first use (see Sources/CHDF5/shim.h), so only HDF5 reads pay for loading it.
-        .systemLibrary(name: "CHDF5", providers: [.apt(["libhdf5-dev"])]),
         .target(
             name: "WeightFiles",
-            dependencies: ["GRUCore", "CZlibSystem", "CHDF5", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+            dependencies: ["GRUCore", "CZlibSystem", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
         // Text for people: languages and catalogues, number spelling, display width, Unicode
         // or ASCII glyphs, user-facing errors and safe echoes of what users typed.

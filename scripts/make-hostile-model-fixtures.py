@@ -149,6 +149,13 @@ def make_hdf5():
     with h5py.File(out("h5-cycle.weights.h5"), "w") as f:
         f["a"] = f["/"]
         f["b"] = f["/"]
+    # A group of 20 links in h5py's newest format keeps them in a dense index (a fractal heap and a
+    # B-tree), which gruscope does not read.
+    with h5py.File(out("h5-dense-links.weights.h5"), "w", libver="latest") as f:
+        for k in range(20):
+            f.create_group(f"layers/layer_{k:02d}")
+    # A big-endian kernel: float32, but not in the byte order gruscope reads.
+    keras3_like("h5-big-endian.weights.h5", kernel.astype(">f4"), recurrent)
     # Links out of the file (external) and back into it (soft), never followed.
     with h5py.File(out("h5-links.weights.h5"), "w") as f:
         f["outside"] = h5py.ExternalLink("/etc/passwd", "/")

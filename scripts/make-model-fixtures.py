@@ -326,6 +326,10 @@ def make_keras3():
         def save(model, name=name):
             model.save(out(name + ".keras"))
             model.save_weights(out(name + ".weights.h5"))
+            if name == "keras-stacked-bi":
+                # Named arrays as a user saves them from any Keras model: a Bidirectional layer's
+                # halves are bi/forward_gru/… and bi/backward_gru/…
+                np.savez(out(name + ".npz"), **{w.path: np.asarray(w.numpy()) for w in model.weights})
         keras_fixture(keras, name, build, source, save)
     normalise_keras_zips()
 
@@ -375,11 +379,40 @@ def make_tf_keras():
                   lambda model: model.save(out("tfkeras-model.h5"), save_format="h5"))
 
 
+def copy_hdf5(source, target, **file_options):
+    """Rewrites an HDF5 file with h5py under other file options (groups, datasets and attributes
+    as they are), so the same weights and trace cover another layout of the format."""
+    import h5py
+
+    def copy_attributes(source, target):
+        for key, value in source.attrs.items():
+            target.attrs[key] = value
+
+    with h5py.File(out(source), "r") as original, h5py.File(out(target), "w", **file_options) as copy:
+        copy_attributes(original, copy)
+
+        def visit(name, item):
+            if isinstance(item, h5py.Dataset):
+                copy.create_dataset(name, data=item[()])
+            else:
+                copy.require_group(name)
+            copy_attributes(item, copy[name])
+
+        original.visititems(visit)
+
+
+def make_hdf5_layouts():
+    """h5py's newest format (superblock 3, version-2 object headers, links in the header, all
+    checksummed), which Keras never writes by itself but a user's h5py copy can."""
+    copy_hdf5("keras-stacked-bi.weights.h5", "keras-stacked-bi-latest.weights.h5", libver="latest")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     make_onnx()
     make_keras3()
     make_tf_keras()
+    make_hdf5_layouts()
 
 
 if __name__ == "__main__":

@@ -64,6 +64,29 @@ struct GRUArrayGroup {
         return String(prefix)
     }
 
+    /// The GRU the group is a cell of, as `--prefix` names it: the display prefix, except for
+    /// Keras, whose layers name their weights `LAYER/gru_cell/…`: the GRU is `LAYER`, and a
+    /// Bidirectional wrapper's halves (`bi/forward_gru/gru_cell/…` and `bi/backward_gru/gru_cell/…`)
+    /// are the forward and reverse cells of one GRU named after the wrapper (`bi`), as in the
+    /// model's .keras or .h5 file.
+    var gruName: String {
+        var prefix = displayPrefix
+        guard key.variant == .keras else { return prefix }
+        for cell in ["/gru_cell", ".gru_cell"] where prefix.hasSuffix(cell) { prefix = String(prefix.dropLast(cell.count)) }
+        var end = prefix.startIndex
+        var start = prefix.startIndex
+        while start < prefix.endIndex {
+            let stop = prefix[start...].firstIndex { $0 == "/" || $0 == "." } ?? prefix.endIndex
+            let component = prefix[start..<stop]
+            if component.hasPrefix("forward_") || component.hasPrefix("backward_") {
+                return String(prefix[..<end])
+            }
+            end = stop
+            start = stop == prefix.endIndex ? stop : prefix.index(after: stop)
+        }
+        return prefix
+    }
+
     /// The full name the file would use for a role of this group.
     func expectedName(_ role: GRUArrayRole) -> String {
         key.prefix + role.canonicalName + (key.variant == .pytorch ? layerSpelling : "")

@@ -34,7 +34,7 @@ enum NamedArrayCatalogue {
     private static func cell<Source: WeightArraySource>(
         _ group: GRUArrayGroup, source: Source, resetAfter: (value: Bool, line: Int?)?
     ) -> CatalogueCell {
-        let prefix = group.displayPrefix
+        let prefix = group.gruName
         let name = prefix.isEmpty ? nil : prefix
         let direction: CellDirection = group.key.reverse ? .reverse : .forward
         var chosen: [GRUArrayRole: String] = [:]

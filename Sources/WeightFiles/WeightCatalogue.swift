@@ -28,12 +28,17 @@ public struct WeightCatalogue {
 
     /// The cell `selection` picks, with the other cells of the same GRU.
     ///
-    /// Several GRUs need `--prefix`; of one GRU with several cells, layer 0 and the forward
-    /// direction are the default. Every refusal points to `gruscope weights FILE`.
+    /// Several GRUs need `--prefix` (or a `--layer` only one of them has); of one GRU with several
+    /// cells, its first layer and the forward direction are the default. Every refusal points to `gruscope weights FILE`.
     func select(_ selection: CellSelection) throws(FileProblem) -> (cell: CatalogueCell, others: [GRUCellInfo]) {
         var candidates = cells
         if let requested = selection.prefix {
             candidates = try Self.matching(prefix: requested, in: cells)
+        } else if let layer = selection.layer {
+            // Without --prefix, --layer N picks among several GRUs when only one has a layer N:
+            // a Keras stack numbers its GRU layers across the model.
+            let having = Set(cells.filter { $0.info.layer == layer }.map { GRUKey($0.info) })
+            if having.count == 1, let only = having.first { candidates = cells.filter { GRUKey($0.info) == only } }
         }
         // The GRUs among the candidates, in file order, found in one pass.
         var firstOfGRU: [GRUKey: Int] = [:]
@@ -49,7 +54,8 @@ public struct WeightCatalogue {
             throw severalProblem(gruOrder, requested: selection.prefix)
         }
         let ofGRU = candidates.filter { GRUKey($0.info) == only }
-        let wantedLayer = selection.layer ?? 0
+        // By default the GRU's first layer (a Keras GRU layer is numbered by its place in the stack).
+        let wantedLayer = selection.layer ?? ofGRU.map(\.info.layer).min() ?? 0
         let wantedDirection = selection.direction ?? .forward
         let exact = ofGRU.first { $0.info.layer == wantedLayer && $0.info.direction == wantedDirection }
         let chosen: CatalogueCell

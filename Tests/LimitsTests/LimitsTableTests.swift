@@ -49,6 +49,8 @@ import Widgets
         "HDF5File.maximumDepth": HDF5File.maximumDepth,
         "HDF5File.maximumNameBytes": HDF5File.maximumNameBytes,
         "HDF5File.maximumStringBytes": HDF5File.maximumStringBytes,
+        "HDF5File.structureReadsPerByte": HDF5File.structureReadsPerByte,
+        "HDF5File.structureAllowance": HDF5File.structureAllowance,
     ]
 
     /// The table's rows: the limit cell and the constant cell.

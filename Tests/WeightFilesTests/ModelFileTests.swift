@@ -20,7 +20,8 @@ import Testing
         ("keras-reset-after", ["keras-reset-after.keras", "keras-reset-after.weights.h5"]),
         ("keras-reset-before", ["keras-reset-before.keras", "keras-reset-before.weights.h5"]),
         ("keras-nobias", ["keras-nobias.keras"]),
-        ("keras-stacked-bi", ["keras-stacked-bi.keras", "keras-stacked-bi.weights.h5"]),
+        ("keras-stacked-bi", ["keras-stacked-bi.keras", "keras-stacked-bi.weights.h5", "keras-stacked-bi-latest.weights.h5",
+                              "keras-stacked-bi.npz"]),
         ("tfkeras-weights", ["tfkeras-weights.h5"]),
         ("tfkeras-model", ["tfkeras-model.h5"]),
     ]
@@ -76,7 +77,16 @@ import Testing
             let loaded = try WeightFile.load(path: Fixtures.models(file), selection: selection)
             let weights = loaded.weights
             #expect(loaded.prefix == (onnx ? cells[0].name : expected.name), "\(file) \(expected.name) \(expected.direction)")
-            #expect(loaded.cell.layer == (onnx ? expected.layer : 0))
+            // Named arrays (np.savez of model.weights) do not say the model's order: a Keras layer there
+            // is a GRU of its own, and a Bidirectional's halves its two directions.
+            let numbered = !file.hasSuffix(".npz")
+            #expect(loaded.cell.layer == (numbered ? expected.layer : 0))
+            if !onnx, numbered {
+                // A Keras stack's GRU layers are numbered in the model's order: --layer alone picks one.
+                let byLayer = try WeightFile.load(
+                    path: Fixtures.models(file), selection: CellSelection(layer: expected.layer, direction: expected.direction))
+                #expect(byLayer.prefix == expected.name && byLayer.weights == weights, "\(file) --layer \(expected.layer)")
+            }
             #expect(weights.inputSize == expected.inputSize && weights.hiddenSize == expected.hiddenSize)
             #expect(weights.resetAfter == expected.resetAfter, "\(file) layer \(expected.layer) \(expected.direction)")
             if !expected.biases {
@@ -103,6 +113,19 @@ import Testing
         #expect(loaded.otherLayers == ["layer 0 (reverse)", "layer 1", "layer 1 (reverse)"])
         let keras = try WeightFile.load(path: Fixtures.models("keras-stacked-bi.keras"), prefix: "top")
         #expect(keras.prefix == "top" && !keras.weights.resetAfter)
+    }
+
+    @Test func kerasLayersAreNumberedInTheStack() throws {
+        let keras = try WeightFile.catalogue(path: Fixtures.models("keras-stacked-bi.keras")).infos
+        #expect(keras.map(\.name) == ["bi", "bi", "top"] && keras.map(\.layer) == [0, 0, 1])
+        let top = try WeightFile.load(path: Fixtures.models("tfkeras-model.h5"), selection: CellSelection(layer: 1))
+        #expect(top.prefix == "gru_nobias" && top.otherLayers.isEmpty)
+        // Without a configuration the order is the names' order, and a note says so.
+        let guessed = try WeightFile.load(path: Fixtures.models("keras-stacked-bi.weights.h5"), selection: CellSelection(layer: 1))
+        #expect(guessed.prefix == "top" && guessed.notes.contains { $0.contains("does not say the order of its 2 GRU layers") })
+        // A layer no GRU has names what there is.
+        let message = Fixtures.failure(Fixtures.models("keras-stacked-bi.keras"), selection: CellSelection(layer: 2))
+        #expect(message.contains("it holds 2 GRUs"), "\(message)")
     }
 
     @Test func aBiasFreeKerasFileWithoutConfigurationSaysWhatItAssumed() throws {

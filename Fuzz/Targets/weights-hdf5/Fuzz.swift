@@ -2,7 +2,7 @@ import FuzzSupport
 import WeightFiles
 
 /// Weight-file bytes seeded with Keras HDF5 files (.weights.h5, tf_keras .h5) and .keras
-/// archives: libhdf5 opening the image from memory through gruscope's wrapper (walk, shapes,
+/// archives: gruscope's own HDF5 reader (superblock, object headers, groups, shapes, types,
 /// string attributes, dataset reads), the config, every cell catalogued and loaded.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

@@ -94,8 +94,8 @@ enum KerasWeights {
         let recurrentKernel: HDF5Dataset
         let bias: HDF5Dataset?
         let problem: FileProblem?
-        /// What had to be assumed (reset_after without a bias or a configuration).
-        let notes: [String]
+        /// What had to be assumed (reset_after without a bias or a configuration, the layers' order).
+        var notes: [String]
     }
 
     /// A layer's datasets before its shapes are judged.
@@ -137,13 +137,25 @@ enum KerasWeights {
         }
         var found: [Found] = []
         var lstm: String?
+        // Each GRU layer is numbered in the model's order (a Bidirectional's halves share one
+        // number), so that --layer N picks the N-th GRU layer of a stack.
+        var layers: [String: Int] = [:]
         for candidate in candidates {
             let k = candidate.kernel.shape, u = candidate.recurrentKernel.shape
             guard k.count == 2, u.count == 2, u[0] >= 1, k[0] >= 1, k[1] == u[1] else { continue }
             let h = u[0]
             if u[1] == 4 * h { lstm = lstm ?? candidate.layerName; continue }
             guard u[1] == 3 * h else { continue }
-            found.append(judge(candidate, hiddenSize: h, config: config))
+            let layer = layers[candidate.layerName] ?? layers.count
+            layers[candidate.layerName] = layer
+            found.append(judge(candidate, layer: layer, hiddenSize: h, config: config))
+        }
+        let ordered = candidates.allSatisfy { config?.position(of: $0.layerName) != nil || layerOrder.contains($0.layerName) }
+        if layers.count > 1, !ordered {
+            for index in found.indices {
+                found[index].notes.append("the file does not say the order of its \(layers.count) GRU layers, so --layer "
+                + "numbers them by their names in the file; load the .keras file to number them as the model stacks them")
+            }
         }
         guard !found.isEmpty else {
             if let lstm {
@@ -157,7 +169,7 @@ enum KerasWeights {
 
     /// Checks a GRU's shapes and configuration and describes it as a cell; what is wrong is
     /// kept as the cell's problem, so that the other cells still load and list.
-    private static func judge(_ candidate: Candidate, hiddenSize h: Int, config: KerasConfig?) -> Found {
+    private static func judge(_ candidate: Candidate, layer: Int, hiddenSize h: Int, config: KerasConfig?) -> Found {
         let settings = config?.gru(named: candidate.configName) ?? config?.gru(named: candidate.layerName)
         let backward = candidate.backward || (settings?.goBackwards ?? false)
         var notes: [String] = []
@@ -191,7 +203,7 @@ enum KerasWeights {
             problem = error
         }
         let info = GRUCellInfo(
-            name: candidate.layerName, layer: 0, direction: backward ? .reverse : .forward,
+            name: candidate.layerName, layer: layer, direction: backward ? .reverse : .forward,
             inputSize: plan?.inputSize ?? candidate.kernel.shape.first ?? 0, hiddenSize: plan?.hiddenSize ?? h,
             variant: .keras, resetAfter: plan?.resetAfter ?? stated ?? true, hasBiases: candidate.bias != nil,
             dtype: candidate.kernel.typeName, problem: problem?.text)
