@@ -69,7 +69,7 @@ public struct SessionHistoryBenchmark: Sendable {
         return SessionHistoryBenchmark(
             inputSize: inputSize, hiddenSize: weights.hiddenSize, steps: steps, edits: edits, entries: entries,
             historyBytes: bytes, residentBefore: residentBefore, residentAfter: residentAfter,
-            peakResident: Self.peakResidentBytes(), editMedian: GRUBenchmark.median(editTimes), undoMedian: GRUBenchmark.median(undoTimes),
+            peakResident: max(Self.peakResidentBytes(), residentBefore, residentAfter), editMedian: GRUBenchmark.median(editTimes), undoMedian: GRUBenchmark.median(undoTimes),
             undos: undos, undoneExactly: undoneExactly)
     }
 
