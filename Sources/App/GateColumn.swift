@@ -1,7 +1,8 @@
 import GRUCore
 import Widgets
 
-/// The columns of the gate table, in the order the cell computes them.
+/// A column of the gate table, by its place in ``TraceField/tableColumns`` (a test keeps the
+/// cases and that list the same length).
 public enum GateColumn: Int, CaseIterable, Sendable, Hashable {
     /// The reset gate r.
     case r
@@ -16,29 +17,14 @@ public enum GateColumn: Int, CaseIterable, Sendable, Hashable {
     /// The new state h′.
     case newState
 
-    /// The trace vector this column shows.
-    public var field: TraceField {
-        switch self {
-        case .r: return .r
-        case .z: return .z
-        case .kept: return .kept
-        case .candidate: return .candidate
-        case .added: return .added
-        case .newState: return .h
-        }
-    }
+    /// The trace vector this column shows: ``TraceField/tableColumns``, the one list of columns.
+    public var field: TraceField { TraceField.tableColumns[rawValue] }
 
     /// The gate this column can pin, if it is a gate.
-    public var gate: Gate? {
-        switch self {
-        case .r: return .r
-        case .z: return .z
-        default: return nil
-        }
-    }
+    public var gate: Gate? { field.gate }
 
     /// Gates draw on [0, 1]; the other columns are signed, on one shared scale.
-    public var isGate: Bool { gate != nil }
+    public var isGate: Bool { field.isGate }
 
     /// The colour role of the column.
     public var role: Role {
@@ -54,15 +40,6 @@ public enum GateColumn: Int, CaseIterable, Sendable, Hashable {
 }
 
 extension GateColumn {
-    /// The column's key in the `screen.column` catalogue table.
-    var catalogueKey: String {
-        switch self {
-        case .r: return "r"
-        case .z: return "z"
-        case .kept: return "kept"
-        case .candidate: return "candidate"
-        case .added: return "added"
-        case .newState: return "new_state"
-        }
-    }
+    /// The column's title in the catalogues (`screen.column.<field>`).
+    var catalogueKey: String { field.rawValue }
 }

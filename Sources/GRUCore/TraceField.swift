@@ -27,4 +27,22 @@ public enum TraceField: String, CaseIterable, Sendable {
 
     /// Whether the field has one value per input (x) rather than per hidden unit.
     public var isPerInput: Bool { self == .x }
+
+    /// The six quantities of the step table, in the order the cell computes them: the one list
+    /// the screen's table and its `?` help, the repl's `show`, lessons' `columns` and the
+    /// exports of the screen derive from. Titles live in the catalogues under
+    /// `screen.column.<raw value>` and help under `column.<raw value>`.
+    public static let tableColumns: [TraceField] = [.r, .z, .kept, .candidate, .added, .h]
+
+    /// The gate the quantity is, if it is one.
+    public var gate: Gate? {
+        switch self {
+        case .r: return .r
+        case .z: return .z
+        default: return nil
+        }
+    }
+
+    /// Gates are drawn on [0, 1]; the other quantities of the table are signed, on one shared scale.
+    public var isGate: Bool { gate != nil }
 }

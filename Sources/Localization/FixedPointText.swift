@@ -1,12 +1,28 @@
-/// `String(format: "%.Nf", value)` without Foundation's formatter, which costs more than the
-/// rest of an explanation: the same digits, computed exactly from the binary value and rounded
-/// half to even, as the C library's `printf` does (so `0.125` at two decimals is `0.12`, and a
-/// negative value that rounds to zero keeps its minus sign).
+/// The one rounding rule of every number gruscope shows (the table, the stories, lessons,
+/// answers, exports): digits computed exactly from the binary value and rounded half to even, as
+/// the C library's `printf` does, so `0.125` at two decimals is `0.12` everywhere; and a value
+/// that rounds to zero is shown without a minus sign (`-0.001` at two decimals is `0.00`).
+/// ``NumberFormat`` (fixed columns) and ``NumberText`` (prose) both round through ``units(_:decimals:)``.
 enum FixedPointText {
-    /// The text, or nil for what this does not cover (non-finite values, magnitudes of 2⁵³ or
-    /// more, decimals outside 0...17), which the caller formats the slow way.
+    /// `value` with `decimals` decimals, or nil for what this does not cover (non-finite values,
+    /// magnitudes of 2⁵³ or more, decimals outside 0...17), which the caller spells otherwise.
     static func text(_ value: Double, decimals: Int) -> String? {
-        guard value.isFinite, (0...17).contains(decimals), abs(value) < 0x1p53 else { return nil }
+        guard let units = units(abs(value), decimals: decimals) else { return nil }
+        let power = UInt128(powersOfTen[decimals])
+        var text = value.sign == .minus && units != 0 ? "-" : ""
+        text += String(units / power)
+        if decimals > 0 {
+            let fraction = String(units % power)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
+    }
+
+    /// `magnitude` (≥ 0) in units of its last decimal, rounded by the rule above; nil outside
+    /// what ``text(_:decimals:)`` covers.
+    static func units(_ magnitude: Double, decimals: Int) -> UInt128? {
+        guard magnitude.isFinite, magnitude >= 0, (0...17).contains(decimals), magnitude < 0x1p53 else { return nil }
+        let value = magnitude
         // |value| = significand · 2^exponent exactly, the significand below 2⁵³.
         let bits = abs(value).bitPattern
         let biasedExponent = Int(bits >> 52)
@@ -33,13 +49,7 @@ enum FixedPointText {
             let half = UInt128(1) << (shift - 1)
             if remainder > half || (remainder == half && units & 1 == 1) { units += 1 }
         }
-        var text = value.sign == .minus ? "-" : ""
-        text += String(units / power)
-        if decimals > 0 {
-            let fraction = String(units % power)
-            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
-        }
-        return text
+        return units
     }
 
     private static let powersOfTen: [UInt64] = (0...17).map { p in (0..<p).reduce(1) { r, _ in r * 10 } }

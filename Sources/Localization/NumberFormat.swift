@@ -6,7 +6,8 @@
 /// 3. `#` in every column, as spreadsheets do, so a too-narrow column is obvious.
 ///
 /// NaN prints as `nan` and infinities as `inf` / `-inf` (or `#`s when even that is too wide).
-/// A value that rounds to zero prints without a minus sign. Formatting is done here rather than
+/// Rounding is the one rule of ``FixedPointText`` (ties to even on the exact binary value, as the
+/// stories round), and a value that rounds to zero prints without a minus sign. Formatting is done here rather than
 /// with `String(format:)` so it is locale-free and cheap enough to run for every value every frame.
 public enum NumberFormat {
     /// `value` right-aligned in exactly `width` columns (an empty string for `width ≤ 0`).
@@ -14,7 +15,7 @@ public enum NumberFormat {
         guard width > 0 else { return "" }
         let decimals = min(max(decimals, 0), 9)
         if let text = fittedFixed(Double(value), width: width, decimals: decimals) { return text }
-        return pad(fitted(Double(value), width: width, decimals: decimals), width: width)
+        return DisplayWidth.padded(fitted(Double(value), width: width, decimals: decimals), to: width, alignRight: true)
     }
 
     /// Rule 1 of ``fit(_:width:decimals:)`` (nearly every value on screen), measured in digits
@@ -44,9 +45,8 @@ public enum NumberFormat {
         public init?(_ value: Double, width: Int, decimals: Int) {
             guard value.isFinite, width > 0 else { return nil }
             for d in stride(from: decimals, through: 0, by: -1) {
-                let scaled = (abs(value) * powersOfTen[d]).rounded(.toNearestOrAwayFromZero)
-                guard scaled < 9e15 else { continue }
-                let units = UInt64(scaled)
+                guard let exact = FixedPointText.units(abs(value), decimals: d), exact < 9_000_000_000_000_000 else { continue }
+                let units = UInt64(exact)
                 let isNegative = value < 0 && units != 0
                 var whole = units / UInt64(powersOfTen[d])
                 var length = (isNegative ? 1 : 0) + (d > 0 ? d + 1 : 0) + 1
@@ -115,34 +115,21 @@ public enum NumberFormat {
         value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf")
     }
 
-    private static func pad(_ text: String, width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
-    }
-
     private static let powersOfTen: [Double] = (0...18).map { p in (0..<p).reduce(1.0) { r, _ in r * 10 } }
 
     /// Fixed-point text, or nil when the magnitude is too large to hold exactly as an integer.
     static func fixed(_ value: Double, decimals: Int) -> String? {
-        let scaled = (abs(value) * powersOfTen[decimals]).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return nil }
-        let units = UInt64(scaled)
-        let unit = UInt64(powersOfTen[decimals])
-        var text = value < 0 && units != 0 ? "-" : ""
-        text += String(units / unit)
-        if decimals > 0 {
-            let fraction = String(units % unit)
-            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
-        }
-        return text
+        guard abs(value) < 9e15 else { return nil }
+        return FixedPointText.text(value, decimals: decimals)
     }
 
     /// Scientific text like `-1.25e-07` with a sign and at least two exponent digits.
-    static func scientific(_ value: Double, mantissaDecimals: Int) -> String {
+    public static func scientific(_ value: Double, mantissaDecimals: Int) -> String {
         guard value != 0 else { return fixed(0, decimals: mantissaDecimals).map { $0 + "e+00" } ?? "0e+00" }
         var exponent = Int(log10Floor(abs(value)))
         var mantissa = abs(value) / pow10(exponent)
         let unit = powersOfTen[mantissaDecimals]
-        if (mantissa * unit).rounded(.toNearestOrAwayFromZero) >= 10 * unit {
+        if let units = FixedPointText.units(mantissa, decimals: mantissaDecimals), Double(units) >= 10 * unit {
             exponent += 1
             mantissa = abs(value) / pow10(exponent)
         } else if mantissa < 1 {

@@ -14,7 +14,8 @@ public enum NumberText {
         return fixed(Double(value), decimals: decimals)
     }
 
-    /// `String(format: "%.<decimals>f", value)`, quickly where ``FixedPointText`` can.
+    /// `value` with `decimals` decimals by the one rounding rule (``FixedPointText``); the C
+    /// library's `printf`, which rounds the same way, only where that cannot.
     static func fixed(_ value: Double, decimals: Int) -> String {
         FixedPointText.text(value, decimals: decimals) ?? String(format: "%.\(decimals)f", value)
     }

@@ -4,22 +4,18 @@ import Localization
 
 /// Plain-text tables of a step, for `trace --format text` and the repl's `show` and `trace`.
 public enum TraceTable {
-    /// The columns of the bar table, in the order the cell computes them.
-    public static let barColumns: [(field: TraceField, title: String, isGate: Bool)] = [
-        (.r, "r", true), (.z, "z", true), (.kept, "kept z·h", false),
-        (.candidate, "cand h̃", false), (.added, "add (1−z)h̃", false), (.h, "new h′", false),
-    ]
-
     /// One row per unit with the six vectors as numbers and bars. Gates draw on [0, 1]; the
     /// others share one scale (the largest magnitude, at least 1) so they can be compared.
-    public static func bars(_ trace: GRUTrace, ascii: Bool = false) -> String {
+    /// The columns are ``TraceField/tableColumns``, titled as on the screen in `language`.
+    public static func bars(_ trace: GRUTrace, ascii: Bool = false, language: Language = .en) -> String {
         let scale = max(1, signedScale(trace))
-        var lines = ["unit" + barColumns.map { "  " + pad($0.title, 12) }.joined()]
+        let titles = TraceField.tableColumns.map { language.text("screen.column." + $0.rawValue) }
+        var lines = ["unit" + titles.map { "  " + pad($0, 12) }.joined()]
         for unit in 0..<trace.hiddenSize {
             var line = pad(String(unit), 4, right: true)
-            for column in barColumns {
-                let value = trace[column.field][unit]
-                let share = column.isGate ? value : abs(value) / scale
+            for field in TraceField.tableColumns {
+                let value = trace[field][unit]
+                let share = field.isGate ? value : abs(value) / scale
                 line += "  " + NumberFormat.fit(value, width: 6) + " " + pad(bar(share, width: 5, ascii: ascii), 5)
             }
             lines.append(line)
@@ -55,18 +51,16 @@ public enum TraceTable {
     /// The largest magnitude among the signed columns.
     public static func signedScale(_ trace: GRUTrace) -> Float {
         var largest: Float = 0
-        for column in barColumns where !column.isGate {
-            for value in trace[column.field] where abs(value) > largest { largest = abs(value) }
+        for field in TraceField.tableColumns where !field.isGate {
+            for value in trace[field] where abs(value) > largest { largest = abs(value) }
         }
         return largest
     }
 
-    /// Pads text with spaces to a width (on the left when `right` aligns it right).
-    public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let count = text.count
-        guard count < width else { return text }
-        let spaces = String(repeating: " ", count: width - count)
-        return right ? spaces + text : text + spaces
+    /// Pads text with spaces to a width in terminal columns (on the left when `right` aligns it
+    /// right): ``DisplayWidth/padded(_:to:alignRight:)``, the one pad function.
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        DisplayWidth.padded(text, to: width, alignRight: right)
     }
 }
 
@@ -74,15 +68,13 @@ public enum TraceTable {
 public enum Numbers {}
 
 extension Numbers {
-    /// A short readable spelling: up to 4 decimals, trailing zeros dropped (`0.5`, `-0.0332`).
+    /// A short readable spelling: up to 4 decimals, trailing zeros dropped (`0.5`, `-0.0332`),
+    /// scientific below 10⁻⁴ and from 10⁷ (`1.234e-05`); rounded as every number is (``NumberFormat``).
     public static func short(_ value: Float) -> String {
-        if value != 0, abs(value) < 1e-4 || abs(value) >= 1e7 {
-            return String(format: "%.3e", Double(value))
+        if value.isFinite, value != 0, abs(value) < 1e-4 || abs(value) >= 1e7 {
+            return NumberFormat.scientific(Double(value), mantissaDecimals: 3)
         }
-        var text = String(format: "%.4f", Double(value))
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
+        return NumberFormat.plain(value, decimals: 4)
     }
 
     /// A vector as `[1, 2, 3.5]`.

@@ -1,6 +1,5 @@
 import GRUCore
 import Localization
-import Script
 
 extension BugWhatIf {
     /// The what-if in words: the demo's line, then for each unit (or one) the correct and the

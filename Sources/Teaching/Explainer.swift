@@ -1,6 +1,5 @@
 import GRUCore
 import Localization
-import Script
 
 /// Every explanation of a step in one place, for hosts that draw them (the screen) rather than
 /// type commands. Each is a pure function of the trace, the weights, a unit and a language.

@@ -1,7 +1,6 @@
 import Foundation
 import GRUCore
 import Localization
-import Script
 import TOMLKit
 
 /// A guided tour: a name, a title and summary in every language, and steps.

@@ -1,5 +1,4 @@
 import Localization
-import Script
 
 /// The lessons a session can start, in the order they are listed.
 public struct LessonLibrary: Sendable {
@@ -43,6 +42,29 @@ public struct LessonLibrary: Sendable {
         }
         return (lessons, problems)
     }()
+
+    /// The most lesson files read from the user's lessons folder (the README's limits table):
+    /// more are left out and reported.
+    public static let mostUserLessons = 100
+
+    /// The built-in lessons and the user's own, given as their texts (read by the program from
+    /// the `lessons/` folder of the user's configuration folder, file name first): a user lesson
+    /// replaces the built-in lesson of the same name. A text that does not parse is left out,
+    /// with its message in `problems`.
+    public static func withUserLessons(_ files: [(file: String, text: String)]) -> (library: LessonLibrary, problems: [String]) {
+        var byName: [String: Lesson] = [:]
+        for lesson in builtInLessons { byName[lesson.name] = lesson }
+        var problems: [String] = []
+        for (file, text) in files {
+            do throws(UserError) {
+                let lesson = try Lesson.parse(text, file: file)
+                byName[lesson.name] = lesson
+            } catch {
+                problems.append(error.message)
+            }
+        }
+        return (LessonLibrary(lessons: Array(byName.values)), problems)
+    }
 
     /// The lesson a user named, by name or number.
     public func lesson(named reference: String) throws(UserError) -> Lesson {

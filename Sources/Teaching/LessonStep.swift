@@ -21,5 +21,5 @@ public struct LessonStep: Sendable, Equatable {
     }
 
     /// The columns a step may highlight: those of the table.
-    public static let highlightableColumns: [TraceField] = [.r, .z, .kept, .candidate, .added, .h]
+    public static var highlightableColumns: [TraceField] { TraceField.tableColumns }
 }

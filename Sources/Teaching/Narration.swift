@@ -1,6 +1,5 @@
 import GRUCore
 import Localization
-import Script
 
 /// Fills a lesson step's narration with the numbers of the live cell, or says exactly which
 /// placeholder could not be filled: a wrong number is never printed.

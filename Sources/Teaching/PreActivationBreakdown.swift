@@ -1,5 +1,4 @@
 import GRUCore
-import Script
 
 /// Where one gate or candidate value of one unit comes from: its pre-activation taken apart
 /// into bias, input part W·x and recurrent part, with the largest single terms, then squashed.

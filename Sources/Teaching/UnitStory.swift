@@ -1,6 +1,5 @@
 import GRUCore
 import Localization
-import Script
 
 /// The paragraph about one unit of a step, built from its numbers: what the update gate
 /// keeps, what the candidate writes into the forgotten share, the new state, and what the

@@ -1,6 +1,5 @@
 import GRUCore
 import Localization
-import Script
 
 /// "Where does this number come from": a ``PreActivationBreakdown`` in words, one line per part.
 public enum WhereFrom {

@@ -49,17 +49,19 @@ public struct Theme: Sendable, Hashable {
     }
 
     /// The compiled-in default (dark) theme, identical to `themes/default.toml`.
-    public static let `default`: Theme = builtIn(BuiltInThemeText.default, name: "default")
+    public static let `default`: Theme = builtIns["default"] ?? Theme(name: "default")
 
     /// The compiled-in mono theme, identical to `themes/mono.toml`.
-    public static let mono: Theme = builtIn(BuiltInThemeText.mono, name: "mono")
+    public static let mono: Theme = builtIns["mono"] ?? Theme(name: "mono")
 
-    /// The compiled-in themes by name.
     /// The largest theme file read, in bytes (the README's limits table, "theme file"): themes
     /// are a few kilobytes, and a larger file is refused before it is read.
     public static let maximumFileSize = 65_536
 
-    public static let builtIns: [String: Theme] = ["default": .default, "mono": .mono]
+    /// The compiled-in themes by name: every file of `themes/`, embedded by scripts/embed-assets.
+    public static let builtIns: [String: Theme] = Dictionary(uniqueKeysWithValues: ThemeLibrary.builtInNames.map { name in
+        (name, builtIn(ThemeLibrary.builtInText(name) ?? "", name: name))
+    })
 
     /// Parses a compiled-in text; a test guarantees it parses, the fallback only keeps the
     /// program running (attributes-only) if it ever did not.

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// - A PATH (anything containing `/` or ending in `.toml`) is read as that file.
 /// - A NAME is looked up as `NAME.toml` in each of ``directories`` in order (the caller passes
-///   e.g. the `themes` folder beside the executable, `$GRUSCOPE_THEMES`, and
-///   `~/.config/gruscope/themes`), then among the compiled-in themes (`default`, `mono`).
+///   e.g. `$GRUSCOPE_THEMES`, the user's config folder and the `themes` folder beside the
+///   executable), then among the compiled-in themes (``builtInNames``, every file of `themes/`).
 ///
 /// A broken or missing theme is an error value, never a crash; ``loadOrDefault(_:)`` gives the
 /// compiled-in default together with the error for the status line.
@@ -18,16 +18,13 @@ public struct ThemeLibrary: Sendable {
         self.directories = directories
     }
 
-    /// The names of the compiled-in themes.
-    public static let builtInNames = ["default", "mono"]
+    /// The names of the compiled-in themes, sorted: every `themes/NAME.toml` of the repository
+    /// when the binary was built (the one list of themes; help texts and errors read it).
+    public static let builtInNames: [String] = EmbeddedThemes.files.keys.map { stem(of: $0) }.sorted()
 
     /// The TOML text compiled in for a built-in theme (the same bytes as `themes/NAME.toml`).
     public static func builtInText(_ name: String) -> String? {
-        switch name {
-        case "default": return BuiltInThemeText.default
-        case "mono": return BuiltInThemeText.mono
-        default: return nil
-        }
+        EmbeddedThemes.files[name + ".toml"]
     }
 
     /// Whether the argument is a path rather than a name.
@@ -40,7 +37,7 @@ public struct ThemeLibrary: Sendable {
         if Self.isPath(nameOrPath) { return Self.loadFile(nameOrPath) }
         let name = nameOrPath
         guard !name.isEmpty else {
-            return .failure(ThemeError(file: "theme", message: "empty theme name (use e.g. default, mono, light)"))
+            return .failure(ThemeError(file: "theme", message: "empty theme name (use one of " + Self.builtInNames.joined(separator: ", ") + ")"))
         }
         for directory in directories {
             let path = Self.join(directory, name + ".toml")

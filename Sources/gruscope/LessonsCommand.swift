@@ -9,9 +9,12 @@ import Teaching
 struct LessonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lessons",
-        abstract: "List the built-in lessons, or check a lesson file.",
+        abstract: "List the lessons, or check a lesson file.",
         discussion: """
             Start a lesson with gruscope repl --lesson NAME, or type lesson NAME at the prompt.
+            Your own lessons go in $XDG_CONFIG_HOME/gruscope/lessons (~/.config/gruscope/lessons): \
+            they are listed with the built-in ones, and one with the name of a built-in lesson \
+            replaces it; a file there that does not parse is listed with its problem.
             --check runs every step of a lesson (a file, or a name from the list: its commands and its \
             placeholders) and \
             reports the first problem with the file, line or step.
@@ -26,9 +29,11 @@ struct LessonsCommand: ParsableCommand {
     func run() throws {
         let options = try TeachingOptions.parse(lang.map { ["--lang", $0] } ?? [])
         let language = try options.language()
-        var lines = LineSession(session: try SessionSetup().makeSession(), commands: TeachingCommands(language: language))
+        let (library, problems) = UserLessons.library(language: language)
+        var lines = LineSession(session: try SessionSetup().makeSession(), commands: TeachingCommands(language: language, library: library))
         guard let check else {
-            print(lines.extensionState.library.listing(language: language))
+            print(library.listing(language: language))
+            for problem in problems { print(EchoText.printable(problem, limit: 300)) }
             return
         }
         // Every step is entered as `next` enters it: commands run, placeholders filled.

@@ -21,7 +21,7 @@ struct ScreenCommand: ParsableCommand {
 
     @OptionGroup(title: "Sequence and session") var sessionOptions: SessionOptions
 
-    @Option(help: ArgumentHelp("A theme name (default, light, high-contrast, mono, okabe-ito) or a .toml file.", valueName: "name|path"))
+    @Option(help: ArgumentHelp("A theme name (" + ThemeLibrary.builtInNames.joined(separator: ", ") + ", or one of yours: see gruscope themes) or a .toml file.", valueName: "name|path"))
     var theme: String?
 
     @Flag(help: "Draw bars and frames with ASCII characters (automatic when the locale is not UTF-8).")

@@ -14,7 +14,9 @@ struct TeachingOptions: ParsableArguments {
     /// The command language on the setup's cell, teaching in the chosen language, with
     /// `--lesson` started (a lesson file is read now); also the lesson's first step as text.
     func lineSession(_ setup: SetupOptions) throws(UserError) -> (lines: LineSession<TeachingCommands>, opening: String?) {
-        var lines = LineSession(session: try setup.setup().makeSession(), commands: TeachingCommands(language: try language()))
+        let language = try language()
+        let teaching = TeachingCommands(language: language, library: UserLessons.library(language: language).library)
+        var lines = LineSession(session: try setup.setup().makeSession(), commands: teaching)
         guard let lesson else { return (lines, nil) }
         let outcome = lines.complete(lines.run(.extra(.lesson(LessonReference(lesson)))))
         if let error = outcome.error { throw error }

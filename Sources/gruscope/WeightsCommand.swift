@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import Script
 import WeightFiles
 
@@ -53,10 +54,10 @@ struct WeightsCommand: ParsableCommand {
                 cell.convention, cell.hasBiases ? "yes" : "none (zero)", cell.dtype,
             ])
         }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let widths = rows[0].indices.map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         var out = "\(file): \(catalogue.format.displayName), \(count)\n"
         for row in rows {
-            let padded = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+            let padded = zip(row, widths).map { DisplayWidth.padded($0, to: $1) }
             out += "  " + padded.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
         }
         out += problems.map { $0 + "\n" }.joined()

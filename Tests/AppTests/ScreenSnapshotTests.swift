@@ -7,7 +7,7 @@ import Testing
 import Widgets
 @testable import App
 
-/// Whole screens as text plus style runs, compared with files under __Snapshots__.
+/// Whole screens as text plus style runs, compared with files in Tests/Fixtures/snapshots/AppTests (SnapshotFile.path).
 /// Re-record with GRUSCOPE_RECORD_SNAPSHOTS=1 swift test, then review the diff.
 @Suite struct ScreenSnapshotTests {
     static func check(_ state: AppState, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -31,10 +31,15 @@ enum BuiltBinary {
             .appendingPathComponent("Fixtures")
     }
 
-    /// Runs gruscope with arguments and optional standard input.
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs gruscope (the built one, or a copy at `executable`) with arguments and optional
+    /// standard input, in `directory` when given.
+    static func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+        executable: String = path, directory: URL? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }

@@ -14,15 +14,15 @@ import WeightFiles
     func theEmbeddedFilesAreTheFolder(_ name: String) throws {
         let folder = Self.examples.appendingPathComponent(name)
         let model = try String(contentsOf: folder.appendingPathComponent("model.toml"), encoding: .utf8)
-        #expect(EmbeddedExamples.files["examples/\(name)/model.toml"] == model, "run scripts/embed-catalogues")
+        #expect(EmbeddedExamples.files["examples/\(name)/model.toml"] == model, "run scripts/embed-assets")
         let inputs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("inputs").path)
         for file in inputs where file.hasSuffix(".txt") {
             let text = try String(contentsOf: folder.appendingPathComponent("inputs/\(file)"), encoding: .utf8)
-            #expect(EmbeddedExamples.files["examples/\(name)/inputs/\(file)"] == text, "run scripts/embed-catalogues")
+            #expect(EmbeddedExamples.files["examples/\(name)/inputs/\(file)"] == text, "run scripts/embed-assets")
         }
         let weights = try Data(contentsOf: folder.appendingPathComponent("weights.npz"))
         let embedded = try #require(EmbeddedExamples.files["examples/\(name)/weights.npz"])
-        #expect(Data(base64Encoded: embedded, options: .ignoreUnknownCharacters) == weights, "run scripts/embed-catalogues")
+        #expect(Data(base64Encoded: embedded, options: .ignoreUnknownCharacters) == weights, "run scripts/embed-assets")
         #expect(EmbeddedExamples.names.contains(name))
     }
 

@@ -25,6 +25,7 @@ import Widgets
         "GRUSizeLimits.maximumPackedBytes": GRUSizeLimits.maximumPackedBytes,
         "InputsFile.largestFileSize": InputsFile.largestFileSize,
         "UserFiles.largestLessonFile": UserFiles.largestLessonFile,
+        "LessonLibrary.mostUserLessons": LessonLibrary.mostUserLessons,
         "CommandWords.longestLine": CommandWords.longestLine,
         "Session.largestStepCount": Session.largestStepCount,
         "Session.largestRandomSize": Session.largestRandomSize,

@@ -2,11 +2,13 @@ import Foundation
 import Testing
 @testable import Localization
 
-/// The explanations' numbers are spelled without Foundation's formatter; they must come out
-/// exactly as `String(format:)` spelled them, rounding ties to even and all.
+/// Numbers are spelled without Foundation's formatter; they must come out exactly as
+/// `String(format:)` spells them, rounding ties to even and all, except that a value rounding to
+/// zero has no minus sign (the one rule, ``FixedPointText``).
 @Suite struct FixedPointTextTests {
     func check(_ value: Double, _ decimals: Int) {
-        let expected = String(format: "%.\(decimals)f", value)
+        var expected = String(format: "%.\(decimals)f", value)
+        if expected.hasPrefix("-"), expected.allSatisfy({ "-0.".contains($0) }) { expected.removeFirst() }
         #expect(NumberText.fixed(value, decimals: decimals) == expected, "\(value) at \(decimals)")
         if let fast = FixedPointText.text(value, decimals: decimals) { #expect(fast == expected, "\(value) at \(decimals)") }
     }
@@ -17,14 +19,20 @@ import Testing
         }
         #expect(NumberText.fixed(0.125, decimals: 2) == "0.12")
         #expect(NumberText.fixed(2.5, decimals: 0) == "2")
+        // The columns round by the same rule.
+        #expect(NumberFormat.fit(0.125, width: 4, decimals: 2) == "0.12")
+        #expect(NumberFormat.fit(-0.375, width: 5, decimals: 2) == "-0.38")
+        #expect(NumberFormat.fit(2.5, width: 1, decimals: 0) == "2")
+        #expect(NumberFormat.plain(0.0625, decimals: 3) == "0.062")
     }
 
     @Test func signsAndZeros() {
         for value in [0.0, -0.0, -0.001, 0.001, -0.004, 1e-300, -1e-300, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude] {
             for decimals in 0...9 { check(value, decimals) }
         }
-        #expect(NumberText.fixed(-0.0, decimals: 0) == "-0")
-        #expect(NumberText.fixed(-0.001, decimals: 2) == "-0.00")
+        #expect(NumberText.fixed(-0.0, decimals: 0) == "0")
+        #expect(NumberText.fixed(-0.001, decimals: 2) == "0.00")
+        #expect(NumberText.fixed(-0.006, decimals: 2) == "-0.01")
     }
 
     @Test func largeAndOutOfRangeValues() {

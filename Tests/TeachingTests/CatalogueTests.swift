@@ -21,7 +21,7 @@ import Testing
     func embeddedTextEqualsTheFiles(folder: String) throws {
         let embedded = folder == "catalogues" ? EmbeddedCatalogues.files : EmbeddedLessons.files
         let onDisk = try Self.files(in: folder)
-        let advice = "run scripts/embed-catalogues to embed the current \(folder)/ into Sources/Teaching"
+        let advice = "run scripts/embed-assets to embed the current \(folder)/"
         #expect(Set(onDisk.keys) == Set(embedded.keys), "\(folder)/ and the embedded copy hold different files; \(advice)")
         for (name, text) in onDisk {
             // Compared as bytes: String equality would let a Unicode-normalised copy pass.

@@ -14,12 +14,18 @@ import Widgets
     }
 
     @Test func compiledInTextEqualsTheFilesByteForByte() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: themesDirectory).filter { $0.hasSuffix(".toml") }
+        let advice = "run scripts/embed-assets after editing, adding or removing a file of themes/"
+        #expect(ThemeLibrary.builtInNames == files.map { String($0.dropLast(5)) }.sorted(), "\(advice)")
+        #expect(Set(Theme.builtIns.keys) == Set(ThemeLibrary.builtInNames))
         for name in ThemeLibrary.builtInNames {
             let file = try Data(contentsOf: URL(fileURLWithPath: themesDirectory + "/\(name).toml"))
             let compiled = try #require(ThemeLibrary.builtInText(name))
-            #expect(Data(compiled.utf8) == file, "rerun scripts/embed-themes.sh after editing themes/\(name).toml")
+            #expect(Data(compiled.utf8) == file, "themes/\(name).toml: \(advice)")
+            // Parsed as the file is, so a built-in theme is the file's theme.
+            #expect(Theme.builtIns[name] == (try ThemeLibrary.loadFile(themesDirectory + "/\(name).toml").get().theme))
         }
-        #expect(ThemeLibrary.builtInText("light") == nil)
+        #expect(ThemeLibrary.builtInText("sparkly") == nil)
     }
 
     @Test func compiledInThemesParse() {

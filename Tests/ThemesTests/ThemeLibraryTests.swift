@@ -15,8 +15,11 @@ import Themes
     @Test func builtInsWithoutAnyFolder() throws {
         let library = ThemeLibrary(directories: ["/nonexistent/gruscope"])
         #expect(try library.load("default").get() == LoadedTheme(theme: .default, source: .builtIn))
-        #expect(try library.load("mono").get().source == .builtIn)
-        #expect(throws: ThemeError.self) { try library.load("light").get() }
+        // Every shipped theme is built in (a binary copied alone has all of them).
+        for name in shippedThemeNames {
+            #expect(try library.load(name).get().source == .builtIn, "\(name)")
+        }
+        #expect(throws: ThemeError.self) { try library.load("sparkly").get() }
     }
 
     @Test func earlierDirectoriesWin() throws {
@@ -78,12 +81,12 @@ import Themes
         try "description = \"my default\"\n".write(toFile: directory + "/default.toml", atomically: true, encoding: .utf8)
         try "not a theme".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
         let listings = ThemeLibrary(directories: [directory, "/nonexistent"]).list()
-        #expect(listings.map(\.name) == ["broken", "default", "mine", "mono"])
+        #expect(listings.map(\.name) == ["broken", "default", "high-contrast", "light", "mine", "mono", "okabe-ito"])
         #expect(listings[0].error?.line == 1)
         #expect(listings[1].description == "my default")
         #expect(listings[1].source == .file(directory + "/default.toml"))
-        #expect(listings[3].source == .builtIn)
-        #expect(listings[3].source.description == "built in")
+        #expect(listings[5].source == .builtIn)
+        #expect(listings[5].source.description == "built in")
         let shipped = ThemeLibrary(directories: [themesDirectory]).list()
         #expect(shipped.map(\.name) == ["default", "high-contrast", "light", "mono", "okabe-ito"])
         #expect(shipped.allSatisfy { $0.error == nil && !$0.description.isEmpty })
