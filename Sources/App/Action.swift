@@ -36,6 +36,19 @@ public enum Action: Hashable, Sendable {
     case quit
     /// Clear the terminal and draw everything again.
     case redraw
+    // Time (a sequence of more than one step).
+    /// Move the time cursor one step back or forward, within the recorded steps.
+    case previousStep, nextStep
+    /// Move the time cursor to the first or last step.
+    case firstStep, lastStep
+    /// Open the ':' line with `goto ` typed, to jump to a step.
+    case gotoStep
+    /// Show the next quantity on the timeline.
+    case cycleTimeline
+    /// Show fewer or more steps on the timeline.
+    case zoomIn, zoomOut
+    /// Scroll the timeline half a window back or forward.
+    case scrollBack, scrollForward
     // A lesson.
     /// The next or previous step of the running lesson.
     case nextLessonStep, previousLessonStep
@@ -74,6 +87,11 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case normal
     /// A lesson is running: its keys come before the screen's.
     case lesson
+    /// The session holds a sequence of more than one step: Home and End go to its first and
+    /// last step instead of the first and last unit.
+    case time
+    /// The timeline has the focus: ← and → move through time.
+    case timeline
     /// A value is being typed.
     case editing
     /// The ':' line is open.
@@ -165,6 +183,19 @@ public enum KeyMap {
         KeyBinding([.key(.character("n"))], .nextLessonStep, in: [.lesson], help: "next", hint: "next"),
         KeyBinding([.key(.character("p"))], .previousLessonStep, in: [.lesson], help: "prev", hint: "prev"),
         KeyBinding([.key(.character("P"))], .togglePin, in: [.lesson], help: "pin", hint: "pin"),
+        // Time: on the timeline ← → move the cursor; Home and End take it to the ends.
+        KeyBinding([.key(.left)], .previousStep, in: [.timeline], help: "time.cursor"),
+        KeyBinding([.key(.right)], .nextStep, in: [.timeline], help: nil),
+        KeyBinding([.key(.home)], .firstStep, in: [.time], help: "time.ends"),
+        KeyBinding([.key(.end)], .lastStep, in: [.time], help: nil),
+        KeyBinding([.key(.character("(")), .key(.modified(.left, .shift))], .previousStep, in: [.time], help: "time.step", hint: "time.step"),
+        KeyBinding([.key(.character(")")), .key(.modified(.right, .shift))], .nextStep, in: [.time], help: nil),
+        KeyBinding([.key(.character("g"))], .gotoStep, in: [.time], help: "time.goto"),
+        KeyBinding([.key(.character("t"))], .cycleTimeline, in: [.time], help: "time.quantity", hint: "time.quantity"),
+        KeyBinding([.key(.character("+"))], .zoomIn, in: [.time], help: "time.zoom"),
+        KeyBinding([.key(.character("_"))], .zoomOut, in: [.time], help: nil),
+        KeyBinding([.key(.character("{"))], .scrollBack, in: [.time], help: "time.scroll"),
+        KeyBinding([.key(.character("}"))], .scrollForward, in: [.time], help: nil),
         // The screen.
         KeyBinding([.key(.up), .key(.character("k"))], .moveUp, help: "up"),
         KeyBinding([.key(.down), .key(.character("j"))], .moveDown, help: "down"),
@@ -299,7 +330,8 @@ public enum KeyMap {
     /// The key list of `gruscope --help`: the screen's keys, then a lesson's, then typing's.
     public static func helpText(_ language: Language = .en) -> String {
         let sections: [(title: String?, contexts: [KeyContext])] = [
-            (nil, [.normal]), (language.text("screen.key.section_lesson"), [.lesson]),
+            (nil, [.normal]), (language.text("screen.key.time.section"), [.time, .timeline]),
+            (language.text("screen.key.section_lesson"), [.lesson]),
             (language.text("screen.key.section_typing"), [.editing, .commandLine]),
             (language.text("screen.key.section_working"), [.working]),
         ]

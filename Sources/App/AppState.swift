@@ -48,6 +48,10 @@ public struct AppState: Sendable {
     public var height: Int
     /// The first unit row shown in the table.
     public var tableOffset = 0
+    /// How the timeline is looked at.
+    public var timeline = TimelineOptions()
+    /// What the time panels draw, kept between frames.
+    public var timeCache = TimeCache()
     /// Bars in ASCII rather than Unicode blocks.
     public var ascii: Bool
     /// The theme's name, for the help screen.

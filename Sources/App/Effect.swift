@@ -14,6 +14,8 @@ public enum Effect: Sendable, Equatable {
     case loadTheme(String)
     /// Write the current screen to a file; an existing file is replaced only when `replacing`.
     case export(path: String, format: ExportFormat, replacing: Bool)
+    /// Work for the time panels too long for `update`; the loop stops it when input arrives.
+    case time(TimeWork)
     /// Clear the terminal and draw every cell again (Ctrl-L).
     case redraw
     /// Long work to run off the screen's thread (a long `step N`, a long sequence computed
@@ -44,6 +46,8 @@ public enum EffectResult: Sendable {
     case theme(Result<ThemeChange, UserError>)
     /// The screen was written to the path, or why not.
     case export(path: String, Result<Void, UserError>)
+    /// How work for the time panels goes.
+    case time(TimeWorkReport)
     /// Background work ended: what it made, or that it was cancelled or failed.
     case work(id: Int, WorkOutcome)
 }

@@ -6,6 +6,9 @@ public enum Focus: Int, CaseIterable, Sendable, Hashable {
     case h
     /// The gate table, one row per hidden unit.
     case units
+    /// The timeline (while the session holds a sequence of more than one step): ← → move
+    /// through time, ↑ ↓ through units.
+    case timeline
 
     /// The next focus for Tab (and the previous for Shift-Tab).
     func cycled(backwards: Bool = false) -> Focus {

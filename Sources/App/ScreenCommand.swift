@@ -62,6 +62,10 @@ extension AppState {
             return [.loadTheme(name)]
         case let .screen(.export(path, format, replacing)):
             return [.export(path: path, format: format, replacing: replacing)]
+        case let .language(.extra(.timeline(query))) where showsTime:
+            // On the screen the panel shows the strips; the line sets what it shows.
+            setTimeline(query)
+            return []
         case let .language(command):
             return runLanguage(command, typed: typed)
         }
@@ -135,6 +139,8 @@ extension AppState {
             status = StatusMessage(text("status.error", ["message": message(of: error)]), isError: true)
         case let .export(path, .success):
             status = StatusMessage(text("status.exported", ["path": EchoText.printable(path)]))
+        case let .time(report):
+            receiveTime(report)
         }
         return []
     }

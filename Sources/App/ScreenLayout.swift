@@ -34,9 +34,12 @@ public struct ScreenLayout: Sendable, Equatable {
     public let keys: Rect
     /// Columns of each table column (number and bar).
     public let columnWidth: Int
+    /// The timeline and memory rows, when the session holds a sequence of more than one step.
+    public let timeline: TimelineLayout?
 
-    /// The layout for a screen of `width`×`height` showing `hiddenSize` units.
-    public init(width: Int, height: Int, hiddenSize: Int) {
+    /// The layout for a screen of `width`×`height` showing `hiddenSize` units, with the time
+    /// panels when `time` asks for them.
+    public init(width: Int, height: Int, hiddenSize: Int, time: TimelineLayout.Needs? = nil) {
         isTooSmall = width < Self.minimumWidth || height < Self.minimumHeight
         let full = Rect(x: 0, y: 0, width: width, height: height)
         var (top, rest) = full.splitTop(1)
@@ -53,13 +56,28 @@ public struct ScreenLayout: Sendable, Equatable {
         keys = bottom
         (rest, bottom) = rest.splitBottom(1)
         status = bottom
+        if let time {
+            let placed = TimelineLayout.place(in: rest, tableHeader: tableHeader, hiddenSize: hiddenSize, needs: time)
+            (tableBody, story, timeline) = (placed.table, placed.story, placed.timeline)
+            columnWidth = placed.columnWidth
+            return
+        }
+        timeline = nil
         // The story keeps at least 4 rows; the table takes what the units need of the rest,
         // and any room left over goes back to the story.
-        let tableRows = max(1, min(hiddenSize, rest.height - 4))
+        let tableRows = max(1, min(hiddenSize, rest.height - Self.storyRows))
         (top, rest) = rest.splitTop(tableRows)
         tableBody = top
         story = rest.splitTop(1).rest
-        columnWidth = max(10, (width - Self.unitLabelWidth) / GateColumn.allCases.count)
+        columnWidth = Self.columnWidth(tableWidth: width)
+    }
+
+    /// The fewest rows the story keeps (its blank line and title included).
+    static let storyRows = 4
+
+    /// Columns of each table column when the table is `tableWidth` wide.
+    static func columnWidth(tableWidth: Int) -> Int {
+        max(10, (tableWidth - unitLabelWidth) / GateColumn.allCases.count)
     }
 
     /// The columns a table column occupies.

@@ -16,6 +16,8 @@ public struct StatusMessage: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     /// The key list, with an explanation of a column when one is focused.
     case help(GateColumn?)
+    /// What the timeline, retention and influence show, with the key list.
+    case timelineHelp
     /// Several lines of command output (`:help`, `:show`, `:trace` …).
     case output(title: String, lines: [String])
 }

@@ -27,6 +27,7 @@ public func update(_ state: consuming AppState, _ event: Event) -> (AppState, [E
         next.unsaved = true
         if next.autosaves { effects.append(.autosave(next.sessionSave)) }
     }
+    effects += next.refreshTime(mayStartWork: !event.stoppedTimeWork)
     return (next, effects)
 }
 
@@ -73,7 +74,7 @@ extension AppState {
 
     /// The layout of the current screen.
     public var layout: ScreenLayout {
-        ScreenLayout(width: width, height: height, hiddenSize: session.hiddenSize)
+        ScreenLayout(width: width, height: height, hiddenSize: session.hiddenSize, time: timeLayoutNeeds)
     }
 
     // MARK: Keys
@@ -84,7 +85,9 @@ extension AppState {
         if layout.isTooSmall { return [.tooSmall] }
         if command != nil { return [.commandLine] }
         if editing != nil { return [.editing] }
-        let screen: [KeyContext] = isInLesson ? [.lesson, .normal] : [.normal]
+        var screen: [KeyContext] = isInLesson ? [.lesson] : []
+        if showsTime { screen += focus == .timeline ? [.timeline, .time] : [.time] }
+        screen.append(.normal)
         return overlay != nil ? [.panel] + screen : screen
     }
 
@@ -130,8 +133,9 @@ extension AppState {
         case .pageDown: move(by: page)
         case .first: move(by: -max(session.inputSize, session.hiddenSize))
         case .last: move(by: max(session.inputSize, session.hiddenSize))
-        case .nextFocus: focus = focus.cycled()
-        case .previousFocus: focus = focus.cycled(backwards: true)
+        case .nextFocus, .previousFocus:
+            focus = focus.cycled(backwards: action == .previousFocus)
+            if focus == .timeline && !showsTime { focus = focus.cycled(backwards: action == .previousFocus) }
         case .edit: beginEditing(with: nil)
         case .editStartingWith:
             if case let .character(character) = key { beginEditing(with: String(character)) }
@@ -148,9 +152,11 @@ extension AppState {
         case .commandLine:
             command = EditBuffer()
             historyCursor = nil
-        case .help: overlay = .help(focus == .units ? column : nil)
+        case .help: overlay = focus == .timeline ? .timelineHelp : .help(focus == .units ? column : nil)
         case .nextLessonStep: moveLesson(forward: true)
         case .previousLessonStep: moveLesson(forward: false)
+        case .previousStep, .nextStep, .firstStep, .lastStep, .gotoStep, .cycleTimeline, .zoomIn, .zoomOut, .scrollBack, .scrollForward:
+            performTime(action)
         default: break
         }
         return []
@@ -199,6 +205,8 @@ extension AppState {
         case (.h, 1): focus = .units
         case (.units, _):
             if unit + delta < 0 { focus = .h } else { unit = min(session.hiddenSize - 1, unit + delta) }
+        case (.timeline, _):
+            unit = min(max(0, unit + delta), session.hiddenSize - 1)
         default: break
         }
     }
@@ -207,7 +215,7 @@ extension AppState {
     private mutating func move(by delta: Int) {
         switch focus {
         case .x: inputIndex = min(max(0, inputIndex + delta), session.inputSize - 1)
-        case .h, .units: unit = min(max(0, unit + delta), session.hiddenSize - 1)
+        case .h, .units, .timeline: unit = min(max(0, unit + delta), session.hiddenSize - 1)
         }
     }
 
@@ -217,6 +225,8 @@ extension AppState {
         case .h: unit = min(max(0, unit + delta), session.hiddenSize - 1)
         case .units:
             column = GateColumn(rawValue: min(max(0, column.rawValue + delta), GateColumn.allCases.count - 1)) ?? column
+        case .timeline:
+            performTime(delta < 0 ? .previousStep : .nextStep)
         }
     }
 
@@ -276,7 +286,7 @@ extension AppState {
     }
 
     /// Shows a screen text on the status line.
-    private mutating func say(_ key: String, _ arguments: [String: String] = [:]) {
+    mutating func say(_ key: String, _ arguments: [String: String] = [:]) {
         status = StatusMessage(text(key, arguments))
     }
 
@@ -305,7 +315,7 @@ extension AppState {
     var target: Target {
         switch focus {
         case .x: return .input(inputIndex)
-        case .h: return .state(unit)
+        case .h, .timeline: return .state(unit)
         case .units:
             if let gate = column.gate, session.pins[gate] != nil { return .pinned(gate, unit) }
             return .state(unit)
@@ -382,7 +392,7 @@ extension AppState {
         case .x:
             let zeros = [Float](repeating: 0, count: session.inputSize)
             if apply({ try $0.setX(zeros) }) != nil { say("status.zeroed", ["vector": "x"]) }
-        case .h, .units:
+        case .h, .units, .timeline:
             let zeros = [Float](repeating: 0, count: session.hiddenSize)
             if apply({ try $0.setH(zeros) }) != nil { say("status.zeroed", ["vector": "h"]) }
         }
@@ -450,6 +460,10 @@ extension AppState {
         guard !layout.isTooSmall else { return }
         if overlay != nil, mouse.action == .click {
             overlay = nil
+            return
+        }
+        if let timeline = layout.timeline, timeline.contains(x: mouse.x, y: mouse.y) {
+            handleTimeline(mouse, in: timeline)
             return
         }
         var hit: (Focus, Int)?

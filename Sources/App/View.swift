@@ -16,9 +16,11 @@ public func view(_ state: AppState) -> Grid {
             "w": String(state.width), "h": String(state.height),
         ])
         MessageBox(title: "gruscope", message: message, maxWidth: 60, glyphs: glyphs).draw(in: grid.area, into: &grid)
-        return grid
+    } else {
+        ScreenPainter(state: state, layout: layout, glyphs: glyphs).paint(into: &grid)
     }
-    ScreenPainter(state: state, layout: layout, glyphs: glyphs).paint(into: &grid)
+    // Texts keep their mathematics (h′, ∏z, ‖∂h/∂x‖); a terminal without UTF-8 gets it in ASCII.
+    if state.ascii { grid.foldToASCII() }
     return grid
 }
 
@@ -35,6 +37,9 @@ struct ScreenPainter {
         vectorRow(.x, into: &grid)
         vectorRow(.h, into: &grid)
         table(into: &grid)
+        if let timeline = layout.timeline, let sequence = state.timeSequence {
+            TimelinePanel(state: state, layout: timeline, sequence: sequence, glyphs: glyphs).draw(into: &grid)
+        }
         story(into: &grid)
         statusLine(into: &grid)
         overlay(into: &grid)
@@ -48,7 +53,9 @@ struct ScreenPainter {
         let rule = state.text(session.weights.resetAfter ? "reset_after" : "reset_before")
         var parts = [
             "gruscope", "\(session.variant.rawValue) (\(rule))",
-            "I=\(session.inputSize) H=\(session.hiddenSize)", "t=\(session.t)",
+            "I=\(session.inputSize) H=\(session.hiddenSize)",
+            state.timeSequence.map { state.text("time.header_step", ["t": String(state.timeCursor), "count": String($0.count)]) }
+                ?? "t=\(session.t)",
             session.sceneName.map { state.text("scene", ["name": $0]) } ?? session.origin.summary,
         ]
         if !trace.pinned.isEmpty {
@@ -122,7 +129,7 @@ struct ScreenPainter {
         }
         if session.hiddenSize > body.height {
             let marker = "\(state.tableOffset + 1)–\(min(session.hiddenSize, state.tableOffset + body.height))/\(session.hiddenSize)"
-            grid.put(marker, x: max(0, layout.tableHeader.maxX - marker.count), y: titleY, style: Style(.dim))
+            grid.put(marker, x: max(0, layout.tableBody.maxX - marker.count), y: titleY, style: Style(.dim))
         }
     }
 
@@ -168,6 +175,11 @@ struct ScreenPainter {
                 ? state.text("lesson_done", ["title": title])
                 : state.text("lesson_title", ["title": title, "step": String(step), "count": String(count)])
             sections.append(({ heading }, { state.teaching.narration ?? "" }))
+        }
+        if let memory = state.timeCache.memory?.value, state.showsTime, memory.unit == state.unit, memory.step == state.timeCursor {
+            sections.append((
+                { state.text("time.memory_title", ["unit": String(memory.unit), "t": String(memory.step)]) },
+                { MemoryStory.text(memory, language: language) }))
         }
         sections.append((
             { state.text("unit_title", ["unit": String(state.unit)]) },
@@ -231,6 +243,9 @@ struct ScreenPainter {
         guard let overlay = state.overlay else { return }
         let area = Rect(x: 2, y: 1, width: grid.width - 4, height: grid.height - 2)
         switch overlay {
+        case .timelineHelp:
+            MessageBox(title: state.text("time.help_title"), spans: [TextSpan(MemoryStory.explanation(language: state.language))],
+                       maxWidth: area.width, glyphs: glyphs).draw(in: area, into: &grid)
         case let .help(column):
             var spans: [TextSpan] = []
             if let column {

@@ -120,6 +120,9 @@ show = "Language: {name}. Switch with lang en or lang zh."
 now = "Language: {name}."
 
 [command]
+timeline = "a quantity over every step of the sequence, one strip per unit, the cursor marked (on the screen: what the timeline shows)"
+memory = "what a unit remembers at the cursor: retention ∏z and its half-life, influence ‖∂h_t/∂x_s‖, and why they differ"
+influence = "how strongly each input so far moves the state now: ‖∂h_t/∂x_s‖ for every s ≤ t, of h or of one unit"
 explain = "a unit of the next step in words (default: the lesson's unit, or 0)"
 why = "where a gate or candidate value comes from: bias, W·x and U·h"
 summary = "the next step at a glance: who remembers, who is overwritten"
@@ -348,6 +351,81 @@ theme = "theme {name} ({source})"
 exported = "saved the screen to {path}"
 unknown_sequence = "the terminal sent {sequence}, which is no key gruscope knows; it was ignored"
 
+# Time (issue 11): the timeline, the time cursor, retention and influence.
+[time.memory]
+first_step = "At t = 0 there is no earlier step: retention and influence start here."
+half_life = "Retention, the gate path alone (∏z): half of what unit {unit} held is gone after {n} steps; of its value after step 0, {first%} is still carried."
+half_life_one = "Retention, the gate path alone (∏z): half of what unit {unit} held is gone after a single step; of its value after step 0, {first%} is still carried."
+no_half_life = "Retention, the gate path alone (∏z): unit {unit} still carries {first%} of its value after step 0, {t} steps ago; less than half of it is gone."
+influence = "Influence, through the whole recurrence (‖∂h_t/∂x_s‖ for unit {unit}): of the inputs so far, x at step {s} moves it most now ({value}); x at step 0 still moves it by {first}."
+influence_now_most = "Influence, through the whole recurrence (‖∂h_t/∂x_s‖ for unit {unit}): the input of this step moves it most ({value}); x at step 0 still moves it by {first}."
+influence_now = "Influence (‖∂h_t/∂x_s‖ for unit {unit}): the input of this step moves it by {value}."
+influence_pending = "Influence is being worked out; it appears here when done."
+beside_the_gate = "The gate path has all but lost step {s} (retention {retention}), yet its input still moves the unit ({influence}): that memory runs through the candidate's recurrent weights, not through z."
+z_pinned = "z is pinned: a pinned gate is a constant, so retention is the product of the values you set, and no derivative flows through z."
+r_pinned = "r is pinned: a pinned gate is a constant, so no derivative flows through r."
+influence_first_most = "Influence, through the whole recurrence (‖∂h_t/∂x_s‖ for unit {unit}): x at step 0, the first input, moves it most now ({value})."
+
+[time.repl]
+timeline = "{quantity} over steps 0–{last}, {fold} ({legend}); {mark} marks t = {t}:"
+memory = "memory of unit {unit} at t = {t} (steps 0–{t}):"
+influence = "influence on {what} at t = {t}, ‖∂h_t/∂x_s‖ for s = 0…{t} ({legend}):"
+of_state = "the whole state h"
+of_unit = "unit {unit}"
+strongest = "the {count} strongest:"
+legend_unit = "{low} 0 … {high} 1"
+legend_magnitude = "{low} 0 … {high} {bound}"
+legend_signed = "{low} −{bound} … {high} +{bound}, 0 between {below} and {above}"
+
+[error.timeline]
+usage = "timeline takes a quantity (h, z, r, kept, added, candidate), a unit and mean, min or max, e.g. timeline z 3; got '{text}'"
+
+[time.explain]
+timeline = "The timeline: one strip per unit, one column per step, or per group of steps when the sequence is longer than the panel is wide (the line above the strips says how a group is folded into its column: the mean, the smallest or the largest value of its steps). The height of each block, or in ASCII the density of its character, is the value: for h, kept, added and the candidate the scale runs from −1 (lowest block) to +1 (highest), with 0 between ▄ and ▅; for z and r from 0 to 1. Where there are colours they say it again: one colour for positive and one for negative values, the gate's own colour for z and r, faint near zero, bold far from it. The marked column is the time cursor: the table, the x and h rows and the story show that step."
+retention = "Retention of the selected unit at step t: for each earlier step s, the product of z_k over the steps k = s+1 … t. It is the share of the value the unit held after step s that the direct path h′ = z·h + (1−z)·h̃ still carries now: every step keeps z of it and hands the rest to the candidate. The half-life is how many steps back half of it is gone."
+influence = "Influence on the selected unit at step t: for each step s ≤ t, ‖∂h_t/∂x_s‖, how strongly a small change of the input at step s would move the unit now. It is computed exactly through the whole recurrence: through z and r, and through the candidate's recurrent weights U, step by step back to s."
+differ = "Why the two differ: retention follows the gate path alone. A value the gate path has forgotten can still matter, because the candidate is computed from the old state through U: a unit can keep a value by proposing it again, with z far from 1 (low retention, high influence). And a gate that keeps a value does not make it matter: retention counts what is carried, influence how much the input moves the state. A pinned gate is a constant: no derivative flows through it."
+
+[screen.time]
+caption = "{quantity} · {fold}"
+fold_one = "1 step per column"
+fold_mean = "mean of {n} steps per column"
+fold_min = "smallest of {n} steps per column"
+fold_max = "largest of {n} steps per column"
+window = "steps {first}–{last} of {count}"
+header_step = "t={t}/{count}"
+retention = "∏z"
+influence = "∂h/∂x"
+retention_ascii = "prodz"
+influence_ascii = "dh/dx"
+memory_title = "memory of unit {unit} at t={t}"
+working = "working out {what}: {percent}"
+working_summary = "the {quantity} timeline"
+working_influence = "influence on unit {unit}"
+influence_scale = "influence: largest {value}"
+at_first = "t = 0 is the first step"
+at_last = "t = {t} is the last recorded step; Space steps on and records a new one"
+cursor = "t = {t} of {count}"
+quantity = "timeline: {quantity}"
+zoom_deepest = "the timeline already shows one step per column"
+zoom_whole = "the timeline shows the whole sequence"
+zoomed = "the timeline shows {n} of {count} steps"
+help_title = "the timeline, retention and influence (any key closes this)"
+
+[screen.key.time]
+section = "Moving through time (a sequence of more than one step):"
+cursor = "on the timeline: one step back / forward"
+ends = "the first / last step"
+step = "one step back / forward (recorded steps only)"
+goto = "go to a step (:goto T)"
+quantity = "the next quantity on the timeline (h′, z, r, kept, added, h̃)"
+zoom = "timeline: zoom in / out"
+scroll = "timeline: scroll back / forward"
+
+[screen.hint.time]
+step = "time"
+quantity = "timeline"
+
 # The session (sequence, history, session files): added by the session work.
 
 [history]
@@ -567,6 +645,9 @@ show = "语言：{name}。用 lang en 或 lang zh 切换。"
 now = "语言：{name}。"
 
 [command]
+timeline = "一个量在序列每一步的值，每个单元一条，标出光标所在的步（在屏幕上：设定时间线显示什么）"
+memory = "一个单元在光标处记住了什么：保留率 ∏z 和它的半衰期、影响 ‖∂h_t/∂x_s‖，以及两者为什么不同"
+influence = "到目前为止的每个输入现在对状态影响多大：对每个 s ≤ t 的 ‖∂h_t/∂x_s‖，针对整个 h 或一个单元"
 explain = "用文字讲解下一步中的一个单元（默认是课程指定的单元，否则是 0）"
 why = "一个门或候选值是怎么来的：偏置、W·x 和 U·h"
 summary = "下一步的概览：哪些单元记住了过去，哪些被改写"
@@ -794,6 +875,81 @@ unknown_key = "这个键在这里没有作用；按 ? 查看所有按键"
 theme = "主题 {name}（{source}）"
 exported = "屏幕已保存到 {path}"
 unknown_sequence = "终端发来了 {sequence}，这不是 gruscope 认识的按键，已忽略"
+
+# 时间（issue 11）：时间线、时间光标、保留率和影响。
+[time.memory]
+first_step = "在 t = 0 之前没有更早的步：保留率和影响都从这一步开始。"
+half_life = "保留率，只看门这一条路径（∏z）：单元 {unit} 保存的值，过 {n} 步就丢掉一半；它在第 0 步之后的值，现在还剩 {first%}。"
+half_life_one = "保留率，只看门这一条路径（∏z）：单元 {unit} 保存的值，只过一步就丢掉一半；它在第 0 步之后的值，现在还剩 {first%}。"
+no_half_life = "保留率，只看门这一条路径（∏z）：单元 {unit} 在第 0 步之后的值（{t} 步之前）现在还剩 {first%}；丢掉的还不到一半。"
+influence = "影响，经过整个循环计算（单元 {unit} 的 ‖∂h_t/∂x_s‖）：到目前为止的输入中，第 {s} 步的 x 现在对它影响最大（{value}）；第 0 步的 x 仍然以 {first} 影响它。"
+influence_now_most = "影响，经过整个循环计算（单元 {unit} 的 ‖∂h_t/∂x_s‖）：这一步的输入对它影响最大（{value}）；第 0 步的 x 仍然以 {first} 影响它。"
+influence_now = "影响（单元 {unit} 的 ‖∂h_t/∂x_s‖）：这一步的输入以 {value} 影响它。"
+influence_pending = "影响正在计算中，算完就显示在这里。"
+beside_the_gate = "门这条路径几乎已经丢掉了第 {s} 步（保留率 {retention}），可那一步的输入仍在影响这个单元（{influence}）：这份记忆走的是候选值的循环权重，而不是 z。"
+z_pinned = "z 被固定了：固定的门是常数，所以保留率就是你设定的值的连乘，而且没有导数经过 z。"
+r_pinned = "r 被固定了：固定的门是常数，没有导数经过 r。"
+influence_first_most = "影响，经过整个循环计算（单元 {unit} 的 ‖∂h_t/∂x_s‖）：第 0 步的 x，也就是第一个输入，现在对它影响最大（{value}）。"
+
+[time.repl]
+timeline = "{quantity}，第 0–{last} 步，{fold}（{legend}）；{mark} 标出 t = {t}："
+memory = "单元 {unit} 在 t = {t} 的记忆（第 0–{t} 步）："
+influence = "在 t = {t} 对{what}的影响，对 s = 0…{t} 的 ‖∂h_t/∂x_s‖（{legend}）："
+of_state = "整个状态 h"
+of_unit = "单元 {unit}"
+strongest = "最强的 {count} 个："
+legend_unit = "{low} 0 … {high} 1"
+legend_magnitude = "{low} 0 … {high} {bound}"
+legend_signed = "{low} −{bound} … {high} +{bound}，0 在 {below} 和 {above} 之间"
+
+[error.timeline]
+usage = "timeline 后面接一个量（h、z、r、kept、added、candidate）、一个单元和 mean、min 或 max，例如 timeline z 3；收到的是 '{text}'"
+
+[time.explain]
+timeline = "时间线：每个单元一条，每一步一列；序列比面板宽时，一列代表一组步（时间线上方那一行写明一组步怎样合成一列：取这些步的平均值、最小值或最大值）。每个方块的高度（ASCII 下是字符的疏密）就是数值：h、保留、写入和候选值的刻度从 −1（最低的方块）到 +1（最高），0 在 ▄ 和 ▅ 之间；z 和 r 从 0 到 1。有颜色时，颜色再说一遍：正值一种颜色，负值一种颜色，z 和 r 用门自己的颜色，接近 0 时颜色淡，离 0 远时加粗。标出的那一列是时间光标：表格、x 行、h 行和说明显示的都是这一步。"
+retention = "所选单元在第 t 步的保留率：对每个更早的步 s，把 k = s+1 … t 各步的 z_k 连乘起来。它是这个单元在第 s 步之后的值，经由直接路径 h′ = z·h + (1−z)·h̃ 到现在还带着的份额：每一步保留其中 z 的份额，其余的让给候选值。半衰期是往回数多少步，就已经丢掉一半。"
+influence = "所选单元在第 t 步受到的影响：对每个 s ≤ t，‖∂h_t/∂x_s‖，即第 s 步的输入稍微改变时，这个单元现在会动多少。它经过整个循环精确计算：经过 z 和 r，也经过候选值的循环权重 U，一步一步倒推回第 s 步。"
+differ = "两者为什么不同：保留率只看门这一条路径。门这条路径已经忘掉的值仍然可能起作用，因为候选值是由旧状态经过 U 算出来的：一个单元可以靠再次提出同一个值来保存它，而它的 z 离 1 很远（保留率低，影响大）。反过来，门保留了一个值，并不等于这个值有影响：保留率衡量带了多少，影响衡量输入能让状态动多少。固定的门是常数：没有导数经过它。"
+
+[screen.time]
+caption = "{quantity} · {fold}"
+fold_one = "每列 1 步"
+fold_mean = "每列 {n} 步，取平均"
+fold_min = "每列 {n} 步，取最小值"
+fold_max = "每列 {n} 步，取最大值"
+window = "第 {first}–{last} 步，共 {count} 步"
+header_step = "t={t}/{count}"
+retention = "∏z"
+influence = "∂h/∂x"
+retention_ascii = "prodz"
+influence_ascii = "dh/dx"
+memory_title = "单元 {unit} 在 t={t} 的记忆"
+working = "正在计算{what}：{percent}"
+working_summary = "{quantity}的时间线"
+working_influence = "单元 {unit} 受到的影响"
+influence_scale = "影响：最大 {value}"
+at_first = "t = 0 就是第一步"
+at_last = "t = {t} 是最后记录的一步；按空格继续走，会记录新的一步"
+cursor = "t = {t}，共 {count} 步"
+quantity = "时间线：{quantity}"
+zoom_deepest = "时间线已经是每列一步"
+zoom_whole = "时间线显示的是整个序列"
+zoomed = "时间线显示 {count} 步中的 {n} 步"
+help_title = "时间线、保留率和影响（按任意键关闭）"
+
+[screen.key.time]
+section = "在时间中移动（序列多于一步时）："
+cursor = "在时间线上：后退 / 前进一步"
+ends = "第一步 / 最后一步"
+step = "后退 / 前进一步（只在已记录的步之间）"
+goto = "跳到某一步（:goto T）"
+quantity = "时间线换下一个量（h′、z、r、保留、写入、h̃）"
+zoom = "时间线：放大 / 缩小"
+scroll = "时间线：向前 / 向后滚动"
+
+[screen.hint.time]
+step = "时间"
+quantity = "时间线"
 
 # The session (sequence, history, session files): added by the session work.
 

@@ -47,6 +47,10 @@ public struct Session: Sendable {
     /// Counts every change made, undone or redone: a host compares it to see that something
     /// changed (autosave).
     public private(set) var revision = 0
+    /// Names the sequence's content (weights, h0, inputs, pins; not the cursor) with a number
+    /// no other content in this process had: equal numbers mean equal sequences, so a cache of
+    /// values over the steps (the timeline, retention) keeps them while only the cursor moves.
+    public private(set) var sequenceID = SequenceID.next()
     /// Whether the inputs were changed since they came from ``inputsSource``.
     public private(set) var inputsEdited = false
     /// Whether the inputs are still exactly what ``inputsSource`` gave.
@@ -511,6 +515,7 @@ public struct Session: Sendable {
 
     private mutating func applyInPlace(_ parts: [SessionPatch]) throws(UserError) {
         revision += 1
+        if parts.contains(where: \.changesSequence) { sequenceID = SequenceID.next() }
         do {
             for part in parts {
                 switch part {

@@ -173,6 +173,14 @@ enum SessionPatch: Sendable {
     /// Where a lesson is (kept for the teaching layer).
     case lesson(LessonMark?)
 
+    /// Whether it changes the sequence itself rather than only where the cursor or a lesson is.
+    var changesSequence: Bool {
+        switch self {
+        case .setup, .h0, .pins, .rows: return true
+        case .cursor, .lesson: return false
+        }
+    }
+
     /// Bytes of numbers kept.
     var bytes: Int {
         switch self {

@@ -42,12 +42,12 @@ public enum ComputeContext: Sendable {
     }
 
     /// Checks that `work` multiply-adds may be done here (``quick(limit:)`` refuses more).
-    static func allow(work: Int) throws(UserError) {
+    public static func allow(work: Int) throws(UserError) {
         if case let .quick(limit) = current, work > limit { throw .needsBackgroundWork }
     }
 
     /// Whether to go on, for `GRUSequence.compute`; reports progress to a control.
-    static func shouldContinue(_ progress: GRUProgress) -> Bool {
+    public static func shouldContinue(_ progress: GRUProgress) -> Bool {
         guard case let .controlled(control) = current else { return true }
         control.report(progress)
         return !control.isCancelled

@@ -310,6 +310,88 @@ zh = """
 哪些在改写。"""
 
 """#,
+        "memory-over-time.toml": #"""
+# Lesson 6: a trained GRU keeps its first input for 40 steps; retention and influence say how.
+
+name = "memory-over-time"
+number = 6
+title.en = "Memory over time"
+title.zh = "随时间的记忆"
+summary.en = "A trained GRU remembers its first input for 40 steps: retention (the gate path) and influence (the whole recurrence) say how."
+summary.zh = "一个训练好的 GRU 把第一个输入记住 40 步：保留率（门的路径）和影响（整个循环）说明它是怎么做到的。"
+
+[[step]]
+run = ["scene remember-first", "goto 0", "timeline"]
+units = [1, 3]
+columns = ["z", "h"]
+en = """
+This small GRU was trained for one job: read a number flagged as the first ({x[0]} here, with the \
+flag {x[1]}), then 39 distractors, and still know the first number at the end. The sequence is \
+loaded: t = {t} is its first step. The timeline has one strip per unit, the new state h′ over \
+all 40 steps. Units 1 and 3 take a value now ({h[1]} and {h[3]}) and their strips hardly change \
+after that."""
+zh = """
+这个小 GRU 只为一件事训练过：先读入一个标为“第一个”的数（这里是 {x[0]}，标记是 {x[1]}），再读 39 个\
+干扰数，到最后仍要知道第一个数。序列已经载入：t = {t} 是它的第一步。时间线每个单元一条，显示新状态 h′ \
+在全部 40 步上的值。单元 1 和 3 现在取了一个值（{h[1]} 和 {h[3]}），之后它们的条几乎不变。"""
+
+[[step]]
+run = ["goto end", "timeline z"]
+units = [1, 3]
+columns = ["z", "kept", "h"]
+en = """
+End: the last step, t = {t}. The z strips show how: after the first step units 1 and 3 keep \
+almost everything at every step (here z = {z[1]} and {z[3]}), so each new step writes only a \
+sliver ({added[1]} and {added[3]}). Unit 1 still holds {h[1]}. A z near 1, step after step, \
+is memory."""
+zh = """
+End 键：最后一步，t = {t}。z 的条说明了原因：第一步之后，单元 1 和 3 每一步都几乎全部保留\
+（这里 z = {z[1]} 和 {z[3]}），所以每一步新写入的只有一点点（{added[1]} 和 {added[3]}）。单元 1 \
+仍然保持着 {h[1]}。一步又一步接近 1 的 z，就是记忆。"""
+
+[[step]]
+run = ["memory 1"]
+units = [1]
+columns = ["z", "h"]
+en = """
+Retention multiplies z over the steps since: the share of what unit 1 wrote at step 0 that the \
+gate path still carries at t = {t}. Influence asks the whole network instead: how much does \
+the state now move when an earlier input moves? For unit 1 the first input is by far the \
+strongest, 39 steps later."""
+zh = """
+保留率把此后每一步的 z 连乘起来：单元 1 在第 0 步写下的值，门的路径在 t = {t} 还带着多少。\
+影响问的是整个网络：早先的输入动一下，现在的状态跟着动多少？对单元 1 来说，39 步之后，\
+第一个输入仍然是影响最大的。"""
+
+[[step]]
+run = ["memory 0"]
+units = [0]
+columns = ["z", "h"]
+en = """
+Unit 0 is different: its z changes from step to step (now {z[0]}), so its retention of step 0 \
+is all but gone. Yet the first input still moves it: that memory does not run through z but \
+through the candidate's recurrent weights, which read the other units at every step. Retention \
+is the gate path alone; influence is everything."""
+zh = """
+单元 0 不一样：它的 z 每一步都在变（现在是 {z[0]}），所以它对第 0 步的保留率几乎为零。\
+可是第一个输入仍然影响着它：这份记忆不是经过 z，而是经过候选值的循环权重，它每一步都读取其他单元。\
+保留率只是门的路径；影响包括了一切。"""
+
+[[step]]
+run = ["goto 0", "x = -0.8 1", "goto end"]
+units = [1, 3]
+columns = ["z", "h"]
+en = """
+Change the past: the first input is now -0.8 instead of 0.8, and every later step was worked \
+out again. At t = {t} unit 1 holds {h[1]} and unit 3 {h[3]}, where they held \
+{prev.h[1]} and {prev.h[3]} before: the end of the sequence still knows its beginning. On the \
+screen, try it yourself: Home, edit x, End."""
+zh = """
+改变过去：第一个输入现在是 -0.8 而不是 0.8，之后的每一步都重新算过了。在 t = {t}，单元 1 \
+是 {h[1]}，单元 3 是 {h[3]}，而之前它们是 {prev.h[1]} 和 {prev.h[3]}：序列的结尾仍然记得它的开头。\
+在屏幕上自己试试：Home，编辑 x，End。"""
+
+"""#,
         "reset-gate.toml": #"""
 # Lesson 2: what the reset gate lets the candidate see, with r pinned at 0 and at 1.
 

@@ -83,6 +83,12 @@ enum Explanations {
         case let .rule(rule):
             if let rule { try session.setResetAfter(rule == .after) }
             return CommandOutcome(language.text(session.weights.resetAfter ? "rule.after" : "rule.before"))
+        case let .timeline(request):
+            return CommandOutcome(try TimeExplanations.timeline(request, session: session, language: language))
+        case let .memory(unit):
+            return CommandOutcome(try TimeExplanations.memory(unit: unit ?? focus, session: session, language: language))
+        case let .influence(unit):
+            return CommandOutcome(try TimeExplanations.influence(unit: unit, session: session, language: language))
         case .lesson, .next, .prev, .lang:
             return nil
         }

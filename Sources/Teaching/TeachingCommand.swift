@@ -23,18 +23,26 @@ public enum TeachingCommand: Sendable, Equatable {
     case prev
     /// `lang [en|zh]`: show the language (nil) or switch it.
     case lang(Language?)
+    /// `timeline [QUANTITY] [UNIT] [mean|min|max]`: a quantity over every step, one strip per unit.
+    case timeline(TimelineQuery)
+    /// `memory [UNIT]`: retention, half-life and influence of a unit at the cursor.
+    case memory(unit: Int?)
+    /// `influence [UNIT]`: ‖∂h_t/∂x_s‖ for every s ≤ t, of the whole state or of one unit.
+    case influence(unit: Int?)
 
     /// Whether a lesson step's `run` line may use it: the explanations and `rule`, not the
     /// commands that move through lessons or change the language.
     public var isAllowedInLessonStep: Bool {
         switch self {
-        case .explain, .why, .summary, .bug, .rule: return true
+        case .explain, .why, .summary, .bug, .rule, .timeline, .memory, .influence: return true
         case .lesson, .next, .prev, .lang: return false
         }
     }
 
     /// The commands, as the language's parser reads them.
-    public static let specs: [CommandSpec<TeachingCommand>] = [
+    public static let specs: [CommandSpec<TeachingCommand>] = explanationSpecs + timeSpecs
+
+    private static let explanationSpecs: [CommandSpec<TeachingCommand>] = [
         CommandSpec("explain", usage: "explain [UNIT]") { arguments throws(UserError) in
             guard arguments.words.count <= 1 else { throw UserError(key: "error.usage", ["usage": "explain [UNIT]"]) }
             return .explain(unit: try arguments.words.first.map { word throws(UserError) in try unit(word, arguments.context) })
@@ -78,6 +86,21 @@ public enum TeachingCommand: Sendable, Equatable {
             guard let word = arguments.words.first else { return .lang(nil) }
             guard let language = Language(code: String(word)) else { throw UserError(key: "error.lang", ["text": arguments.quoted]) }
             return .lang(language)
+        },
+    ]
+
+    /// The time commands (see ``TimeExplanations``).
+    static let timeSpecs: [CommandSpec<TeachingCommand>] = [
+        CommandSpec("timeline", usage: TimelineQuery.usage) { arguments throws(UserError) in
+            .timeline(try TimelineQuery(arguments.words, context: arguments.context))
+        },
+        CommandSpec("memory", usage: "memory [UNIT]") { arguments throws(UserError) in
+            guard arguments.words.count <= 1 else { throw UserError(key: "error.usage", ["usage": "memory [UNIT]"]) }
+            return .memory(unit: try arguments.words.first.map { word throws(UserError) in try unit(word, arguments.context) })
+        },
+        CommandSpec("influence", usage: "influence [UNIT]") { arguments throws(UserError) in
+            guard arguments.words.count <= 1 else { throw UserError(key: "error.usage", ["usage": "influence [UNIT]"]) }
+            return .influence(unit: try arguments.words.first.map { word throws(UserError) in try unit(word, arguments.context) })
         },
     ]
 

@@ -57,7 +57,7 @@ public struct TeachingCommands: CommandExtension {
             return .done(outcome)
         }
         switch command {
-        case .explain, .why, .summary, .bug, .rule:
+        case .explain, .why, .summary, .bug, .rule, .timeline, .memory, .influence:
             return .done(CommandOutcome(""))  // answered above
         case .lesson(nil):
             return .done(CommandOutcome(lessonList()))

@@ -96,9 +96,9 @@ public enum UnitStory {
 }
 
 /// The one check every per-unit explanation makes first.
-enum UnitCheck {
+public enum UnitCheck {
     /// Throws when `unit` is not a unit of the cell.
-    static func check(_ unit: Int, hiddenSize: Int) throws(UserError) {
+    public static func check(_ unit: Int, hiddenSize: Int) throws(UserError) {
         guard (0..<hiddenSize).contains(unit) else {
             throw UserError(key: "error.unit_range", ["unit": String(unit), "last": String(hiddenSize - 1)])
         }

@@ -25,7 +25,8 @@ struct RenderBenchmark {
         self.sessionReady = sessionReady
     }
 
-    func run(frames: Int) -> String {
+    func run(frames: Int, movingTheCursor: Bool = false) -> String {
+        if movingTheCursor { return runMovingTheCursor(frames: frames) }
         let resolved = ResolvedTheme(theme: theme, depth: terminal.colorDepth)
         var state = self.state
         terminal.present(view(state), style: resolved.resolve)
@@ -72,6 +73,51 @@ struct RenderBenchmark {
             ]
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `--bench-render --bench-cursor`: a student scrubbing through the sequence. From the last
+    /// step the cursor moves one step at a time towards the first and back (`(` and `)`); each
+    /// frame is `update` (the step at the cursor worked out again from the stored state, the
+    /// timeline and retention kept up to date), `view` and the copy to ncurses. Work `update`
+    /// hands to the loop (influence at a late step of a long sequence) runs in the background,
+    /// stopped by the next key, so it is not part of a frame. The baseline, in turn with it, is
+    /// the same pipeline on an event that changes nothing: the cost of drawing this screen.
+    private func runMovingTheCursor(frames: Int) -> String {
+        let resolved = ResolvedTheme(theme: theme, depth: terminal.colorDepth)
+        // The state as the loop has it after its first pass, at the last step.
+        var state = update(update(self.state, .resize(width: self.state.width, height: self.state.height)).0, .key(.end)).0
+        terminal.present(view(state), style: resolved.resolve)
+        let count = state.session.count
+        guard count > 1 else { return "--bench-cursor needs a sequence of more than one step (--inputs FILE or --scene NAME)" }
+        var moves: [Double] = [], updates: [Double] = [], baselines: [Double] = []
+        var backwards = true
+        let sameSize = Event.resize(width: state.width, height: state.height)
+        for _ in 0..<frames {
+            let t = state.session.t
+            if t == 0 { backwards = false } else if t == count - 1 { backwards = true }
+            let t0 = Self.now()
+            state = update(state, .key(.character(backwards ? "(" : ")"))).0
+            let t1 = Self.now()
+            terminal.present(view(state), style: resolved.resolve)
+            let t2 = Self.now()
+            state = update(state, sameSize).0
+            terminal.present(view(state), style: resolved.resolve)
+            let t3 = Self.now()
+            moves.append(t2 - t0)
+            updates.append(t1 - t0)
+            baselines.append(t3 - t2)
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func ms(_ values: [Double]) -> String { String(format: "%.3f ms", Self.median(values) * 1000) }
+        return [
+            "screen \(state.width)×\(state.height), T=\(count), H=\(state.session.hiddenSize), I=\(state.session.inputSize), colour \(terminal.colorDepth.rawValue)",
+            "peak memory: \(usage.ru_maxrss / 1024) MiB",
+            "frames: \(moves.count) cursor moves, \(baselines.count) baseline (medians)",
+            "  cursor move frame (update + view + copy): \(ms(moves)); update alone \(ms(updates))",
+            "  baseline, the same screen with nothing changed: \(ms(baselines)); move/baseline = "
+                + String(format: "%.2f", Self.median(moves) / max(1e-9, Self.median(baselines))),
+        ].joined(separator: "\n")
     }
 
     static func now() -> Double {

@@ -33,6 +33,9 @@ struct ScreenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Frames for --bench-render; 0 measures start to first frame only.", valueName: "n"))
     var frames = 300
 
+    @Flag(help: "With --bench-render: the frames move the time cursor through the sequence instead, measured against frames of the same screen with nothing changed.")
+    var benchCursor = false
+
     func run() throws {
         let started = RenderBenchmark.now()
         if let problem = TerminalCheck.currentProblem() { throw UserError(problem) }
@@ -54,13 +57,17 @@ struct ScreenCommand: ParsableCommand {
         state.autosaves = !benchRender
         if benchRender {
             let report = RenderBenchmark(
-                terminal: terminal, theme: loaded.theme, state: state, started: started, sessionReady: sessionReady).run(frames: max(0, frames))
+                terminal: terminal, theme: loaded.theme, state: state, started: started, sessionReady: sessionReady)
+                .run(frames: max(0, frames), movingTheCursor: benchCursor)
             terminal.stop()
             print(report)
             return
         }
         var loop = ScreenLoop(
             terminal: terminal, library: library, theme: loaded.theme, state: state)
+        // A first pass through update before the first frame: it asks for the work the time
+        // panels need (a long sequence's timeline), so they never wait for a key to appear.
+        loop.send(.resize(width: state.width, height: state.height))
         if let themeError { loop.send(.finished(.theme(.failure(UserError(themeError.description))))) }
         if let inputs = sessionOptions.inputsCommand { loop.send(inputs) }
         loop.run()

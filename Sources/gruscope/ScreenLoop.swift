@@ -68,9 +68,7 @@ struct ScreenLoop {
             // After a stop from outside the terminal wants everything drawn again.
             if signals.contains(.resume) { needsFrame = true }
             if needsFrame {
-                // The terminal copies only the cells that differ from its last frame.
-                terminal.present(view(state), style: resolved.resolve)
-                needsFrame = false
+                presentFrame()
                 crashIfAskedByTests()
             }
             if let input = terminal.nextEvent(timeoutMilliseconds: job != nil || pendingAutosave != nil ? 50 : 250) {
@@ -78,6 +76,12 @@ struct ScreenLoop {
                 takeWaitingInput()
             }
         }
+    }
+
+    /// Draws the state; the terminal copies only the cells that differ from its last frame.
+    mutating func presentFrame() {
+        terminal.present(view(state), style: resolved.resolve)
+        needsFrame = false
     }
 
     /// Takes the input that is already waiting (a paste arrives as thousands of keys) before
@@ -122,6 +126,8 @@ struct ScreenLoop {
             }
         case let .autosave(save):
             pendingAutosave = (save, pendingAutosave?.due ?? RenderBenchmark.now() + 1)
+        case let .time(work):
+            performTime(work)
         case let .loadTheme(name):
             switch library.load(name) {
             case let .success(loaded):

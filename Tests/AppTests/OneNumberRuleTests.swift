@@ -36,3 +36,11 @@ import Widgets
         #expect(!story.contains("0.13") && !story.contains("0.37"), "\(story)")
     }
 }
+
+/// The screen's columns are the places of the one list of table columns.
+@Suite struct GateColumnTests {
+    @Test func theColumnsAreTheTableColumnsInOrder() {
+        #expect(GateColumn.allCases.map(\.field) == TraceField.tableColumns)
+        #expect(GateColumn.allCases.filter(\.isGate).map(\.field) == [.r, .z])
+    }
+}

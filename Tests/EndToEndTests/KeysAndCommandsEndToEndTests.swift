@@ -42,7 +42,7 @@ import Testing
         let result = try BuiltBinary.run(["repl"], stdin: "lesson \u{1B}]0;PWNED\u{07}\nbogus\u{1B}[2J\n" + long + "\nx = 1 " + long + "\nstep\n")
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "error: there is no lesson '\\e]0;PWNED\\x07'; lessons: keep-and-replace, reset-gate, memory-and-overwrite, conventions, spot-the-bug")
+        #expect(lines[0] == "error: there is no lesson '\\e]0;PWNED\\x07'; lessons: keep-and-replace, reset-gate, memory-and-overwrite, conventions, spot-the-bug, memory-over-time")
         #expect(lines[1] == "error: unknown command 'bogus\\e[2J'; type help for the list")
         #expect(lines[2] == "error: this line is 10000000 bytes long; a line may be at most 1048576 bytes")
         #expect(lines[3] == "error: this line is 10000006 bytes long; a line may be at most 1048576 bytes")

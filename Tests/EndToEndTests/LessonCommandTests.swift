@@ -19,7 +19,7 @@ import Testing
         #expect(result.stdout.hasSuffix("Lesson 1, Keep and replace, is complete. Type lesson to choose another, or prev to look again.\n"))
     }
 
-    @Test(arguments: ["reset-gate", "memory-and-overwrite", "conventions", "spot-the-bug"])
+    @Test(arguments: ["reset-gate", "memory-and-overwrite", "conventions", "spot-the-bug", "memory-over-time"])
     func everyOtherLessonCompletesInChinese(name: String) throws {
         let result = try BuiltBinary.run(
             ["repl", "--lesson", name, "--lang", "zh"], stdin: String(repeating: "next\n", count: 8), environment: Self.english)
@@ -52,7 +52,7 @@ import Testing
         let english = try BuiltBinary.run(["lessons"], environment: Self.english)
         #expect(english.status == 0)
         let lines = english.stdout.split(separator: "\n")
-        #expect(lines.count == 5)
+        #expect(lines.count == 6)
         #expect(lines.first?.hasPrefix("  1. keep-and-replace: Keep and replace. ") == true)
         let chinese = try BuiltBinary.run(["lessons", "--lang", "zh"], environment: Self.english)
         #expect(chinese.stdout.contains("  5. spot-the-bug：找出错误。"))

@@ -95,9 +95,10 @@ final class TmuxHarness {
         try run(["send-keys", "-t", target] + keys)
     }
 
-    /// Types text literally, byte for byte (also for raw escape sequences).
+    /// Types text literally, byte for byte (also for raw escape sequences); `--` lets text
+    /// start with a minus sign ("-0.8") without tmux taking it for a flag.
     func sendText(_ text: String) throws {
-        try run(["send-keys", "-t", target, "-l", text])
+        try run(["send-keys", "-t", target, "-l", "--", text])
     }
 
     /// A mouse report as the terminal would send it: SGR (`\e[<b;x;yM`, for TERM=xterm*) or

@@ -5,12 +5,12 @@ import Testing
 @testable import Teaching
 
 @Suite struct LessonTests {
-    static let names = ["keep-and-replace", "reset-gate", "memory-and-overwrite", "conventions", "spot-the-bug"]
+    static let names = ["keep-and-replace", "reset-gate", "memory-and-overwrite", "conventions", "spot-the-bug", "memory-over-time"]
 
     @Test func theBuiltInLessonsAllParse() {
         #expect(LessonLibrary.builtInProblems.isEmpty, "\(LessonLibrary.builtInProblems)")
         #expect(LessonLibrary.builtIn.lessons.map(\.name) == Self.names)
-        #expect(LessonLibrary.builtIn.lessons.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(LessonLibrary.builtIn.lessons.map(\.number) == [1, 2, 3, 4, 5, 6])
         for lesson in LessonLibrary.builtIn.lessons {
             #expect(lesson.file == "lessons/\(lesson.name).toml")
             #expect(lesson.steps.count >= 4)
@@ -132,6 +132,32 @@ import Testing
         #expect(steps[2].candidate == steps[1].candidate)
         #expect(abs(steps[2].h[3] - steps[2].candidate[3]) < 0.05)
         #expect(steps[3].hPrev[3] > 0 && abs(steps[3].h[3] - steps[3].candidate[3]) < 0.05)
+    }
+
+    @Test func memoryOverTimeClaims() throws {
+        let run = try LessonRun("memory-over-time", language: .en)
+        let steps = run.steps.map(\.session)
+        #expect(steps[0].t == 0 && steps[0].count == 40 && steps[0].x == [0.8, 1])
+        // Units 1 and 3 take a value at step 0 and keep it: z near 1 at every later step.
+        let sequence = steps[1].sequence
+        for unit in [1, 3] {
+            #expect(sequence.gateHistory(.z, unit: unit).dropFirst().allSatisfy { $0 > 0.9 })
+            let h = (1..<40).map { t in (try? { var s = steps[1]; try s.goto(t); return s.trace.h[unit] }()) ?? .nan }
+            #expect(h.allSatisfy { abs($0 - h[0]) < 0.15 }, "unit \(unit) h′ drifts: \(h)")
+        }
+        #expect(steps[1].t == 39 && abs(steps[1].trace.added[1]) < 0.05 && abs(steps[1].trace.added[3]) < 0.05)
+        // Unit 1: the first input is the strongest influence 39 steps later.
+        let one = try sequence.unitInfluence(at: 39, unit: 1)
+        #expect(one.indices.max { one[$0] < one[$1] } == 0)
+        #expect(run.steps[2].output.contains("x at step 0, the first input, moves it most now"))
+        // Unit 0: retention of step 0 all but gone, influence of step 0 still the largest.
+        #expect(sequence.retention(at: 39, unit: 0)[0] < 0.001)
+        let zero = try sequence.unitInfluence(at: 39, unit: 0)
+        #expect(zero[0] > 0.5 && zero.indices.max { zero[$0] < zero[$1] } == 0)
+        #expect(run.steps[3].output.contains("that memory runs through the candidate's recurrent weights"))
+        // The what-if: x_0 = -0.8 changes the end of the sequence.
+        #expect(steps[4].t == 39 && abs(steps[4].trace.h[1] - steps[1].trace.h[1]) > 0.3)
+        #expect(abs(steps[4].trace.h[3] - steps[1].trace.h[3]) > 0.3)
     }
 
     @Test func conventionsClaims() throws {

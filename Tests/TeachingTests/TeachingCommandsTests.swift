@@ -48,8 +48,8 @@ import Testing
         ("next", "error: no lesson is running; type lesson to see the list"),
         ("prev", "error: no lesson is running; type lesson to see the list"),
         ("next 2", "error: usage: next"),
-        ("lesson nope", "error: there is no lesson 'nope'; lessons: keep-and-replace, reset-gate, memory-and-overwrite, conventions, spot-the-bug"),
-        ("lesson 9", "error: there is no lesson '9'; lessons: keep-and-replace, reset-gate, memory-and-overwrite, conventions, spot-the-bug"),
+        ("lesson nope", "error: there is no lesson 'nope'; lessons: keep-and-replace, reset-gate, memory-and-overwrite, conventions, spot-the-bug, memory-over-time"),
+        ("lesson 9", "error: there is no lesson '9'; lessons: keep-and-replace, reset-gate, memory-and-overwrite, conventions, spot-the-bug, memory-over-time"),
     ])
     func badCommandsGiveOneLineAndChangeNothing(line: String, expected: String) throws {
         var lines = try Self.lines()

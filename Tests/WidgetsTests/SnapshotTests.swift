@@ -111,3 +111,13 @@ import Widgets
         #expect(message == nil, "\(message ?? "")")
     }
 }
+
+@Suite struct GridASCIITests {
+    @Test func textsFoldToASCIIAndWideCharactersStay() {
+        var grid = Grid(width: 24, height: 1)
+        _ = grid.put("h′ ∏z ‖∂h/∂x‖ −1 h̃ 单", x: 0, y: 0)
+        grid.foldToASCII()
+        #expect(grid.text.hasPrefix("h' Pz |dh/dx| -1 h 单"))
+        #expect(grid.text.unicodeScalars.filter { !$0.isASCII }.map(String.init) == ["单"])
+    }
+}
