@@ -20,10 +20,9 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MODELS = os.path.join(ROOT, "Tests", "Fixtures", "models")
+from fixture_traces import I, H, MODELS
+
 OUT = os.path.join(MODELS, "hostile")
-I, H = 3, 4
 
 
 def out(name):

@@ -37,44 +37,12 @@ warnings.simplefilter("ignore")
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "Tests", "Fixtures", "models")
-I, H, T = 3, 4, 5
-
-
-def out(name):
-    return os.path.join(OUT, name)
-
-
-def floats(a):
-    return [float(v) for v in np.asarray(a, dtype=np.float32).reshape(-1)]
+from fixture_traces import I, H, T, MODELS as OUT, cell_trace, out, write_trace
 
 
 def sequence(seed, steps=T, inputs=I):
     rng = np.random.default_rng(seed)
     return (rng.standard_normal((steps, inputs)) * 1.5).astype(np.float32)
-
-
-def cell_trace(x, h, h0, direction, **extra):
-    """x: inputs in time order (T×I); h: the framework's state after each time index (T×H);
-    a reverse cell consumes the inputs backwards, so both are listed in the cell's order."""
-    if direction == "reverse":
-        x, h = x[::-1], h[::-1]
-    trace = dict(extra)
-    trace.update(
-        direction=direction,
-        input_size=int(x.shape[1]),
-        hidden_size=int(h.shape[1]),
-        h0=floats(h0),
-        x=[floats(row) for row in x],
-        h=[floats(row) for row in h],
-    )
-    return trace
-
-
-def write_trace(name, source, cells):
-    with open(out(name + ".trace.json"), "w") as f:
-        json.dump({"file": name, "source": source, "cells": cells}, f, indent=1)
 
 
 # --- ONNX -------------------------------------------------------------------------------------

@@ -16,24 +16,13 @@ below it (each layer run as a one-layer nn.GRU holding that layer's weights).
 Run once: python3 scripts/make-torch-fixtures.py  (needs numpy torch safetensors).
 Hostile files come from scripts/make-hostile-torch-fixtures.py.
 """
-import json
 import os
 
 import numpy as np
 import torch
 from safetensors.torch import save_file
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "Tests", "Fixtures", "models")
-I, H, T = 3, 4, 5
-
-
-def out(name):
-    return os.path.join(OUT, name)
-
-
-def floats(a):
-    return [float(v) for v in np.asarray(a, dtype=np.float32).reshape(-1)]
+from fixture_traces import I, H, T, MODELS as OUT, cell_trace, floats, out, write_trace
 
 
 class Encoder(torch.nn.Module):
@@ -73,12 +62,8 @@ def gru_traces(gru, prefix, seed, float_dtype=torch.float32):
         for d, direction in enumerate(["forward", "reverse"][:directions]):
             xs = layer_input[:, 0, :].numpy()
             hs = output[:, 0, d * gru.hidden_size:(d + 1) * gru.hidden_size].numpy()
-            if direction == "reverse":
-                xs, hs = xs[::-1], hs[::-1]
-            cells.append(dict(
-                prefix=prefix, layer=layer, direction=direction, reset_after=True, biases=gru.bias,
-                input_size=int(xs.shape[1]), hidden_size=gru.hidden_size, h0=floats(h0[d, 0]),
-                x=[floats(r) for r in xs], h=[floats(r) for r in hs]))
+            cells.append(cell_trace(xs, hs, h0[d, 0], direction,
+                                    prefix=prefix, layer=layer, reset_after=True, biases=gru.bias))
         layer_input = output
     return cells
 
@@ -92,15 +77,7 @@ def cell_traces(cell, prefix, seed):
         for t in range(T):
             h = cell(x[t:t + 1], h.unsqueeze(0))[0]
             hs.append(floats(h))
-    return [dict(prefix=prefix, layer=0, direction="forward", reset_after=True, biases=cell.bias,
-                 input_size=cell.input_size, hidden_size=cell.hidden_size, h0=floats(h0),
-                 x=[floats(r) for r in x], h=hs)]
-
-
-def write_trace(name, source, cells):
-    with open(out(name + ".trace.json"), "w") as f:
-        json.dump({"file": name, "source": source, "cells": cells}, f, indent=1)
-        f.write("\n")
+    return [cell_trace(x, hs, h0, "forward", prefix=prefix, layer=0, reset_after=True, biases=cell.bias)]
 
 
 def main():

@@ -24,8 +24,9 @@ public struct ResolvedTheme: Sendable {
     public let depth: ColorDepth
     /// Blank screen cells: the theme's foreground and background, fitted.
     public let screen: ResolvedStyle
-    /// Every combination of foreground role, background role (or none) and the four attributes.
-    private let table: [ResolvedStyle]
+    /// Every combination of foreground role, background role (or none) and the four attributes:
+    /// ``Style/count`` entries, made once, so that resolving a style is one array lookup.
+    let table: [ResolvedStyle]
 
 
     /// Fits `theme` to `depth`.

@@ -42,16 +42,21 @@ struct TOMLKeyLocator {
     /// Nil when nothing matches.
     func line(for path: [String]) -> Int? {
         var best: (score: Int, index: Int)?
-        for length in 0...path.count {
-            for index in byPath[Array(path.prefix(length))] ?? [] {
-                let entry = entries[index]
-                var score = length
-                if length < path.count, entry.inlineKeys.contains(path[length]) { score = path.count }
-                if let current = best, current.score > score || (current.score == score && current.index < index) { continue }
-                best = (score, index)
-            }
+        for index in candidates(for: path) {
+            let entry = entries[index]
+            let length = entry.path.count
+            var score = length
+            if length < path.count, entry.inlineKeys.contains(path[length]) { score = path.count }
+            if let current = best, current.score > score || (current.score == score && current.index < index) { continue }
+            best = (score, index)
         }
         return best.map { entries[$0.index].line }
+    }
+
+    /// The entries a lookup of `path` looks at: those defining a prefix of it, found by path, so
+    /// their number is bounded by what the file defines at those paths, not by its length.
+    func candidates(for path: [String]) -> [Int] {
+        (0...path.count).flatMap { length in byPath[Array(path.prefix(length))] ?? [] }
     }
 
     /// The keys an inline table value defines, at any depth: each name (bare or quoted, or a

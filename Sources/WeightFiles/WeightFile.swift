@@ -129,25 +129,34 @@ public enum WeightFile {
         // Read straight into the array (through Data it was two copies of a 19 MB file); one
         // byte past the size stat gave tells a file that grew since from one that did not.
         let expected = Int(info.st_size)
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                if got > 0 {
-                    count += got
-                } else if got == 0 {
-                    break
-                } else if errno != EINTR {
-                    failure = errno
-                    break
-                }
-            }
-        }
+        let (bytes, failure) = readBytes(descriptor, offset: 0, count: expected + 1)
         if failure != 0 { throw unreadable(failure) }
         guard bytes.count <= expected else {
             throw FileProblem("the file changed while gruscope read it; try again once it is written")
         }
         return bytes
     }
+}
+
+/// Up to `count` bytes of the open file `descriptor` from byte `offset`, read straight into the
+/// array and retrying interrupted reads; fewer when the file ends first, with the errno of a read
+/// that failed (0 when none did). The one read loop of the weight files: whole files
+/// (``WeightFile``) and an ONNX model's external data.
+func readBytes(_ descriptor: Int32, offset: Int, count: Int) -> (bytes: [UInt8], failure: Int32) {
+    var failure: Int32 = 0
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, done in
+        done = 0
+        while done < count {
+            let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+            if got > 0 {
+                done += got
+            } else if got == 0 {
+                break
+            } else if errno != EINTR {
+                failure = errno
+                break
+            }
+        }
+    }
+    return (bytes, failure)
 }

@@ -1,5 +1,5 @@
 import Testing
-import Themes
+@testable import Themes
 import Widgets
 
 @Suite struct ResolvedThemeTests {
@@ -128,32 +128,21 @@ import Widgets
         }
     }
 
-    @Test func resolvingAFullFrameIsCheap() {
-        let resolved = ResolvedTheme(theme: .default, depth: .palette256)
-        let styles = Role.allCases.flatMap { role in [Style(role), Style(role, background: .selection, attributes: .bold), Style(role, attributes: [.reverse, .dim])] }
-        let cells = 200 * 60
-        let frames = 20
-        var checksum = 0
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for frame in 0..<frames {
-                for cell in 0..<cells {
-                    let style = resolved.resolve(styles[(cell &+ frame) % styles.count])
-                    checksum &+= Int(style.attributes.rawValue)
-                }
+    /// Resolving a cell costs one lookup in a table made once per theme and depth, of a size fixed
+    /// by the roles (not by the screen or the theme file): checked by counting, not timing. The
+    /// time a whole frame takes is measured in release by `gruscope --bench-render`.
+    @Test func resolvingIsOneLookupInATableOfFixedSize() {
+        #expect(Style.count == Role.count * (Role.count + 1) * 16 && Style.count <= 4_096)
+        for depth in ColorDepth.allCases {
+            let resolved = ResolvedTheme(theme: .default, depth: depth)
+            #expect(resolved.table.count == Style.count)
+            let styles = Role.allCases.flatMap { role in
+                [Style(role), Style(role, background: .selection, attributes: .bold), Style(role, attributes: [.reverse, .dim])]
+            }
+            for style in styles {
+                #expect((0..<Style.count).contains(style.index))
+                #expect(resolved.resolve(style) == resolved.table[style.index])
             }
         }
-        let perFrame = elapsed / frames
-        // Well under a millisecond in release builds; the bound allows for unoptimised test builds.
-        #expect(perFrame < .milliseconds(15), "\(perFrame) per 200×60 frame")
-        #expect(checksum > 0)
-    }
-
-    @Test func constructionIsCheap() {
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for depth in ColorDepth.allCases { _ = ResolvedTheme(theme: .default, depth: depth) }
-        }
-        #expect(elapsed < .seconds(1))
     }
 }

@@ -71,26 +71,11 @@ struct ONNXExternalData {
             throw FileProblem("\(what) needs bytes \(offset) to \(offset &+ expected) of \(OneLine.quoted(location)), "
                 + "which has \(info.st_size); the file is cut off or not this model's")
         }
-        var bytes = Data(count: expected)
-        var done = 0
-        var failure: Int32 = 0
-        bytes.withUnsafeMutableBytes { buffer in
-            while done < expected {
-                let got = pread(descriptor, buffer.baseAddress! + done, expected - done, off_t(offset + done))
-                if got > 0 {
-                    done += got
-                } else if got == 0 {
-                    break
-                } else if errno != EINTR {
-                    failure = errno
-                    break
-                }
-            }
-        }
-        guard failure == 0, done == expected else {
+        let (bytes, failure) = readBytes(descriptor, offset: offset, count: expected)
+        guard failure == 0, bytes.count == expected else {
             throw FileProblem("\(what) could not be read from \(OneLine.quoted(location))"
                 + (failure != 0 ? ": \(String(cString: strerror(failure)))" : ": the file ended early"))
         }
-        return bytes
+        return Data(bytes)
     }
 }
