@@ -130,6 +130,25 @@ import Testing
         }
     }
 
+    @Test func varintEndsCountsEveryByteBelow0x80WhateverTheAlignmentAndRange() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<1000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        bytes.withUnsafeBytes { buffer in
+            for start in 0..<9 {
+                for end in [start, start + 1, start + 7, start + 8, start + 9, 500, 999, 1000] where end >= start {
+                    let expected = bytes[start..<end].filter { $0 < 0x80 }.count
+                    #expect(ProtobufBudget.varintEnds(buffer, from: start, to: end) == expected)
+                }
+            }
+            let ends = ProtobufBudget.VarintEnds(buffer)
+            for start in [0, 1, 255, 256, 257, 511, 600] {
+                for end in [start, start + 1, 256, 511, 512, 513, 767, 999, 1000] where end >= start {
+                    #expect(ends.count(from: start, to: end) == bytes[start..<end].filter { $0 < 0x80 }.count)
+                }
+            }
+        }
+    }
+
     @Test func cutOffAndDamagedBytesSayWhere() throws {
         let whole = Self.emptyNodes(10)
         for (bytes, text) in [

@@ -39,14 +39,15 @@ enum ProtobufBudget {
     /// What decoding `bytes` can take at most.
     static func estimate(of bytes: UnsafeRawBufferPointer) throws(Malformed) -> Estimate {
         var failure = Malformed(offset: 0, truncated: false)
-        guard let estimate = scan(bytes, from: 0, to: bytes.count, depth: 0, failure: &failure) else { throw failure }
+        let ends = VarintEnds(bytes)
+        guard let estimate = scan(bytes, ends, from: 0, to: bytes.count, depth: 0, failure: &failure) else { throw failure }
         return estimate
     }
 
     /// The estimate for the message in `bytes[start..<end]`, or nil (with where it failed) when
     /// those bytes are not a message.
     private static func scan(
-        _ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, depth: Int, failure: inout Malformed
+        _ bytes: UnsafeRawBufferPointer, _ ends: VarintEnds, from start: Int, to end: Int, depth: Int, failure: inout Malformed
     ) -> Estimate? {
         var offset = start
         var cost = messageCost
@@ -84,13 +85,11 @@ enum ProtobufBudget {
                 let payloadEnd = offset + Int(length)
                 var flat = Int(length)
                 // Read as a packed repeated varint, every byte below 0x80 ends one 8-byte element.
-                var elements = 0
-                for index in offset..<payloadEnd where bytes[index] < 0x80 { elements += 1 }
-                flat = max(flat, elements &* 8)
+                flat = max(flat, ends.count(from: offset, to: payloadEnd) &* 8)
                 var nested: Estimate?
                 if depth + 1 < maximumDepth {
                     var ignored = Malformed(offset: 0, truncated: false)
-                    nested = scan(bytes, from: offset, to: payloadEnd, depth: depth + 1, failure: &ignored)
+                    nested = scan(bytes, ends, from: offset, to: payloadEnd, depth: depth + 1, failure: &ignored)
                 }
                 cost = saturating(cost, max(flat, nested?.bytes ?? 0))
                 messages = saturating(messages, nested?.messages ?? 0)
@@ -102,6 +101,56 @@ enum ProtobufBudget {
             }
         }
         return Estimate(bytes: cost, messages: messages)
+    }
+
+    /// How many bytes below 0x80 (each ends a varint) any range of the message holds, in constant
+    /// time: a weight tensor's payload is counted once per level that encloses it, so counting
+    /// byte by byte is most of the scan's time on a large model. It keeps a running count at
+    /// every block of 256 bytes (one 32-bit count a block: 1/64 of the message) and counts the
+    /// bytes of the two partial blocks at the ends.
+    struct VarintEnds {
+        static let block = 256
+        let bytes: UnsafeRawBufferPointer
+        /// `before[k]`: the bytes below 0x80 in the first k blocks.
+        let before: [UInt32]
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            self.bytes = bytes
+            let blocks = bytes.count / Self.block
+            var before = [UInt32](repeating: 0, count: blocks + 1)
+            var total = 0
+            for k in 0..<blocks {
+                total &+= ProtobufBudget.varintEnds(bytes, from: k * Self.block, to: (k + 1) * Self.block)
+                before[k + 1] = UInt32(truncatingIfNeeded: total)
+            }
+            self.before = before
+        }
+
+        /// The bytes below 0x80 in `bytes[start..<end]`.
+        func count(from start: Int, to end: Int) -> Int {
+            let firstWhole = (start + Self.block - 1) / Self.block, lastWhole = end / Self.block
+            guard firstWhole < lastWhole else { return ProtobufBudget.varintEnds(bytes, from: start, to: end) }
+            return ProtobufBudget.varintEnds(bytes, from: start, to: firstWhole * Self.block)
+                &+ Int(before[lastWhole] &- before[firstWhole])
+                &+ ProtobufBudget.varintEnds(bytes, from: lastWhole * Self.block, to: end)
+        }
+    }
+
+    /// How many bytes of `bytes[start..<end]` are below 0x80, eight at a time.
+    static func varintEnds(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+        var count = 0
+        var index = start
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while end - index >= 8 {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            count &+= 8 &- (word & highBits).nonzeroBitCount
+            index &+= 8
+        }
+        while index < end {
+            if bytes[index] < 0x80 { count &+= 1 }
+            index &+= 1
+        }
+        return count
     }
 
     /// A base-128 varint of at most 10 bytes, or nil when it runs past `end` or is longer.
