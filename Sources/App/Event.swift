@@ -1,4 +1,6 @@
 import GRUCore
+import Script
+import Teaching
 import TerminalInput
 
 /// Everything that can change the screen's state; ``update`` is the only place it changes.
@@ -15,6 +17,9 @@ public enum Event: Sendable {
     case finished(EffectResult)
     /// Background work has come this far.
     case workProgress(id: Int, GRUProgress)
+    /// A command the host runs as if typed on the ':' line (`line` is how it reads there): the
+    /// screen's `--inputs FILE`, loaded once the screen shows, as interruptible work.
+    case command(HostCommand<TeachingCommand>, line: String)
 
     /// What the terminal delivered, as an event.
     public init(_ input: InputEvent) {

@@ -100,28 +100,27 @@ extension AppState {
         }
     }
 
-    /// Runs a command of the language as the ':' line does (keys such as `u` and Ctrl-R run
-    /// `undo` and `redo` this way, so they say what they did exactly as the command does).
+    /// Runs a parsed command of the language: at once, as background work when it computes too
+    /// much for this thread, or as an effect when it needs a file (nothing changes until its
+    /// result comes back).
     mutating func runLanguage(_ command: HostCommand<TeachingCommand>, typed: String) -> [Effect] {
         lines.view = sessionView
-        do {
-            switch lines.run(command, help: ScreenLine.parser.commands) {
-            case let .done(outcome) where outcome.error?.needsBackground == true:
-                let lines = self.lines, help = ScreenLine.parser.commands
-                pendingCommand = PendingCommand(line: typed, command: command)
-                startWork(title: EchoText.printable(typed)) {
-                    var lines = lines
-                    let outcome = lines.complete(lines.run(command, help: help))
-                    if let error = outcome.error { return .failed(error) }
-                    return .lines(lines, outcome)
-                }
-                return []
-            case let .done(outcome):
-                return show(outcome, for: typed, command: command)
-            case let .needs(effect):
-                pendingCommand = PendingCommand(line: typed, command: command)
-                return [.language(effect)]
+        switch lines.run(command, help: ScreenLine.parser.commands) {
+        case let .done(outcome) where outcome.error?.needsBackground == true:
+            let lines = self.lines, help = ScreenLine.parser.commands
+            pendingCommand = PendingCommand(line: typed, command: command)
+            startWork(title: EchoText.printable(typed)) {
+                var lines = lines
+                let outcome = lines.complete(lines.run(command, help: help))
+                if let error = outcome.error { return .failed(error) }
+                return .lines(lines, outcome)
             }
+            return []
+        case let .done(outcome):
+            return show(outcome, for: typed, command: command)
+        case let .needs(effect):
+            pendingCommand = PendingCommand(line: typed, command: command)
+            return [.language(effect)]
         }
     }
 

@@ -66,6 +66,8 @@ extension AppState {
             return receive(result)
         case let .workProgress(id, progress):
             if running?.id == id { running?.progress = progress }
+        case let .command(command, line):
+            return runLanguage(command, typed: line)
         }
         return []
     }

@@ -82,4 +82,7 @@ public enum InputsCommand: Equatable, Sendable {
     case text(String)
     /// `inputs NAME`: a suggested sequence of the scene, else the inputs file NAME (an effect).
     case named(String)
+    /// An inputs file, never a scene's sequence (an effect): `--inputs FILE`, which a host runs
+    /// as a command so that a long file loads as interruptible work. The parser never makes it.
+    case file(String)
 }

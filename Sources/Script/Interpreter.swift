@@ -168,6 +168,8 @@ public enum Interpreter {
                 return .needs(.readInputs(path: name, inputSize: session.inputSize))
             }
             try session.setInputs(suggested.rows, source: .scene(scene: scene.name, sequence: name))
+        case let .file(path):
+            return .needs(.readInputs(path: path, inputSize: session.inputSize))
         }
         return .done(CommandOutcome(sequenceLine(session, language: language)))
     }

@@ -20,12 +20,13 @@ public struct SessionHistoryBenchmark: Sendable {
     public let edits: Int, entries: Int, historyBytes: Int
     /// Resident memory before and after the edits, and the process's peak, in bytes.
     public let residentBefore: Int, residentAfter: Int, peakResident: Int
-    /// Median seconds of one edit and of one undo.
+    /// Median seconds of one edit and of the undo of one edit (cursor moves left out).
     public let editMedian: Double, undoMedian: Double
     /// Undos made (the entries the history kept).
     public let undos: Int
-    /// Whether undoing everything gave back the first inputs exactly.
-    public let undoneExactly: Bool
+    /// Whether undoing everything gave back the first inputs exactly; nil when the history was
+    /// full, so the oldest edits were dropped and cannot come back.
+    public let undoneExactly: Bool?
 
     /// Bytes one copy of the sequence takes: T×(I+H) floats.
     public var sequenceBytes: Int { steps * (inputSize + hiddenSize) * MemoryLayout<Float>.stride }
@@ -54,22 +55,22 @@ public struct SessionHistoryBenchmark: Sendable {
         let residentAfter = Self.residentBytes()
         let entries = session.history.undoable.count, bytes = session.history.bytes
         var undoTimes: [Double] = []
-        while session.history.nextUndo != nil {
+        var undos = 0
+        while let next = session.history.nextUndo {
             let start = Self.now()
             try session.undo()
-            undoTimes.append(Self.now() - start)
+            if !next.isCursorMove { undoTimes.append(Self.now() - start) }
+            undos += 1
         }
         // Only the oldest edits fall out of a full history; with every one kept, undoing them
         // all gives the first inputs back.
         let undoneExactly = entries < SessionHistory.maximumEntries
-            ? session.sequence.values(of: .x, in: 0..<steps) == first : true
+            ? session.sequence.values(of: .x, in: 0..<steps) == first : nil
         return SessionHistoryBenchmark(
             inputSize: inputSize, hiddenSize: weights.hiddenSize, steps: steps, edits: edits, entries: entries,
             historyBytes: bytes, residentBefore: residentBefore, residentAfter: residentAfter,
-            // The kernel's high-water mark can lag the resident size just read (it is updated
-            // lazily); the peak is at least every size seen.
             peakResident: max(Self.peakResidentBytes(), residentBefore, residentAfter), editMedian: GRUBenchmark.median(editTimes), undoMedian: GRUBenchmark.median(undoTimes),
-            undos: undoTimes.count, undoneExactly: undoneExactly)
+            undos: undos, undoneExactly: undoneExactly)
     }
 
     /// The report, for people.
@@ -82,11 +83,12 @@ public struct SessionHistoryBenchmark: Sendable {
             "undo history, I=\(inputSize) H=\(hiddenSize) T=\(steps): the sequence keeps \(mib(sequenceBytes)) (T×(I+H) floats)",
             "\(edits) edits of x among the last steps, the cursor moved to each first",
             "  history: \(entries) entries (limit \(SessionHistory.maximumEntries)), \(kib(historyBytes)) counted (limit \(mib(SessionHistory.maximumBytes)))",
-            "  resident memory: \(mib(residentBefore)) before the edits, \(mib(residentAfter)) after (\(grown >= 0 ? "+" : "")\(kib(grown))); peak \(mib(peakResident))",
+            "  resident memory: \(mib(residentBefore)) before the edits, \(mib(residentAfter)) after (\(grown >= 0 ? "+" : "")\(kib(grown)), \(grown / max(1, entries)) bytes an entry with its description and bookkeeping); peak \(mib(peakResident))",
             "  a copy of the session per edit would keep \(mib(edits * sequenceBytes))",
-            "  edit (re-runs the steps after it): median \(ms(editMedian)); its undo: median \(ms(undoMedian)) (undo/edit = "
+            "  edit (re-runs the steps after it): median \(ms(editMedian)); undo of an edit: median \(ms(undoMedian)) (undo/edit = "
                 + String(format: "%.2f", undoMedian / max(1e-12, editMedian)) + ")",
-            "  \(undos) undone" + (undoneExactly ? ", the first inputs back exactly" : "; the inputs did NOT come back"),
+            "  \(undos) undone" + (undoneExactly.map { $0 ? ", the first inputs back exactly" : "; the inputs did NOT come back" }
+                ?? "; the oldest edits had been dropped (the history was full), so the first inputs are not all back"),
         ].joined(separator: "\n")
     }
 
@@ -95,7 +97,8 @@ public struct SessionHistoryBenchmark: Sendable {
         "{\"input_size\": \(inputSize), \"hidden_size\": \(hiddenSize), \"steps\": \(steps), \"edits\": \(edits), "
             + "\"entries\": \(entries), \"history_bytes\": \(historyBytes), \"sequence_bytes\": \(sequenceBytes), "
             + "\"resident_before\": \(residentBefore), \"resident_after\": \(residentAfter), \"peak_resident\": \(peakResident), "
-            + "\"edit_median_seconds\": \(editMedian), \"undo_median_seconds\": \(undoMedian), \"undone_exactly\": \(undoneExactly)}"
+            + "\"edit_median_seconds\": \(editMedian), \"undo_median_seconds\": \(undoMedian), "
+            + "\"undone_exactly\": \(undoneExactly.map { String($0) } ?? "null")}"
     }
 
     /// The process's resident memory now (Linux: /proc/self/statm), or 0 where it cannot be read.

@@ -42,7 +42,8 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         let started = RenderBenchmark.now()
         if let problem = TerminalCheck.currentProblem() { throw UserError(problem) }
-        let lines = try sessionOptions.lineSession(setupOptions, teachingOptions).lines
+        // The screen loads --inputs once it shows (progress, Esc stops it); --bench-render at once.
+        let lines = try sessionOptions.lineSession(setupOptions, teachingOptions, loadingInputs: benchRender).lines
         let sessionReady = RenderBenchmark.now()
         let library = ThemeCatalog.library()
         let (loaded, themeError) = library.loadOrDefault(theme)
@@ -72,6 +73,7 @@ struct ScreenCommand: ParsableCommand {
         // panels need (a long sequence's timeline), so they never wait for a key to appear.
         loop.send(.resize(width: state.width, height: state.height))
         if let themeError { loop.send(.finished(.theme(.failure(UserError(themeError.description))))) }
+        if let inputs = sessionOptions.inputsCommand { loop.send(inputs) }
         loop.run()
         // A signal that ended the loop ends the process with it (128+n), terminal restored.
         terminal.finish()

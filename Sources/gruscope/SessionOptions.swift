@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Localization
 import Script
@@ -15,8 +16,10 @@ struct SessionOptions: ParsableArguments {
     var resume = false
 
     /// The line session the setup and teaching options make, with the sequence, the session file
-    /// or the last session taken in; also the lesson's first step as text.
-    func lineSession(_ setup: SetupOptions, _ teaching: TeachingOptions) throws(UserError) -> (lines: LineSession<TeachingCommands>, opening: String?) {
+    /// or the last session taken in; also the lesson's first step as text. With
+    /// `loadingInputs: false` the `--inputs` file is left to the caller (``inputsCommand``): the
+    /// screen loads it once it shows, as work that reports progress and can be stopped.
+    func lineSession(_ setup: SetupOptions, _ teaching: TeachingOptions, loadingInputs: Bool = true) throws(UserError) -> (lines: LineSession<TeachingCommands>, opening: String?) {
         if open != nil && resume { throw UserError("--open and --resume both choose a session; give one") }
         var chosen = open
         if resume { chosen = try autosavePath() }
@@ -28,12 +31,19 @@ struct SessionOptions: ParsableArguments {
             return (lines, outcome.output)
         }
         var (lines, opening) = try teaching.lineSession(setup)
-        if let inputs {
+        if let inputs, loadingInputs {
             let outcome = lines.complete(.needs(.readInputs(path: inputs, inputSize: lines.session.inputSize)))
             if let error = outcome.error { throw error }
             lines.session = lines.session.startingHere()
         }
         return (lines, opening)
+    }
+
+    /// `--inputs FILE` as the command the screen runs once it shows (nil without it, or when a
+    /// session file was chosen, which holds its own sequence).
+    var inputsCommand: Event? {
+        guard let inputs, open == nil, !resume else { return nil }
+        return .command(.core(.inputs(.file(inputs))), line: "inputs " + inputs)
     }
 
     private func autosavePath() throws(UserError) -> String {

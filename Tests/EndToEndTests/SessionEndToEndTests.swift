@@ -60,7 +60,9 @@ struct SessionEndToEndTests {
         let folder = try Self.folder()
         let pane = try Self.start([], state: folder)
         defer { pane.kill() }
-        let start = Self.picture(try pane.waitFor("scene seed-code"))
+        // The whole first frame (the key bar is drawn last), not its first lines.
+        _ = try pane.waitFor("scene seed-code")
+        let start = Self.picture(try pane.waitFor("q quit"))
         // Each change made the way a class makes it, then taken back and made again.
         let changes: [(name: String, make: () throws -> Void, undid: String)] = [
             ("edit x", { try pane.sendKeys("Tab", "5", "Enter"); _ = try pane.waitFor("5.000") }, "undid: x[0] = 5 at t=0"),
@@ -105,10 +107,7 @@ struct SessionEndToEndTests {
         let back = try resumed.waitFor("t=7")
         #expect(ScreenEndToEndTests.hRow(back) == row)
         #expect(back.contains("parity") || back.contains("example"))
-        try resumed.sendKeys(":")
-        try resumed.sendText("undo")
-        try resumed.sendKeys("Enter")
-        _ = try resumed.waitFor("error: there is nothing to undo")
+        _ = try Self.command(resumed, "undo", answer: "error: there is nothing to undo")
         try resumed.sendKeys("q")
         try ScreenEndToEndTests.expectSaneExit(resumed)
     }
@@ -131,6 +130,62 @@ struct SessionEndToEndTests {
         #expect(ScreenEndToEndTests.hRow(screen) == before)
         try pane.sendKeys("q")
         try ScreenEndToEndTests.expectSaneExit(pane)
+    }
+
+    @Test func aLongInputsFileLoadsBesideTheScreenAndEscLeavesTheSequenceAsItWas() throws {
+        let folder = try Self.folder()
+        // 100 000 steps at I=4, H=512: read at once, then seconds of computing.
+        var text = ""
+        text.reserveCapacity(100_000 * 28)
+        for step in 0..<100_000 { text += "\(Float(step % 7) / 7) -0.5 0.25 \(Float(step % 3) - 1)\n" }
+        try text.write(toFile: folder + "/long.txt", atomically: true, encoding: .utf8)
+        let pane = try Self.start(["--input-size", "4", "--hidden-size", "512"], state: folder)
+        defer { pane.kill() }
+        _ = try pane.waitFor("H=512")
+        let before = ScreenEndToEndTests.hRow(try pane.capture())
+        try Self.command(pane, "inputs \(folder)/long.txt")
+        // The title is the line with its long path: the status line keeps its start.
+        _ = try pane.waitFor("long.txt: ", timeout: 30)
+        _ = try pane.waitFor("% (Esc", timeout: 30)
+        try pane.sendKeys("Escape")
+        let screen = try pane.waitFor("stopped; nothing changed")
+        #expect(screen.contains("t=0") && ScreenEndToEndTests.hRow(screen) == before)
+        _ = try Self.command(pane, "inputs", answer: "sequence: 1 steps from typed")
+        _ = try Self.command(pane, "undo", answer: "error: there is nothing to undo")
+        try pane.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(pane)
+    }
+
+    @Test func inputsGivenAtStartLoadOnceTheScreenShows() throws {
+        let folder = try Self.folder()
+        try "1 0 0 0\n0 1 0 0\n0 0 1 0\n".write(toFile: folder + "/short.txt", atomically: true, encoding: .utf8)
+        let short = try Self.start(["--inputs", folder + "/short.txt"], state: folder)
+        defer { short.kill() }
+        #expect(try short.waitFor("sequence: 3 steps from").contains("short.txt"))
+        _ = try Self.command(short, "goto end", answer: "t=2")
+        try short.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(short)
+
+        // A long file: the screen shows at once, says how far it is, and Esc leaves the one step.
+        var text = ""
+        for step in 0..<100_000 { text += "\(step % 5) 0.5 -1 0\n" }
+        try text.write(toFile: folder + "/long.txt", atomically: true, encoding: .utf8)
+        let long = try Self.start(["--input-size", "4", "--hidden-size", "512", "--inputs", folder + "/long.txt"], state: folder)
+        defer { long.kill() }
+        _ = try long.waitFor("% (Esc", timeout: 30)
+        try long.sendKeys("Escape")
+        _ = try long.waitFor("stopped; nothing changed")
+        _ = try Self.command(long, "inputs", answer: "sequence: 1 steps from typed")
+        try long.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(long)
+
+        // A bad file is one message on the status line; the screen stays.
+        try "1 0 0\n".write(toFile: folder + "/bad.txt", atomically: true, encoding: .utf8)
+        let bad = try Self.start(["--inputs", folder + "/bad.txt"], state: folder)
+        defer { bad.kill() }
+        _ = try bad.waitFor("error: \(folder)/bad.txt line 1")
+        try bad.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(bad)
     }
 
     @Test func sigtermDuringLongWorkEndsTheScreenCleanly() throws {

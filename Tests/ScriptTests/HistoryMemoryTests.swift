@@ -34,11 +34,11 @@ import Testing
         #expect(result.steps == 600 && result.edits == edits)
         #expect(result.historyBytes == edits * 2 * inputSize * MemoryLayout<Float>.stride)
         #expect((edits...(2 * edits)).contains(result.entries))
-        #expect(result.undos == result.entries && result.undoneExactly)
+        #expect(result.undos == result.entries && result.undoneExactly == true)
         // Both are the kernel's counts for a process whose other test threads allocate and free at
         // the same time (its per-CPU counters are summed lazily), so only their presence is
         // checked, not their order.
-        #expect(result.residentBefore > 0 && result.peakResident > 0)
+        #expect(result.residentBefore > 0 && result.residentAfter > 0 && result.peakResident > 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.json.utf8)) as? [String: Any])
         #expect(json["history_bytes"] as? Int == result.historyBytes)
         #expect(result.text.contains("history: \(result.entries) entries (limit \(SessionHistory.maximumEntries))"))
