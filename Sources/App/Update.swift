@@ -277,7 +277,7 @@ extension AppState {
         let work = BackgroundWork(id: nextWorkID, title: title, body: body)
         nextWorkID += 1
         running = RunningWork(id: work.id, title: title)
-        status = StatusMessage(text("work.running", ["title": title]))
+        status = StatusMessage(workText("work.running", title: title))
         queued.append(.work(work))
     }
 
@@ -287,12 +287,12 @@ extension AppState {
         switch KeyMap.binding(for: key, in: [.working])?.action {
         case .cancelWork?:
             self.running?.cancelling = true
-            status = StatusMessage(text("work.cancelling", ["title": running.title]))
+            status = StatusMessage(workText("work.cancelling", title: running.title))
             return [.cancelWork(id: running.id)]
         case .redraw?:
             return [.redraw]
         default:
-            status = StatusMessage(text("work.busy", ["title": running.title]), isError: true)
+            status = StatusMessage(workText("work.busy", title: running.title), isError: true)
             return []
         }
     }

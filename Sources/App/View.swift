@@ -340,10 +340,7 @@ struct ScreenPainter {
             // Long work: what it does, how far it is, and how to stop it.
             let percent = running.progress.map { String(Int(($0.fraction * 100).rounded(.down))) + "%" } ?? "…"
             let key = running.cancelling ? "work.cancelling" : "work.progress"
-            // The percentage and how to stop stay whole: a long title (a path) loses its middle.
-            let room = layout.status.width - DisplayWidth.of(state.text(key, ["title": "", "percent": percent]))
-            let title = TextLayout.truncateMiddle(running.title, width: max(1, room), ellipsis: glyphs.ellipsis)
-            grid.put(state.text(key, ["title": title, "percent": percent]), x: 0, y: layout.status.y,
+            grid.put(state.workText(key, title: running.title, ["percent": percent]), x: 0, y: layout.status.y,
                      style: Style(.text, attributes: .bold), maxWidth: layout.status.width)
         } else if let status = state.status {
             grid.put(glyphs.text(status.text), x: 0, y: layout.status.y, style: Style(status.isError ? .error : .text, attributes: status.isError ? .bold : []), maxWidth: layout.status.width)

@@ -32,6 +32,18 @@ import Widgets
         #expect(DisplayWidth.of(status) <= 80)
     }
 
+    /// Through the ':' line as a user types it: the file name at the end of a long path stays
+    /// on the busy line too, with how to stop the work.
+    @Test func aTypedLongPathKeepsItsFileName() throws {
+        var state = AppState(session: try Session(scene: .seedCode), width: 80, height: 24)
+        state.startWork(title: EchoText.printable(Self.line, limit: RunningWork.longestTitle)) { .failed(UserError("unused")) }
+        let busy = update(state, .key(.character("x"))).0
+        let line = Self.statusLine(busy)
+        #expect(line.hasPrefix("busy with inputs /home/") && line.contains("long-version.npy; Esc, q or Ctrl-C stops it"), "\(line)")
+        let cancelling = update(state, .key(.escape)).0
+        #expect(Self.statusLine(cancelling).hasSuffix("long-version.npy …"), "\(Self.statusLine(cancelling))")
+    }
+
     @Test func aShortTitleIsWhole() throws {
         #expect(Self.statusLine(try Self.running("inputs a.csv", width: 80)) == "inputs a.csv: 37% (Esc, q or Ctrl-C stops it)")
     }
