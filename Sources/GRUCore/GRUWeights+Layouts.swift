@@ -48,24 +48,19 @@ extension GRUWeights {
         try expect("kernel", kernel, i * 3 * h)
         try expect("recurrent_kernel", recurrentKernel, h * 3 * h)
         try expect("bias", bias, (resetAfter ? 2 : 1) * 3 * h)
-        var w = [Float](repeating: 0, count: 3 * h * i)
-        var u = [Float](repeating: 0, count: 3 * h * h)
-        var bi = [Float](repeating: 0, count: 3 * h)
-        var bh = [Float](repeating: 0, count: 3 * h)
-        for block in GateBlock.allCases {
-            let kerasBlock = kerasColumnBlock(block)
-            for j in 0..<h {
-                let row = block.rawValue * h + j
-                let column = kerasBlock * h + j
-                for k in 0..<i { w[row * i + k] = kernel[k * 3 * h + column] }
-                for k in 0..<h { u[row * h + k] = recurrentKernel[k * 3 * h + column] }
-                bi[row] = bias[column]
-                if resetAfter { bh[row] = bias[3 * h + column] }
-            }
+        let source = StridedArrays.keras(
+            inputSize: i, hiddenSize: h, resetAfter: resetAfter,
+            kernel: kernel, recurrentKernel: recurrentKernel, bias: bias, kerasBlock: kerasColumnBlock)
+        guard h > 0, i > 0, GRUSizeLimits.problem(inputSize: i, hiddenSize: h, resetAfter: resetAfter) == nil,
+              [kernel, recurrentKernel, bias].allSatisfy({ FiniteCheck.firstNonFinite($0) == nil }) else {
+            // The canonical route, which names what is wrong (and where, in canonical order).
+            return try GRUWeights(
+                inputSize: i, hiddenSize: h, variant: .keras, resetAfter: resetAfter,
+                inputWeights: source.canonical(.input), recurrentWeights: source.canonical(.recurrent),
+                inputBias: source.canonical(.inputBias), recurrentBias: source.canonical(.recurrentBias))
         }
-        return try GRUWeights(
-            inputSize: i, hiddenSize: h, variant: .keras, resetAfter: resetAfter,
-            inputWeights: w, recurrentWeights: u, inputBias: bi, recurrentBias: bh)
+        // Packed straight from Keras's transposed arrays, with no canonical copy.
+        return GRUWeights(variant: .keras, packed: PackedWeights(inputSize: i, hiddenSize: h, resetAfter: resetAfter, source: source))
     }
 
     /// PyTorch `nn.GRUCell`/`nn.GRU` layer 0: `weight_ih` 3H×I and `weight_hh` 3H×H with row

@@ -32,7 +32,7 @@ struct SetupOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The convention of random weights: \(GRUVariant.spellings). (default: tf-grucell)", valueName: "v"))
     var variant: String?
 
-    @Option(help: ArgumentHelp("A built-in scene: \(Scene.all.map(\.name).joined(separator: ", ")). (default: seed-code)", valueName: "name"))
+    @Option(help: ArgumentHelp("A built-in scene: \(Scene.names.joined(separator: ", ")). (default: seed-code)", valueName: "name"))
     var scene: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The starting state h, e.g. \"1 2 0 1 4 3\". (default: zeros)", valueName: "list"))

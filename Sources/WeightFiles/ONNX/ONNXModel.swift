@@ -343,15 +343,13 @@ struct ONNXModel {
                 throw FileProblem("\(what) has \(raw.count) bytes of data, but its shape "
                     + "\(WeightArray.shapeText(shape)) needs \(count * size)")
             }
-            values = raw.withUnsafeBytes { raw in
-                (0..<count).map { k -> Float in
-                    switch size {
-                    case 8: return Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self))))
-                    case 2: return half(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt16.self)), type: type)
-                    default: return Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)))
-                    }
-                }
+            let stored: StoredFloat
+            switch size {
+            case 8: stored = .float64
+            case 2: stored = Int(type) == Onnx_TensorProto.DataType.bfloat16.rawValue ? .bfloat16 : .float16
+            default: stored = .float32
             }
+            values = raw.withUnsafeBytes { raw in stored.floats(in: raw, count: count) }
         } else {
             let stored: Int
             switch size {
@@ -368,7 +366,7 @@ struct ONNXModel {
             default: values = tensor.floatData
             }
         }
-        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+        if let bad = FiniteCheck.firstNonFinite(values) {
             throw FileProblem("\(what) holds \(values[bad]) at \(WeightArray.indexText(bad, shape: shape)) "
                 + "(as float32); weights must be finite numbers")
         }
