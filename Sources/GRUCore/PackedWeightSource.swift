@@ -98,6 +98,24 @@ struct StridedArrays: PackedWeightSource {
                      recurrentBias])
     }
 
+    /// ONNX's `W` [D, 3H, I], `R` [D, 3H, H] and `B` [D, 6H] (or none: zeros), direction
+    /// `d`, row blocks in the order `onnxBlock` gives (lengths already checked).
+    static func onnx(
+        inputSize i: Int, hiddenSize h: Int, direction d: Int, w: [Float], r: [Float], b: [Float]?,
+        onnxBlock: (GateBlock) -> Int
+    ) -> StridedArrays {
+        let blocks = GateBlock.allCases.map(onnxBlock)
+        let zeros = Place(array: 2, origin: 0, rowStride: 1, columnStride: 0)
+        func bias(_ first: Int) -> [Place] {
+            blocks.map { b == nil ? zeros : Place(array: 2, origin: d * 6 * h + first + $0 * h, rowStride: 1, columnStride: 0) }
+        }
+        return StridedArrays(
+            inputSize: i, hiddenSize: h, arrays: [w, r, b ?? [Float](repeating: 0, count: h)],
+            places: [blocks.map { Place(array: 0, origin: (d * 3 * h + $0 * h) * i, rowStride: i, columnStride: 1) },
+                     blocks.map { Place(array: 1, origin: (d * 3 * h + $0 * h) * h, rowStride: h, columnStride: 1) },
+                     bias(0), bias(3 * h)])
+    }
+
     func value(_ part: PackedWeights.Part, row: Int, column: Int) -> Float {
         let place = places[part.index][row / hiddenSize]
         return arrays[place.array][place.origin + (row % hiddenSize) * place.rowStride + column * place.columnStride]
