@@ -89,7 +89,7 @@ struct RenderBenchmark {
         terminal.present(view(state), style: resolved.resolve)
         let count = state.session.count
         guard count > 1 else { return "--bench-cursor needs a sequence of more than one step (--inputs FILE or --scene NAME)" }
-        var moves: [Double] = [], updates: [Double] = [], baselines: [Double] = []
+        var moves: [Double] = [], updates: [Double] = [], views: [Double] = [], baselines: [Double] = []
         var backwards = true
         let sameSize = Event.resize(width: state.width, height: state.height)
         for _ in 0..<frames {
@@ -98,7 +98,9 @@ struct RenderBenchmark {
             let t0 = Self.now()
             state = update(state, .key(.character(backwards ? "(" : ")"))).0
             let t1 = Self.now()
-            terminal.present(view(state), style: resolved.resolve)
+            let grid = view(state)
+            views.append(Self.now() - t1)
+            terminal.present(grid, style: resolved.resolve)
             let t2 = Self.now()
             state = update(state, sameSize).0
             terminal.present(view(state), style: resolved.resolve)
@@ -114,7 +116,7 @@ struct RenderBenchmark {
             "screen \(state.width)×\(state.height), T=\(count), H=\(state.session.hiddenSize), I=\(state.session.inputSize), colour \(terminal.colorDepth.rawValue)",
             "peak memory: \(usage.ru_maxrss / 1024) MiB",
             "frames: \(moves.count) cursor moves, \(baselines.count) baseline (medians)",
-            "  cursor move frame (update + view + copy): \(ms(moves)); update alone \(ms(updates))",
+            "  cursor move frame (update + view + copy): \(ms(moves)); update alone \(ms(updates)), view alone \(ms(views))",
             "  baseline, the same screen with nothing changed: \(ms(baselines)); move/baseline = "
                 + String(format: "%.2f", Self.median(moves) / max(1e-9, Self.median(baselines))),
         ].joined(separator: "\n")
