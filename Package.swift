@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TerminalInput", "Widgets", "Themes", "Localization"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gruscope"]),
         // The README's limits table against the constants in the code.
-        .testTarget(name: "LimitsTests", dependencies: ["GRUCore", "WeightFiles", "Script", "Teaching", "Themes", "Widgets", "Localization"]),
+        .testTarget(name: "LimitsTests", dependencies: ["GRUCore", "WeightFiles", "Script", "Teaching", "Themes", "Widgets", "Localization", "App", "TerminalInput"]),
         // The trained example models of examples/ against PyTorch's traces and their own metadata.
         .testTarget(
             name: "ExampleModelTests",

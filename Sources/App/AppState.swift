@@ -8,8 +8,12 @@ import Widgets
 public struct RunningWork: Sendable, Equatable {
     /// Its id.
     public var id: Int
-    /// What it does.
+    /// What it does: the typed line, escaped, at most ``longestTitle`` scalars (the status
+    /// line shortens it further, in the middle, to fit).
     public var title: String
+    /// The most of a typed line kept as a title: a path fits whole, a pasted line of numbers
+    /// does not need to.
+    static let longestTitle = 1024
     /// How far it is, once it said.
     public var progress: GRUProgress?
     /// Whether the user asked to stop it.
@@ -138,6 +142,17 @@ public struct AppState: Sendable {
     /// A screen text in the current language, in ASCII under `--ascii` and `LANG=C`.
     func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
         glyphs.text(language.text("screen." + key, arguments))
+    }
+
+    /// A status text about running work (`work.progress`, `work.busy` …) that fits the
+    /// screen's width: its title (the typed line, often a long path) loses its middle, so the
+    /// percentage and how to stop the work always show.
+    func workText(_ key: String, title: String, _ arguments: [String: String] = [:]) -> String {
+        var arguments = arguments
+        arguments["title"] = ""
+        let room = width - DisplayWidth.of(text(key, arguments))
+        arguments["title"] = TextLayout.truncateMiddle(title, width: max(1, room), ellipsis: glyphs.ellipsis)
+        return text(key, arguments)
     }
 
     /// Unicode, or ASCII under `--ascii` and `LANG=C`: every label and text on the screen.

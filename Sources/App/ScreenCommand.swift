@@ -109,7 +109,7 @@ extension AppState {
         case let .done(outcome) where outcome.error?.needsBackground == true:
             let lines = self.lines, help = ScreenLine.parser.commands
             pendingCommand = PendingCommand(line: typed, command: command)
-            startWork(title: EchoText.printable(typed)) {
+            startWork(title: EchoText.printable(typed, limit: RunningWork.longestTitle)) {
                 var lines = lines
                 let outcome = lines.complete(lines.run(command, help: help))
                 if let error = outcome.error { return .failed(error) }
@@ -133,7 +133,7 @@ extension AppState {
             let outcome = lines.receive(result)
             if outcome.error?.needsBackground == true {
                 let lines = self.lines
-                startWork(title: EchoText.printable(pending?.line ?? "")) {
+                startWork(title: EchoText.printable(pending?.line ?? "", limit: RunningWork.longestTitle)) {
                     var lines = lines
                     let outcome = lines.receive(result)
                     if let error = outcome.error { return .failed(error) }

@@ -25,6 +25,9 @@ public struct ScreenLayout: Sendable, Equatable {
     public let xIndices: Rect
     /// The input vector row.
     public let xRow: Rect
+    /// The end of the x row that says which character x_t stands for (a model with a
+    /// vocabulary; empty otherwise).
+    public let xCharacter: Rect
     /// The state row.
     public let hRow: Rect
     /// The units under the h row (empty when there is no room for them).
@@ -61,8 +64,12 @@ public struct ScreenLayout: Sendable, Equatable {
 
     /// The layout for a screen of `width`×`height` showing `hiddenSize` units, with the time
     /// panels when `time` asks for them (not in presentation mode, which gives the units the
-    /// room), in presentation mode's shape when `presenting`.
-    public init(width: Int, height: Int, hiddenSize: Int, time: TimelineLayout.Needs? = nil, presenting: Bool = false) {
+    /// room), in presentation mode's shape when `presenting`, and `xCharacterWidth` columns at
+    /// the right of the x row for the character x_t stands for.
+    public init(
+        width: Int, height: Int, hiddenSize: Int, time: TimelineLayout.Needs? = nil, presenting: Bool = false,
+        xCharacterWidth: Int = 0
+    ) {
         isTooSmall = width < Self.minimumWidth || height < Self.minimumHeight
         self.presenting = presenting
         let full = Rect(x: 0, y: 0, width: width, height: height)
@@ -76,7 +83,10 @@ public struct ScreenLayout: Sendable, Equatable {
         (top, rest) = rest.splitTop(showsXIndices ? 1 : 0)
         xIndices = top
         (top, rest) = rest.splitTop(1)
-        xRow = top
+        // The character note takes at most a third of the row: the values come first.
+        let noteWidth = min(max(0, xCharacterWidth), width / 3)
+        xRow = Rect(x: top.x, y: top.y, width: top.width - noteWidth, height: top.height)
+        xCharacter = Rect(x: top.maxX - noteWidth, y: top.y, width: noteWidth, height: top.height)
         (top, rest) = rest.splitTop(1)
         hRow = top
         (top, rest) = rest.splitTop(showsIndices ? 1 : 0)
@@ -132,15 +142,19 @@ public struct ScreenLayout: Sendable, Equatable {
         Rect(x: Self.unitLabelWidth + column.rawValue * columnWidth, y: tableBody.y, width: columnWidth - 1, height: tableBody.height)
     }
 
-    /// How many values of a vector row fit on screen.
-    public var visibleValues: Int {
-        max(1, (xRow.width - Self.rowLabelWidth - 1) / Self.valueCellWidth)
+    /// How many values of the x row fit on screen.
+    public var visibleValues: Int { visibleValues(in: xRow) }
+
+    /// How many values of a vector row (``xRow`` or ``hRow``) fit on screen.
+    public func visibleValues(in row: Rect) -> Int {
+        max(1, (row.width - Self.rowLabelWidth - 1) / Self.valueCellWidth)
     }
 
-    /// The first value shown in a vector row when `selected` must be visible: whole pages, so
-    /// the row does not shift under the cursor on every move.
-    public func firstVisibleValue(selected: Int) -> Int {
-        (max(0, selected) / visibleValues) * visibleValues
+    /// The first value shown in a vector row (``xRow`` or ``hRow``) when `selected` must be
+    /// visible: whole pages, so the row does not shift under the cursor on every move.
+    public func firstVisibleValue(selected: Int, in row: Rect) -> Int {
+        let page = visibleValues(in: row)
+        return (max(0, selected) / page) * page
     }
 
     /// The column where value `index` of a row starts, given the first shown.

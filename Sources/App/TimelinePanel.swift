@@ -96,7 +96,7 @@ struct TimelinePanel {
             var style = Style(.text, background: column == cursorColumn ? .selection : nil)
             var text = glyphs == .unicode ? "·" : "."
             if steps.count == 1, let character = state.inputCharacter(at: steps.lowerBound) {
-                text = Self.shown(character, glyphs: glyphs)
+                text = CharacterCell.shown(character, glyphs: glyphs)
             } else {
                 style.foreground = .dim
             }
@@ -104,13 +104,6 @@ struct TimelinePanel {
         }
     }
 
-    /// A character as one cell: a space as ␣ (`_` in ASCII), anything unprintable or wide as `?`.
-    static func shown(_ character: Character, glyphs: Glyphs) -> String {
-        if character == " " { return glyphs == .unicode ? "␣" : "_" }
-        let text = EchoText.printable(String(character))
-        guard DisplayWidth.of(text) == 1, glyphs == .unicode || character.isASCII else { return "?" }
-        return text
-    }
 
     // MARK: Strips
 

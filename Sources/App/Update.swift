@@ -74,7 +74,8 @@ extension AppState {
 
     /// The layout of the current screen.
     public var layout: ScreenLayout {
-        ScreenLayout(width: width, height: height, hiddenSize: session.hiddenSize, time: timeLayoutNeeds, presenting: presenting)
+        ScreenLayout(width: width, height: height, hiddenSize: session.hiddenSize, time: timeLayoutNeeds, presenting: presenting,
+                     xCharacterWidth: xCharacterWidth)
     }
 
     // MARK: Keys
@@ -276,7 +277,7 @@ extension AppState {
         let work = BackgroundWork(id: nextWorkID, title: title, body: body)
         nextWorkID += 1
         running = RunningWork(id: work.id, title: title)
-        status = StatusMessage(text("work.running", ["title": title]))
+        status = StatusMessage(workText("work.running", title: title))
         queued.append(.work(work))
     }
 
@@ -286,12 +287,12 @@ extension AppState {
         switch KeyMap.binding(for: key, in: [.working])?.action {
         case .cancelWork?:
             self.running?.cancelling = true
-            status = StatusMessage(text("work.cancelling", ["title": running.title]))
+            status = StatusMessage(workText("work.cancelling", title: running.title))
             return [.cancelWork(id: running.id)]
         case .redraw?:
             return [.redraw]
         default:
-            status = StatusMessage(text("work.busy", ["title": running.title]), isError: true)
+            status = StatusMessage(workText("work.busy", title: running.title), isError: true)
             return []
         }
     }
@@ -479,9 +480,9 @@ extension AppState {
         }
         var hit: (Focus, Int)?
         if layout.xRow.contains(x: mouse.x, y: mouse.y) {
-            hit = valueIndex(at: mouse.x, count: session.inputSize, selected: inputIndex, layout: layout).map { (.x, $0) }
+            hit = valueIndex(at: mouse.x, count: session.inputSize, selected: inputIndex, row: layout.xRow, layout: layout).map { (.x, $0) }
         } else if layout.hRow.contains(x: mouse.x, y: mouse.y) {
-            hit = valueIndex(at: mouse.x, count: session.hiddenSize, selected: unit, layout: layout).map { (.h, $0) }
+            hit = valueIndex(at: mouse.x, count: session.hiddenSize, selected: unit, row: layout.hRow, layout: layout).map { (.h, $0) }
         } else if layout.tableBody.contains(x: mouse.x, y: mouse.y) {
             if let row = layout.unit(atRow: mouse.y, offset: tableOffset), row < session.hiddenSize {
                 hit = (.units, row)
@@ -500,9 +501,11 @@ extension AppState {
         }
     }
 
-    private func valueIndex(at x: Int, count: Int, selected: Int, layout: ScreenLayout) -> Int? {
+    private func valueIndex(at x: Int, count: Int, selected: Int, row: Rect, layout: ScreenLayout) -> Int? {
         guard x >= ScreenLayout.rowLabelWidth else { return nil }
-        let index = layout.firstVisibleValue(selected: selected) + (x - ScreenLayout.rowLabelWidth) / ScreenLayout.valueCellWidth
+        let column = (x - ScreenLayout.rowLabelWidth) / ScreenLayout.valueCellWidth
+        guard column < layout.visibleValues(in: row) else { return nil }
+        let index = layout.firstVisibleValue(selected: selected, in: row) + column
         return index < count ? index : nil
     }
 

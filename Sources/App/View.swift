@@ -134,9 +134,15 @@ struct ScreenPainter {
             label: isX ? "x" : "h", labelWidth: ScreenLayout.rowLabelWidth,
             values: values, selection: selected, isFocused: focused || editsThisRow,
             edit: edit, cellWidth: ScreenLayout.valueCellWidth - 1, decimals: 3,
-            offset: layout.firstVisibleValue(selected: selected),
+            offset: layout.firstVisibleValue(selected: selected, in: area),
             valueStyle: Style(role), glyphs: glyphs)
         _ = row.draw(in: area, into: &grid)
+        if isX, let note = state.xCharacterNote, !layout.xCharacter.isEmpty {
+            // Which character x_t stands for, for a model with a vocabulary.
+            let noteArea = layout.xCharacter
+            grid.fill(noteArea)
+            grid.put(note, x: noteArea.x + 1, y: noteArea.y, style: Style(.text, attributes: .bold), maxWidth: noteArea.width - 1)
+        }
         // Each value's index beside it (above x, below h), so a value of a long vector is found
         // by its number, counting from 0 like everything else.
         let indices = isX ? layout.xIndices : layout.hIndices
@@ -334,7 +340,7 @@ struct ScreenPainter {
             // Long work: what it does, how far it is, and how to stop it.
             let percent = running.progress.map { String(Int(($0.fraction * 100).rounded(.down))) + "%" } ?? "…"
             let key = running.cancelling ? "work.cancelling" : "work.progress"
-            grid.put(state.text(key, ["title": running.title, "percent": percent]), x: 0, y: layout.status.y,
+            grid.put(state.workText(key, title: running.title, ["percent": percent]), x: 0, y: layout.status.y,
                      style: Style(.text, attributes: .bold), maxWidth: layout.status.width)
         } else if let status = state.status {
             grid.put(glyphs.text(status.text), x: 0, y: layout.status.y, style: Style(status.isError ? .error : .text, attributes: status.isError ? .bold : []), maxWidth: layout.status.width)

@@ -39,8 +39,11 @@ public struct Catalogue: Sendable {
         var start = bytes.startIndex
         while let close = bytes[open...].firstIndex(of: closeBrace) {
             result += template[start..<open]
-            if let value = arguments[String(template[bytes.index(after: open)..<close])] {
+            let name = template[bytes.index(after: open)..<close]
+            if let value = arguments[String(name)] {
                 result += value
+            } else if let word = pluralWord(name, arguments) {
+                result += word
             } else {
                 result += template[open...close]
             }
@@ -51,12 +54,24 @@ public struct Catalogue: Sendable {
         return result + template[start...]
     }
 
-    /// The names of the `{placeholders}` in a text.
+    /// A word that agrees with a count: `{count|step|steps}` is `step` when the argument `count`
+    /// is 1 and `steps` otherwise (so "1 step", "0 steps", "2 steps"). A language without
+    /// plurals writes the word alone. Nil when `choice` is not such a placeholder or names no
+    /// argument.
+    static func pluralWord(_ choice: Substring, _ arguments: [String: String]) -> String? {
+        let parts = choice.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 3, let count = arguments[String(parts[0])] else { return nil }
+        return String(count == "1" ? parts[1] : parts[2])
+    }
+
+    /// The names of the `{placeholders}` in a text (a plural choice `{count|step|steps}` names
+    /// `count`).
     public static func placeholders(in template: String) -> [String] {
         var names: [String] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
+            let name = rest[rest.index(after: open)..<close]
+            names.append(String(name.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0]))
             rest = rest[rest.index(after: close)...]
         }
         return names

@@ -111,7 +111,7 @@ intro = "The article's demo ends with new_h = u_s*state + (1-u)*_c: the second w
 unit = "unit {unit}: u = {u}, σ(u) = {sigma}. Correct: {sigma}·{h_prev} + {forget}·{candidate} = {correct}. Demo: {sigma}·{h_prev} + ({mix})·{candidate} = {bug}; its two weights add up to {sum}, not 1."
 outside = " So the demo's new state {bug} lies outside the range from {low} to {high} between old state and candidate."
 inside = " The demo's new state {bug} is still between {low} and {high} here, by luck of these numbers."
-count = "{count} of {total} units leave the range between old state and candidate."
+count = "{count} of {total} {total|unit|units} leave{count|s|} the range between old state and candidate."
 
 [rule]
 before = "The reset gate now acts before the recurrent product ({rule_name}): h̃ = tanh(W_c·x + b_ic + U_c·(r⊙h) + b_hc). Same weights."
@@ -160,6 +160,8 @@ trace = "every number of the next step, pre-activations too"
 help = "list the commands, or explain one"
 quit = "leave"
 select = "select a unit by its number (counting from 0); the table scrolls to it"
+theme = "switch the screen's colours to a built-in theme or a theme file (theme NAME|PATH)"
+export = "save the screen as FILE.svg (a picture) or FILE.txt (plain text), with the panel left open under the : line and, with a sequence, the timeline and memory rows; export! replaces a file"
 scale = "fix the signed bars' scale so bars compare across steps: scale 2, scale cand 1, scale auto"
 record = "record the screen as an asciicast v2 file for a web page (record FILE.cast); record alone stops"
 present = "presentation mode on or off: big header, fewer units with tall bars, the mix under each"
@@ -180,7 +182,7 @@ complete = "Lesson {number}, {title}, is complete. Type lesson to choose another
 list_header = "Lessons (start one with lesson NAME or lesson N):"
 list_item = "  {number}. {name}: {title}. {summary}"
 list_current = "Now running: {name}, step {step} of {count}."
-checked = "{file}: {count} steps run, every placeholder filled"
+checked = "{file}: {count} {count|step|steps} run, every placeholder filled"
 
 [error]
 toml = "{file} line {line}: {message}"
@@ -204,10 +206,10 @@ not_finite = "{what} = {text} is not a finite number; use a value between -1e30 
 not_a_number = "{what} = '{text}' is not a number; write numbers like 0.5, -2 or 1e-3"
 out_of_range = "{what} = {text} is out of range; use a value between -1e30 and 1e30"
 count_one = "{what} needs 1 number, got {got}"
-count = "{what} needs {count} numbers, got {got}"
-step_count = "{command} takes from 1 to {max} steps at a time, got {count}"
+count = "{what} needs {count} {count|number|numbers}, got {got}"
+step_count = "{command} takes from 1 to {max} {max|step|steps} at a time, got {count}"
 no_undo = "there is no step to undo; t is already 0"
-index = "{what}[{index}] does not exist; {what} has {count} values, numbered 0 to {last}"
+index = "{what}[{index}] does not exist; {what} has {count} {count|value|values}, numbered 0 to {last}"
 unpin = "unpin takes r or z, got '{text}'"
 variant = "variant takes one of {variants}, got '{text}'"
 size = "size takes two whole numbers, I and H, e.g. size 4 5; got '{text}'"
@@ -249,7 +251,7 @@ column = "unknown column '{column}'; columns are {columns}"
 placeholder_unknown = "unknown placeholder {placeholder} in the {language} text; placeholders look like z[4], z%[4], prev.h[0] or bug.h[0], with names {names}"
 no_previous = "placeholder {placeholder} reads the previous step, but there is none before this one"
 placeholder_parity = "the English and Chinese texts must name the same numbers; only in English: {en_only}; only in Chinese: {zh_only}"
-placeholder_range = "placeholder {placeholder} asks for a value that does not exist: {what} has {count} values, numbered 0 to {last}"
+placeholder_range = "placeholder {placeholder} asks for a value that does not exist: {what} has {count} {count|value|values}, numbered 0 to {last}"
 unit_range = "highlighted unit {unit} does not exist; this cell has units 0 to {last}"
 unknown_key = "unknown key '{key}'; expected one of {keys}"
 file = "{file}: {message}"
@@ -260,7 +262,7 @@ type = "'{key}' should be {expected}, got {got}"
 quit = "a lesson step cannot quit"
 not_in_step = "{command} cannot be used in a lesson step; a step may use the core commands (but not load or quit), rule, explain, why, summary and bug"
 unknown = "there is no lesson '{name}'; lessons: {names}"
-too_many_steps = "{file} has {count} steps; a lesson may have at most {limit}"
+too_many_steps = "{file} has {count} {count|step|steps}; a lesson may have at most {limit}"
 
 [error.lesson.expected]
 text = "a text in quotes"
@@ -373,9 +375,9 @@ unknown_sequence = "the terminal sent {sequence}, which is no key gruscope knows
 # Time (issue 11): the timeline, the time cursor, retention and influence.
 [time.memory]
 first_step = "At t = 0 there is no earlier step: retention and influence start here."
-half_life = "Retention, the gate path alone (∏z): half of what unit {unit} held is gone after {n} steps; of its value after step 0, {first%} is still carried."
+half_life = "Retention, the gate path alone (∏z): half of what unit {unit} held is gone after {n} {n|step|steps}; of its value after step 0, {first%} is still carried."
 half_life_one = "Retention, the gate path alone (∏z): half of what unit {unit} held is gone after a single step; of its value after step 0, {first%} is still carried."
-no_half_life = "Retention, the gate path alone (∏z): unit {unit} still carries {first%} of its value after step 0, {t} steps ago; less than half of it is gone."
+no_half_life = "Retention, the gate path alone (∏z): unit {unit} still carries {first%} of its value after step 0, {t} {t|step|steps} ago; less than half of it is gone."
 influence = "Influence, through the whole recurrence (‖∂h_t/∂x_s‖ for unit {unit}): of the inputs so far, x at step {s} moves it most now ({value}); x at step 0 still moves it by {first}."
 influence_now_most = "Influence, through the whole recurrence (‖∂h_t/∂x_s‖ for unit {unit}): the input of this step moves it most ({value}); x at step 0 still moves it by {first}."
 influence_now = "Influence (‖∂h_t/∂x_s‖ for unit {unit}): the input of this step moves it by {value}."
@@ -408,9 +410,9 @@ differ = "Why the two differ: retention follows the gate path alone. A value the
 [screen.time]
 caption = "{quantity} · {fold}"
 fold_one = "1 step per column"
-fold_mean = "mean of {n} steps per column"
-fold_min = "smallest of {n} steps per column"
-fold_max = "largest of {n} steps per column"
+fold_mean = "mean of {n} {n|step|steps} per column"
+fold_min = "smallest of {n} {n|step|steps} per column"
+fold_max = "largest of {n} {n|step|steps} per column"
 window = "steps {first}–{last} of {count}"
 header_step = "t={t}/{count}"
 retention = "∏z"
@@ -428,7 +430,7 @@ cursor = "t = {t} of {count}"
 quantity = "timeline: {quantity}"
 zoom_deepest = "the timeline already shows one step per column"
 zoom_whole = "the timeline shows the whole sequence"
-zoomed = "the timeline shows {n} of {count} steps"
+zoomed = "the timeline shows {n} of {count} {count|step|steps}"
 help_title = "the timeline, retention and influence (any key closes this)"
 
 [screen.key.time]
@@ -454,13 +456,13 @@ x_character = "x = '{character}' at t={t}"
 h = "h at t={t}"
 h_element = "h[{index}] = {value} at t={t}"
 step = "step from t={from} to t={to}"
-step_recorded = "step from t={from} to t={to} ({added} new steps recorded)"
+step_recorded = "step from t={from} to t={to} ({added} new {added|step|steps} recorded)"
 back = "back from t={from} to t={to}"
 goto = "cursor from t={from} to t={to}"
 reset = "reset from t={from} to t=0"
 pin = "pin {gate}"
 unpin = "unpin {gate}"
-inputs = "inputs from {source} ({count} steps)"
+inputs = "inputs from {source} ({count} {count|step|steps})"
 load = "weights from {origin}"
 variant = "new random {variant} weights"
 size = "new random weights, I={i}, H={h}"
@@ -477,17 +479,17 @@ undid = "undid: {what}"
 redid = "redid: {what}"
 
 [time]
-back_partial = "went back {moved} of the {asked} steps asked for: step 0 is the first"
-sequence = "sequence: {count} steps from {source}; t = {t}"
+back_partial = "went back {moved} of the {asked} {asked|step|steps} asked for: step 0 is the first"
+sequence = "sequence: {count} {count|step|steps} from {source}; t = {t}"
 
 [error.time]
 step = "there is no step {step}; steps are numbered 0 to {last}"
 goto = "goto takes a step number from 0, or end; got '{text}'"
-too_long = "{steps} steps is too long: at I={i}, H={h} a sequence holds at most {limit} steps ({values} numbers in all, see the README's limits)"
-too_long_plain = "{steps} steps is too long; a sequence of this size holds at most {limit} steps"
+too_long = "{steps} {steps|step|steps} is too long: at I={i}, H={h} a sequence holds at most {limit} {limit|step|steps} ({values} {values|number|numbers} in all, see the README's limits)"
+too_long_plain = "{steps} {steps|step|steps} is too long; a sequence of this size holds at most {limit} {limit|step|steps}"
 
 [error.inputs]
-width = "the inputs have {width} values a step, but x has {i}"
+width = "the inputs have {width} {width|value|values} a step, but x has {i}"
 empty = "the sequence is empty; give at least one step"
 bracket = "an inline sequence opened with [ must close with ]; got '{text}'"
 empty_row = "step {step} of the inline sequence is empty; separate steps with |"
@@ -513,7 +515,7 @@ dropped = "nothing to undo: the last change ({change}) was too large for the his
 
 [error.session]
 not_here = "save and open work in the repl and on the screen's : line"
-too_long_to_save = "the sequence holds {values} numbers, more than a session file keeps ({limit}), and it was changed since it was loaded; shorten it first"
+too_long_to_save = "the sequence holds {values} {values|number|numbers}, more than a session file keeps ({limit}), and it was changed since it was loaded; shorten it first"
 too_large = "{file} is larger than {limit} bytes; a session file is at most that"
 not_toml = "not a session file (a session file is TOML written by save): {problem}"
 not_text = "{file} is not text (UTF-8); a session file is TOML written by save"
@@ -535,7 +537,7 @@ cancelled = "stopped; nothing changed"
 
 [session]
 saved = "saved the session to {path}"
-opened = "opened {path}: t = {t} of {count} steps (undo returns to before)"
+opened = "opened {path}: t = {t} of {count} {count|step|steps} (undo returns to before)"
 weights_changed = "note: {path} has changed since the session was saved; its weights are the file's as it is now"
 inputs_changed = "note: {path} has changed since the session was saved; the sequence is the file's as it is now"
 
@@ -579,9 +581,14 @@ format = "record writes an asciicast v2 file, FILE.cast; got {path}"
 busy = "already recording to {path}; :record alone stops it"
 idle = "nothing is being recorded; :record FILE.cast starts a recording"
 started = "recording the screen to {path}; :record alone stops it"
-stopped = "recorded {frames} frames ({seconds} s) to {path}; asciinema play {path} shows it"
-full = "the recording reached its size limit and stopped: {frames} frames ({seconds} s) in {path}"
+stopped = "recorded {frames} {frames|frame|frames} ({seconds} s) to {path}; asciinema play {path} shows it"
+full = "the recording reached its size limit and stopped: {frames} {frames|frame|frames} ({seconds} s) in {path}"
 mark = "REC"
+
+# Issue 12 (trained examples): the character x_t stands for, at the right of the x row.
+[screen.chars]
+is = "= \"{character}\""
+none = "not a character"
 
 """#,
         "zh.toml": #"""
@@ -738,6 +745,8 @@ trace = "下一步的每个数，包括激活前的值"
 help = "列出所有命令，或解释其中一个"
 quit = "退出"
 select = "按编号选中一个单元（从 0 开始）；表格会滚动到它"
+theme = "把屏幕配色换成内置主题或主题文件（theme NAME|PATH）"
+export = "把屏幕保存为 FILE.svg（图片）或 FILE.txt（纯文本），连同 : 行下仍打开的面板；有序列时连同时间线和记忆行；export! 覆盖已有文件"
 scale = "固定有符号条形的刻度，让各步之间可以比较：scale 2、scale cand 1、scale auto"
 record = "把屏幕录制为 asciicast v2 文件，可放到网页上（record FILE.cast）；单独输入 record 停止"
 present = "打开或关闭演示模式：大标题、更少的单元、更高的条形、每个单元下方显示混合"
@@ -1160,6 +1169,11 @@ started = "正在把屏幕录制到 {path}；单独输入 :record 停止"
 stopped = "已录制 {frames} 帧（{seconds} 秒）到 {path}；asciinema play {path} 可以播放"
 full = "录制达到大小上限并已停止：{frames} 帧（{seconds} 秒）在 {path}"
 mark = "录制"
+
+# Issue 12 (trained examples): the character x_t stands for, at the right of the x row.
+[screen.chars]
+is = "= \"{character}\""
+none = "不是字符"
 
 """#,
     ]

@@ -86,9 +86,11 @@ check = [
 [notes]
 en = """
 Type text instead of numbers: input position k is the k-th character of the vocabulary (position \
-0 is the space), so a letter is a one-hot vector of 30 numbers. Today, feed a text with \
-`gruscope trace --inputs` and the inputs files here (one line per character, the character in a \
-comment); typed characters (`x = "e"`) come with the scene integration.
+0 is the space), so a letter is a one-hot vector of 30 numbers. Type it: `inputs "the cat"` makes \
+a sequence of one character a step and `x = "e"` sets x_t, in the repl and on the screen's : line, \
+where the x row ends with the character x_t stands for and the timeline spells the sequence. \
+`gruscope trace --inputs` reads the inputs files here (one line per character, the character in a \
+comment).
 
 Most units of this model are overwritten at most steps (z near 0): a character model \
 mostly needs the last few characters, and its units are a code for them that is hard to read one \
@@ -97,8 +99,9 @@ and unit 7 closes at every space: the same input, opposite uses of the update ga
 what each one remembers, and why a model that predicts the next letter would want both."""
 zh = """
 这里输入的是文字而不是数：输入位置 k 是词表里的第 k 个字符（位置 0 是空格），所以一个字母就是由 30 个数\
-组成的独热向量。目前可以用 `gruscope trace --inputs` 和这里的输入文件来输入一段文字（每行一个字符，\
-字符写在注释里）；直接键入字符（`x = "e"`）要等场景集成之后才有。
+组成的独热向量。可以直接键入：`inputs "the cat"` 把文字变成每步一个字符的序列，`x = "e"` 设置 x_t，\
+在 repl 和屏幕的 : 行里都可以用；屏幕上 x 行的末尾写出 x_t 代表的字符，时间线拼出整个序列。\
+`gruscope trace --inputs` 读取这里的输入文件（每行一个字符，字符写在注释里）。
 
 这个模型的大多数单元在大多数步上都被改写（z 接近 0）：字符模型主要只需要最近几个字符，而它的单元是这些\
 字符的一种编码，很难一个一个读懂。正因为如此，那两个与众不同的单元才格外显眼。单元 0 在每个空格上打开，\

@@ -153,16 +153,16 @@ public struct SessionFile: Sendable {
         ]
         switch weights {
         case let .scene(name, seed):
-            lines += ["source = \"scene\"", "scene = \(Self.quote(name))", "seed = \(seed)"]
+            lines += ["source = \"scene\"", "scene = \(QuotedText.basic(name))", "seed = \(seed)"]
         case let .random(variant, seed, i, h):
-            lines += ["source = \"random\"", "variant = \(Self.quote(variant.rawValue))", "seed = \(seed)",
+            lines += ["source = \"random\"", "variant = \(QuotedText.basic(variant.rawValue))", "seed = \(seed)",
                       "input_size = \(i)", "hidden_size = \(h)"]
         case let .file(path, sha256, selection):
-            lines += ["source = \"file\"", "path = \(Self.quote(path))"]
-            if let sha256 { lines.append("sha256 = \(Self.quote(sha256))") }
-            if let prefix = selection.prefix { lines.append("prefix = \(Self.quote(prefix))") }
+            lines += ["source = \"file\"", "path = \(QuotedText.basic(path))"]
+            if let sha256 { lines.append("sha256 = \(QuotedText.basic(sha256))") }
+            if let prefix = selection.prefix { lines.append("prefix = \(QuotedText.basic(prefix))") }
             if let layer = selection.layer { lines.append("layer = \(layer)") }
-            if let direction = selection.direction { lines.append("direction = \(Self.quote(direction.rawValue))") }
+            if let direction = selection.direction { lines.append("direction = \(QuotedText.basic(direction.rawValue))") }
         }
         lines += ["reset_after = \(resetAfter)", "", "[state]",
                   "input_size = \(inputSize)", "hidden_size = \(hiddenSize)",
@@ -181,22 +181,22 @@ public struct SessionFile: Sendable {
             lines.append("]")
             if runs.counts.contains(where: { $0 != 1 }) { lines.append("repeats = [\(runs.counts.map(String.init).joined(separator: ", "))]") }
         case let .generated(generator):
-            lines.append("generate = \(Self.quote(generator.summary))")
+            lines.append("generate = \(QuotedText.basic(generator.summary))")
         case let .suggested(name):
-            lines.append("suggested = \(Self.quote(name))")
+            lines.append("suggested = \(QuotedText.basic(name))")
         case let .file(path, sha256):
-            lines.append("file = \(Self.quote(path))")
-            if let sha256 { lines.append("sha256 = \(Self.quote(sha256))") }
+            lines.append("file = \(QuotedText.basic(path))")
+            if let sha256 { lines.append("sha256 = \(QuotedText.basic(sha256))") }
         }
         if let lesson {
-            lines += ["", "[lesson]", "name = \(Self.quote(lesson.lesson))", "step = \(lesson.step)", "complete = \(lesson.complete)"]
+            lines += ["", "[lesson]", "name = \(QuotedText.basic(lesson.lesson))", "step = \(lesson.step)", "complete = \(lesson.complete)"]
         }
         lines += ["", "[view]", "unit = \(view.unit)"]
-        if let language { lines.append("language = \(Self.quote(language.rawValue))") }
-        if let theme = view.theme { lines.append("theme = \(Self.quote(theme))") }
+        if let language { lines.append("language = \(QuotedText.basic(language.rawValue))") }
+        if let theme = view.theme { lines.append("theme = \(QuotedText.basic(theme))") }
         if !view.options.isEmpty {
             lines += ["", "[view.options]"]
-            for key in view.options.keys.sorted() { lines.append("\(Self.quote(key)) = \(Self.quote(view.options[key]!))") }
+            for key in view.options.keys.sorted() { lines.append("\(QuotedText.basic(key)) = \(QuotedText.basic(view.options[key]!))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -223,27 +223,6 @@ public struct SessionFile: Sendable {
             let text = "\(value)"
             return text.contains(".") || text.contains("e") ? text : text + ".0"
         }.joined(separator: ", ") + "]"
-    }
-
-    /// A TOML basic string.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     static func absolute(_ path: String) -> String {

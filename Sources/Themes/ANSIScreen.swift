@@ -86,29 +86,46 @@ public enum ANSIScreen {
 /// A value: the terminal loop feeds it frames and appends the lines it returns to the file, so
 /// it is tested without a terminal.
 public struct AsciicastRecording: Sendable {
+    /// The largest recording kept, in bytes (README "Limits"): a 20-minute class of mostly small
+    /// changes takes a few MB. A recording that reaches it stops by itself.
+    public static let maximumBytes = 64 << 20
+
     /// The first line of the file, newline included.
     public let header: String
+    /// The most bytes this recording takes: ``maximumBytes``, or less for a test.
+    public let limit: Int
+    /// The bytes of the file so far: the header and every line returned.
+    public private(set) var size: Int
     private var previous: Grid?
     private var lastTime: Double = 0
 
     /// A recording of a `width`×`height` screen started at `timestamp` (seconds since 1970).
-    public init(width: Int, height: Int, timestamp: Int, title: String = "gruscope") {
+    public init(width: Int, height: Int, timestamp: Int, title: String = "gruscope", limit: Int = maximumBytes) {
         header = "{\"version\": 2, \"width\": \(max(1, width)), \"height\": \(max(1, height)), \"timestamp\": \(timestamp), "
-            + "\"title\": \(Self.quoted(title)), \"env\": {\"TERM\": \"xterm-256color\"}}\n"
+            + "\"title\": \(QuotedText.basic(title)), \"env\": {\"TERM\": \"xterm-256color\"}}\n"
+        self.limit = limit
+        size = header.utf8.count
     }
 
+    /// Whether the recording reached its limit: it takes no more frames, and the one that
+    /// reached it is the last.
+    public var isFull: Bool { size >= limit }
+
     /// The event lines for a frame shown `seconds` after the start: a resize event when the
-    /// size changed, and an output event unless nothing changed. Times never go backwards.
+    /// size changed, and an output event unless nothing changed (nothing once ``isFull``).
+    /// Times never go backwards.
     public mutating func frame(_ grid: Grid, at seconds: Double, resolve: (Style) -> ResolvedStyle) -> String {
+        guard !isFull else { return "" }
         let time = max(lastTime, seconds.isFinite ? seconds : lastTime)
         var lines = ""
         if let previous, previous.width != grid.width || previous.height != grid.height {
             lines += "[\(Self.time(time)), \"r\", \"\(grid.width)x\(grid.height)\"]\n"
         }
         let bytes = ANSIScreen.frame(grid, previous: previous, resolve: resolve)
-        if !bytes.isEmpty { lines += "[\(Self.time(time)), \"o\", \(Self.quoted(bytes))]\n" }
+        if !bytes.isEmpty { lines += "[\(Self.time(time)), \"o\", \(QuotedText.basic(bytes))]\n" }
         previous = grid
         lastTime = time
+        size += lines.utf8.count
         return lines
     }
 
@@ -117,27 +134,5 @@ public struct AsciicastRecording: Sendable {
         let micro = Int64((max(0, seconds) * 1_000_000).rounded())
         let fraction = String(micro % 1_000_000)
         return "\(micro / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

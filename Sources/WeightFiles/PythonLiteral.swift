@@ -38,6 +38,10 @@ indirect enum PythonLiteral: Equatable {
         }
     }
 
+    /// The deepest nesting of dicts, lists and tuples read (README "Limits"). Headers are flat;
+    /// the limit only keeps a hostile file from exhausting the stack.
+    static let maximumDepth = 16
+
     /// Parses one literal filling the whole text (surrounding spaces allowed); nil when the text is
     /// not such a literal.
     static func parse(_ text: String) -> PythonLiteral? {
@@ -52,8 +56,6 @@ indirect enum PythonLiteral: Equatable {
 private struct PythonLiteralParser {
     let scalars: [Unicode.Scalar]
     var position = 0
-    /// Headers are flat; the limit only keeps a hostile file from exhausting the stack.
-    static let maximumDepth = 16
 
     var atEnd: Bool { position >= scalars.count }
 
@@ -67,7 +69,7 @@ private struct PythonLiteralParser {
     }
 
     mutating func value(depth: Int) -> PythonLiteral? {
-        guard depth < Self.maximumDepth else { return nil }
+        guard depth < PythonLiteral.maximumDepth else { return nil }
         skipSpace()
         guard position < scalars.count else { return nil }
         switch scalars[position] {

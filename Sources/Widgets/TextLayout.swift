@@ -96,6 +96,33 @@ public enum TextLayout {
         return result + mark
     }
 
+    /// `text` cut to `width` columns by leaving out its middle, with `ellipsis` where the middle
+    /// was: both ends stay, so a long path keeps its start and its file name
+    /// (`/home/ann/…/run/inputs.npy`). Measured by display width.
+    public static func truncateMiddle(_ text: String, width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        let mark = DisplayWidth.of(ellipsis) <= width ? ellipsis : String(ellipsis.prefix(width))
+        let room = width - DisplayWidth.of(mark)
+        let characters = Array(text)
+        // The end gets the larger half: it names the file.
+        var tail: [Character] = [], tailWidth = 0
+        for character in characters.reversed() {
+            let w = DisplayWidth.of(character)
+            if tailWidth + w > room - room / 2 { break }
+            tail.append(character)
+            tailWidth += w
+        }
+        var head = "", headWidth = 0
+        for character in characters.prefix(characters.count - tail.count) {
+            let w = DisplayWidth.of(character)
+            if headWidth + w > room - tailWidth { break }
+            head.append(character)
+            headWidth += w
+        }
+        return head + mark + String(tail.reversed())
+    }
+
     /// The last index `i` in `line` (up to `line.count`, meaning “before `next`”) where the line
     /// may break, leaving a non-blank line before it; nil when the line has no break opportunity.
     private static func breakPosition(in line: [StyledCharacter], before next: StyledCharacter) -> Int? {

@@ -6,13 +6,11 @@ import Themes
 import Widgets
 
 /// A `:record FILE.cast` in progress: the asciicast v2 text so far, kept in memory up to
-/// ``limit`` and written atomically when the recording stops (`:record`, quitting, or the limit).
+/// ``AsciicastRecording/maximumBytes`` and written atomically when the recording stops (`:record`,
+/// quitting, or the limit).
 /// Starting writes the header at once, so a path that cannot be written is refused before the
 /// class relies on it.
 struct ScreenRecorder {
-    /// The largest recording kept: a 20-minute class of mostly small changes takes a few MB.
-    static let limit = 64 << 20
-
     let path: String
     private var cast: AsciicastRecording
     private var text: String
@@ -39,8 +37,8 @@ struct ScreenRecorder {
         self.started = started
     }
 
-    /// Whether the recording reached ``limit``.
-    var isFull: Bool { text.utf8.count >= Self.limit }
+    /// Whether the recording reached its limit (``AsciicastRecording/maximumBytes``).
+    var isFull: Bool { cast.isFull }
 
     /// Adds a frame drawn now.
     mutating func add(_ grid: Grid, resolve: (Style) -> ResolvedStyle) {

@@ -34,7 +34,7 @@ import Testing
         try lesson.write(to: file, atomically: true, encoding: .utf8)
         let result = try BuiltBinary.run(["lessons", "--check", file.path, "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("blank.toml: 1 steps run"), "\(result.stdout)")
+        #expect(result.stdout.contains("blank.toml: 1 step run"), "\(result.stdout)")
     }
 
     @Test func echoedInputHasNoControlCharactersAndIsClipped() throws {

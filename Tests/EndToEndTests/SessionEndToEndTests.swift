@@ -150,7 +150,7 @@ struct SessionEndToEndTests {
         try pane.sendKeys("Escape")
         let screen = try pane.waitFor("stopped; nothing changed")
         #expect(screen.contains("t=0") && ScreenEndToEndTests.hRow(screen) == before)
-        _ = try Self.command(pane, "inputs", answer: "sequence: 1 steps from typed")
+        _ = try Self.command(pane, "inputs", answer: "sequence: 1 step from typed")
         _ = try Self.command(pane, "undo", answer: "error: there is nothing to undo")
         try pane.sendKeys("q")
         try ScreenEndToEndTests.expectSaneExit(pane)
@@ -175,7 +175,7 @@ struct SessionEndToEndTests {
         _ = try long.waitFor("% (Esc", timeout: 30)
         try long.sendKeys("Escape")
         _ = try long.waitFor("stopped; nothing changed")
-        _ = try Self.command(long, "inputs", answer: "sequence: 1 steps from typed")
+        _ = try Self.command(long, "inputs", answer: "sequence: 1 step from typed")
         try long.sendKeys("q")
         try ScreenEndToEndTests.expectSaneExit(long)
 

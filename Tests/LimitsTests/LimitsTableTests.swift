@@ -1,11 +1,13 @@
+import App
 import Foundation
 import GRUCore
 import Script
 import Teaching
+import TerminalInput
 import Testing
 import Themes
 @testable import WeightFiles
-import Widgets
+@testable import Widgets
 
 /// The README's "Limits" table says what the limits in the code are: each row naming a constant
 /// states its value, and every limit constant has a row. A limit lives in the code; the table
@@ -52,6 +54,14 @@ import Widgets
         "HDF5File.maximumStringBytes": HDF5File.maximumStringBytes,
         "HDF5File.structureReadsPerByte": HDF5File.structureReadsPerByte,
         "HDF5File.structureAllowance": HDF5File.structureAllowance,
+        "PythonLiteral.maximumDepth": PythonLiteral.maximumDepth,
+        "ONNXModel.maximumChainSearch": ONNXModel.maximumChainSearch,
+        "Lesson.maximumSteps": Lesson.maximumSteps,
+        "BarScales.maximum": Int(BarScales.maximum),
+        "AsciicastRecording.maximumBytes": AsciicastRecording.maximumBytes,
+        "KeyDecoder.longestSequence": KeyDecoder.longestSequence,
+        "ClusterTable.maximumScalars": ClusterTable.maximumScalars,
+        "ClusterTable.capacity": ClusterTable.capacity,
     ]
 
     /// The table's rows: the limit cell and the constant cell.

@@ -81,6 +81,28 @@ struct ReplayTerminal {
         }
     }
 
+    /// A recording stops taking frames once its size reaches the limit (64 MiB in use,
+    /// `AsciicastRecording.maximumBytes`; a small one here): the frame that reaches it is the
+    /// last, and the size counts exactly the bytes the file holds.
+    @Test func aRecordingStopsAtItsLimit() throws {
+        var recording = AsciicastRecording(width: 12, height: 2, timestamp: 0, limit: 400)
+        #expect(recording.limit == 400 && !recording.isFull)
+        var file = recording.header
+        var frames = 0
+        for step in 0..<100 {
+            let lines = recording.frame(screen(["step \(step)", String(repeating: "x", count: step % 12)]), at: Double(step), resolve: resolved.resolve)
+            if !lines.isEmpty { frames += 1 }
+            file += lines
+            #expect(recording.size == file.utf8.count)
+        }
+        #expect(recording.isFull)
+        #expect(frames > 1 && frames < 100)
+        // Past the limit by at most the one frame that reached it.
+        #expect(file.utf8.count >= 400 && file.utf8.count < 400 + 200)
+        #expect(recording.frame(screen(["more", "frames"]), at: 200, resolve: resolved.resolve).isEmpty)
+        #expect(AsciicastRecording(width: 80, height: 24, timestamp: 0).limit == AsciicastRecording.maximumBytes)
+    }
+
     @Test func theHeaderIsVersion2JSON() throws {
         let recording = AsciicastRecording(width: 80, height: 24, timestamp: 1_700_000_000, title: "class \"1\"")
         #expect(recording.header.hasSuffix("}\n"))

@@ -31,6 +31,26 @@ import Testing
         #expect(Fixtures.failure(pickle).hasPrefix("\(pickle): this is a Python pickle but not one torch.save wrote"))
     }
 
+    /// A .npy header nested past `PythonLiteral.maximumDepth` is refused as unreadable, in one
+    /// line, rather than recursing on: the limit lets exactly that many levels through.
+    @Test func aDeeplyNestedNPYHeaderIsRefused() throws {
+        func nested(_ depth: Int) -> String { String(repeating: "[", count: depth) + String(repeating: "]", count: depth) }
+        #expect(PythonLiteral.parse(nested(PythonLiteral.maximumDepth)) != nil)
+        #expect(PythonLiteral.parse(nested(PythonLiteral.maximumDepth + 1)) == nil)
+        #expect(PythonLiteral.parse(nested(100_000)) == nil)
+        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), 'x': \(nested(200)) }"
+        while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
+        header += "\n"
+        let bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [2, 0] + TestZip.le32(header.utf8.count) + Array(header.utf8) + [0, 0, 0, 0]
+        #expect(throws: FileProblem.self) { try NPYDecoder.decode(bytes[...], name: "deep") }
+        do {
+            _ = try NPYDecoder.decode(bytes[...], name: "deep")
+        } catch {
+            #expect(error.text.contains("has a .npy header gruscope cannot read: {'descr'"))
+            #expect(!error.text.contains("\n"))
+        }
+    }
+
     @Test func aWholePickledModelAsksForTheStateDict() {
         let path = Self.path("torch-module.pt")
         #expect(Fixtures.failure(path) == "\(path): it holds a whole pickled model (it names the class "

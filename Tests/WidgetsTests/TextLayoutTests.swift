@@ -114,3 +114,30 @@ import Widgets
         #expect(grid[2, 0].style == Style(.updateGate))
     }
 }
+
+/// Cutting the middle out of a long text (a path), by display width.
+@Suite struct TruncateMiddleTests {
+    @Test func bothEndsStay() {
+        let path = "/home/teacher/classes/2026/autumn/gru-week/inputs/the-cat-sat-on-the-mat.npy"
+        let cut = TextLayout.truncateMiddle(path, width: 40)
+        #expect(DisplayWidth.of(cut) == 40)
+        #expect(cut == "/home/teacher/class…t-sat-on-the-mat.npy")
+        #expect(cut.contains("…"))
+        #expect(TextLayout.truncateMiddle(path, width: 40, ellipsis: "...").contains("..."))
+    }
+
+    @Test func shortTextIsLeftAlone() {
+        #expect(TextLayout.truncateMiddle("inputs a.csv", width: 12) == "inputs a.csv")
+        #expect(TextLayout.truncateMiddle("anything", width: 0) == "")
+        #expect(TextLayout.truncateMiddle("abcdef", width: 1) == "…")
+    }
+
+    @Test func wideCharactersAreMeasuredByColumns() {
+        let text = "/数据/课程/循环神经网络/输入/句子.npy"
+        for width in 1...DisplayWidth.of(text) {
+            let cut = TextLayout.truncateMiddle(text, width: width)
+            #expect(DisplayWidth.of(cut) <= width, "\(width): \(cut)")
+            #expect(DisplayWidth.of(cut) >= width - 1, "\(width): \(cut)")
+        }
+    }
+}
