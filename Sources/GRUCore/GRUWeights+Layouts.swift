@@ -48,24 +48,42 @@ extension GRUWeights {
         try expect("kernel", kernel, i * 3 * h)
         try expect("recurrent_kernel", recurrentKernel, h * 3 * h)
         try expect("bias", bias, (resetAfter ? 2 : 1) * 3 * h)
-        var w = [Float](repeating: 0, count: 3 * h * i)
-        var u = [Float](repeating: 0, count: 3 * h * h)
-        var bi = [Float](repeating: 0, count: 3 * h)
-        var bh = [Float](repeating: 0, count: 3 * h)
-        for block in GateBlock.allCases {
-            let kerasBlock = kerasColumnBlock(block)
-            for j in 0..<h {
-                let row = block.rawValue * h + j
-                let column = kerasBlock * h + j
-                for k in 0..<i { w[row * i + k] = kernel[k * 3 * h + column] }
-                for k in 0..<h { u[row * h + k] = recurrentKernel[k * 3 * h + column] }
-                bi[row] = bias[column]
-                if resetAfter { bh[row] = bias[3 * h + column] }
-            }
+        let source = StridedArrays.keras(
+            inputSize: i, hiddenSize: h, resetAfter: resetAfter,
+            kernel: kernel, recurrentKernel: recurrentKernel, bias: bias, kerasBlock: kerasColumnBlock)
+        return try packed(source, variant: .keras, resetAfter: resetAfter)
+    }
+
+    /// ONNX's `GRU` operator, direction `direction` of its inputs: `W` [D, 3H, I] and `R`
+    /// [D, 3H, H] with row blocks [z, r, h], `B` [D, 6H] (W's biases, then R's) or none (zero
+    /// biases). `linear_before_reset` 1 is `resetAfter`.
+    public static func onnx(
+        inputSize: Int, hiddenSize: Int, variant: GRUVariant, resetAfter: Bool, direction: Int,
+        w: [Float], r: [Float], b: [Float]?
+    ) throws(GRUWeightsError) -> GRUWeights {
+        let i = inputSize, h = hiddenSize, d = direction
+        guard d >= 0 else { throw .wrongCount(name: "W", expected: 3 * h * i, actual: 0) }
+        guard w.count >= (d + 1) * 3 * h * i else { throw .wrongCount(name: "W", expected: (d + 1) * 3 * h * i, actual: w.count) }
+        guard r.count >= (d + 1) * 3 * h * h else { throw .wrongCount(name: "R", expected: (d + 1) * 3 * h * h, actual: r.count) }
+        if let b, b.count < (d + 1) * 6 * h { throw .wrongCount(name: "B", expected: (d + 1) * 6 * h, actual: b.count) }
+        // ONNX's blocks are in Keras's order, [z, r, h].
+        let source = StridedArrays.onnx(
+            inputSize: i, hiddenSize: h, direction: d, w: w, r: r, b: b, onnxBlock: kerasColumnBlock)
+        return try packed(source, variant: variant, resetAfter: resetAfter)
+    }
+
+    /// Weights packed straight from a framework's arrays, with no canonical copy; when the size
+    /// is refused or a number is not finite, the canonical route says what and where.
+    private static func packed(_ source: StridedArrays, variant: GRUVariant, resetAfter: Bool) throws(GRUWeightsError) -> GRUWeights {
+        let i = source.inputSize, h = source.hiddenSize
+        guard h > 0, i > 0, GRUSizeLimits.problem(inputSize: i, hiddenSize: h, resetAfter: resetAfter) == nil,
+              source.arrays.allSatisfy({ FiniteCheck.firstNonFinite($0) == nil }) else {
+            return try GRUWeights(
+                inputSize: i, hiddenSize: h, variant: variant, resetAfter: resetAfter,
+                inputWeights: source.canonical(.input), recurrentWeights: source.canonical(.recurrent),
+                inputBias: source.canonical(.inputBias), recurrentBias: source.canonical(.recurrentBias))
         }
-        return try GRUWeights(
-            inputSize: i, hiddenSize: h, variant: .keras, resetAfter: resetAfter,
-            inputWeights: w, recurrentWeights: u, inputBias: bi, recurrentBias: bh)
+        return GRUWeights(variant: variant, packed: PackedWeights(inputSize: i, hiddenSize: h, resetAfter: resetAfter, source: source))
     }
 
     /// PyTorch `nn.GRUCell`/`nn.GRU` layer 0: `weight_ih` 3H×I and `weight_hh` 3H×H with row
@@ -79,7 +97,8 @@ extension GRUWeights {
             inputWeights: weightIH, recurrentWeights: weightHH, inputBias: biasIH, recurrentBias: biasHH)
     }
 
-    /// The column block Keras uses for a canonical block (Keras orders them z, r, h).
+    /// The column block Keras uses for a canonical block (Keras orders them z, r, h, and so
+    /// does ONNX its row blocks).
     static func kerasColumnBlock(_ block: GateBlock) -> Int {
         switch block {
         case .update: return 0

@@ -71,11 +71,11 @@ public struct GRUWeights: Sendable, Equatable {
             guard values.count == expected else {
                 throw .wrongCount(name: name, expected: expected, actual: values.count)
             }
-            if let index = values.firstIndex(where: { !$0.isFinite }) {
+            if let index = FiniteCheck.firstNonFinite(values) {
                 throw .nonFinite(name: name, index: index)
             }
         }
-        let canonical = CanonicalArrays(
+        let canonical = StridedArrays.canonical(
             inputSize: inputSize, hiddenSize: hiddenSize, inputWeights: inputWeights, recurrentWeights: recurrentWeights,
             inputBias: inputBias, recurrentBias: recurrentBias)
         let packed = PackedWeights(inputSize: inputSize, hiddenSize: hiddenSize, resetAfter: resetAfter, source: canonical)

@@ -21,6 +21,25 @@ final class PackedWeights: PackedWeightSource, @unchecked Sendable {
         case inputBias
         /// b_h, 3H.
         case recurrentBias
+
+        /// The position in W, U, b_i, b_h order.
+        var index: Int {
+            switch self {
+            case .input: return 0
+            case .recurrent: return 1
+            case .inputBias: return 2
+            case .recurrentBias: return 3
+            }
+        }
+
+        /// Columns of the canonical array: I, H, or 1 for a bias.
+        func columns(inputSize: Int, hiddenSize: Int) -> Int {
+            switch self {
+            case .input: return inputSize
+            case .recurrent: return hiddenSize
+            case .inputBias, .recurrentBias: return 1
+            }
+        }
     }
 
     /// Rows `firstRow..<firstRow + rows` of one canonical array, stored from `offset` as panels
@@ -57,8 +76,7 @@ final class PackedWeights: PackedWeightSource, @unchecked Sendable {
         var offsets = [Int](repeating: 0, count: 6)
         offsets.withUnsafeMutableBufferPointer { cgru_weights_offsets(i, h, flag, $0.baseAddress) }
         segments = Self.segments(inputSize: inputSize, hiddenSize: hiddenSize, resetAfter: resetAfter, offsets: offsets)
-        raw = UnsafeMutableRawPointer.allocate(
-            byteCount: max(1, count) * MemoryLayout<Float>.stride, alignment: 64)
+        raw = LargeBuffer.allocate(byteCount: max(1, count) * MemoryLayout<Float>.stride, alignment: 64)
         base = raw.bindMemory(to: Float.self, capacity: max(1, count))
         // Every float is written exactly once, padding included: at H=1024 a first pass of
         // zeros cost as much as the writing, and drawing the numbers is spread over the cores.
@@ -110,17 +128,6 @@ final class PackedWeights: PackedWeightSource, @unchecked Sendable {
             return base[segment.offset + (local / panel) * panel * segment.columns + column * panel + local % panel]
         }
         preconditionFailure("row \(row) is outside the packed weights")
-    }
-
-    /// The whole canonical array of `part`, row-major.
-    func canonical(_ part: Part) -> [Float] {
-        let rows = 3 * hiddenSize
-        let columns = part == .input ? inputSize : (part == .recurrent ? hiddenSize : 1)
-        var values = [Float](repeating: 0, count: rows * columns)
-        for row in 0..<rows {
-            for column in 0..<columns { values[row * columns + column] = value(part, row: row, column: column) }
-        }
-        return values
     }
 
     /// Whether both hold the same numbers in the same layout.

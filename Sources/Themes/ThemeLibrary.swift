@@ -43,7 +43,7 @@ public struct ThemeLibrary: Sendable {
             let path = Self.join(directory, name + ".toml")
             if FileManager.default.fileExists(atPath: path) { return Self.loadFile(path) }
         }
-        if let builtIn = Theme.builtIns[name] { return .success(LoadedTheme(theme: builtIn, source: .builtIn)) }
+        if let builtIn = Theme.builtIn(named: name) { return .success(LoadedTheme(theme: builtIn, source: .builtIn)) }
         let known = Set(list().map(\.name)).sorted()
         let looked = directories.isEmpty ? "" : " in " + directories.joined(separator: ", ")
         return .failure(ThemeError(

@@ -9,7 +9,7 @@
 ///   ``NamedArrayCatalogue/cells(in:declared:resetAfter:)``, which finds every GRU, layer and
 ///   direction among the names and checks shapes and limits from the headers alone;
 /// - a format that knows its cells itself (ONNX GRU nodes) builds a ``GRUCellInfo`` per cell,
-///   checks ``GRUSizeLimits`` before decoding, and returns a ``DecodedCell/canonical(...)``
+///   checks ``GRUSizeLimits`` before decoding, and returns a ``DecodedCell/packed(_:initialState:)``
 ///   from its `decode` closure.
 /// Selection, listing (`gruscope weights`), messages and limits are then the same for every
 /// format. Readers take bytes, not paths, so that a fuzz target can call them directly.

@@ -146,6 +146,7 @@ func readBytes(_ descriptor: Int32, offset: Int, count: Int) -> (bytes: [UInt8],
     var failure: Int32 = 0
     let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, done in
         done = 0
+        if let base = buffer.baseAddress { LargeBuffer.adviseHugePages(base, byteCount: count) }
         while done < count {
             let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
             if got > 0 {

@@ -3,7 +3,7 @@
 ///
 /// Every format gruscope cannot read has one message naming it and the one line that exports
 /// what gruscope can read (``refusal(file:)``).
-public enum WeightFormat: String, Sendable, Hashable {
+public enum WeightFormat: String, Sendable, Hashable, CaseIterable {
     case npz, npy, json, jsonUTF16, safetensors
     case pytorchZip, pytorchLegacy, torchScript, pickle
     case onnx, hdf5, kerasZip
@@ -29,6 +29,61 @@ public enum WeightFormat: String, Sendable, Hashable {
         case .otherZip: return "zip archive"
         case .empty: return "empty file"
         case .unknown: return "unknown"
+        }
+    }
+
+    /// The formats gruscope reads, in the order `gruscope weights --help` lists them.
+    public static let read: [WeightFormat] = [.pytorchZip, .pytorchLegacy, .safetensors, .onnx, .kerasZip, .hdf5, .npz, .json]
+
+    /// The formats gruscope recognises and refuses, each with what to do instead.
+    public static let refused: [WeightFormat] = [.tensorFlowCheckpointIndex, .torchScript, .pickle, .npy, .jsonUTF16]
+
+    /// How a user gets this format (or, for one gruscope refuses, what to do instead), for
+    /// `--help`, beside ``shortName``.
+    public var saving: String {
+        switch self {
+        case .pytorchZip: return "torch.save(model.state_dict(), \"m.pth\")"
+        case .pytorchLegacy: return "torch.save(..., _use_new_zipfile_serialization=False)"
+        case .safetensors: return "safetensors.torch.save_file(model.state_dict(), ...)"
+        case .onnx: return "torch.onnx.export(model, x, \"m.onnx\"): every GRU node"
+        case .kerasZip: return "model.save(\"m.keras\") (Keras 3)"
+        case .hdf5: return "model.save_weights(\"m.weights.h5\"); tf_keras .h5 too"
+        case .npz: return "np.savez(\"m.npz\", **arrays), by framework names"
+        case .json: return "{\"variant\": \"pytorch\", \"weight_ih\": [[...]], ...}"
+        case .tensorFlowCheckpointIndex, .tensorFlowCheckpointData:
+            return ".index and .data-* files; convert them in Python: " + Self.checkpointConversion(prefix: "model.ckpt")
+        case .torchScript: return Self.torchScriptConversion
+        case .pickle: return "never run; save the arrays: " + Self.numpyExport
+        case .npy: return "read by --inputs, not as weights; save them with np.savez"
+        case .jsonUTF16: return "save it as UTF-8"
+        case .otherZip, .empty, .unknown: return displayName
+        }
+    }
+
+    /// The list for `--help`: what is read, then what is refused, a format a line.
+    public static var helpList: String {
+        let width = (read + refused).map(\.shortName.count).max() ?? 0
+        func line(_ format: WeightFormat) -> String {
+            "  " + format.shortName + String(repeating: " ", count: width + 2 - format.shortName.count) + format.saving
+        }
+        return "Reads:\n" + read.map(line).joined(separator: "\n")
+            + "\n\nRefuses, saying what to do:\n" + refused.map(line).joined(separator: "\n")
+    }
+
+    /// The format's short name in lists of what gruscope reads.
+    var shortName: String {
+        switch self {
+        case .pytorchZip: return "PyTorch .pt/.pth/.bin"
+        case .pytorchLegacy: return "legacy PyTorch pickles"
+        case .onnx: return "ONNX"
+        case .kerasZip: return "Keras .keras"
+        case .hdf5: return "HDF5 .h5/.weights.h5"
+        case .npz: return "NumPy .npz"
+        case .tensorFlowCheckpointIndex, .tensorFlowCheckpointData: return "TensorFlow checkpoints"
+        case .torchScript: return "TorchScript archives"
+        case .pickle: return "other Python pickles"
+        case .npy: return "a single .npy array"
+        default: return displayName
         }
     }
 
@@ -156,17 +211,15 @@ public enum WeightFormat: String, Sendable, Hashable {
         case .torchScript:
             return FileProblem(
                 "this is a TorchScript archive (torch.jit.save), which holds code as well as weights; "
-                    + "save the weights alone: torch.save(torch.jit.load(\"m.pt\").state_dict(), \"gru.pth\")")
+                    + "save the weights alone: " + Self.torchScriptConversion)
         case .pickle:
             return FileProblem(
                 "this is a Python pickle but not one torch.save wrote, and gruscope never runs a pickle; "
-                    + "save the arrays with numpy: np.savez(\"gru.npz\", **weights)")
+                    + "save the arrays with numpy: " + Self.numpyExport)
         case .tensorFlowCheckpointIndex, .tensorFlowCheckpointData:
-            let prefix = Self.checkpointPrefix(file)
             return FileProblem(
                 "this is a TensorFlow checkpoint, which gruscope does not read; convert it in Python: "
-                    + "import tensorflow as tf, numpy as np; r = tf.train.load_checkpoint(\"\(OneLine.clean(prefix))\"); "
-                    + "np.savez(\"gru.npz\", **{k: r.get_tensor(k) for k in r.get_variable_to_shape_map()})")
+                    + Self.checkpointConversion(prefix: OneLine.clean(Self.checkpointPrefix(file))))
         case .otherZip:
             return FileProblem(
                 "this zip archive holds neither .npy arrays nor a PyTorch data.pkl; gruscope reads numpy.savez "
@@ -180,9 +233,20 @@ public enum WeightFormat: String, Sendable, Hashable {
         }
     }
 
-    /// The formats gruscope reads, for messages.
-    static let readable = "NumPy .npz, JSON, PyTorch torch.save files (.pt, .pth, .bin), safetensors, ONNX models "
-        + "and Keras .keras, .weights.h5 and .h5 files"
+    /// The formats gruscope reads, for messages and option help: ``read`` in a line.
+    public static let readable = read.dropLast().map(\.shortName).joined(separator: ", ") + " and " + (read.last?.shortName ?? "")
+
+    /// The line that converts a TensorFlow checkpoint `prefix` (model.ckpt) into an .npz.
+    static func checkpointConversion(prefix: String) -> String {
+        "import tensorflow as tf, numpy as np; r = tf.train.load_checkpoint(\"\(prefix)\"); "
+            + "np.savez(\"gru.npz\", **{k: r.get_tensor(k) for k in r.get_variable_to_shape_map()})"
+    }
+
+    /// The line that saves a TorchScript archive's weights as a state_dict.
+    static let torchScriptConversion = "torch.save(torch.jit.load(\"m.pt\").state_dict(), \"gru.pth\")"
+
+    /// The line that saves named arrays with numpy.
+    static let numpyExport = "np.savez(\"gru.npz\", **weights)"
 
     /// `model.ckpt` for `model.ckpt.index` or `model.ckpt.data-00000-of-00001`.
     private static func checkpointPrefix(_ file: String) -> String {

@@ -9,7 +9,8 @@ struct Bench: ParsableCommand {
         abstract: "Time the GRU cell on a whole input sequence and report the median per step.",
         discussion: """
             Weights are random (the variant's own initialiser, seeded) unless --weights names a \
-            weight file (.json or .npz, as everywhere in gruscope; I and H then come from the file); \
+            weight file (any format gruscope reads, see `gruscope weights --help`; I and H then come \
+            from the file); \
             the inputs are random on [-1, 1) from the seed unless --inputs names a raw file of \
             little-endian float32 values, I per step. Build with `swift build -c release` for \
             meaningful numbers.
@@ -35,7 +36,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Seed of the random weights and inputs.")
     var seed = WeightInitializer.defaultSeed
 
-    @Option(help: "A weight file (.json or .npz) instead of random weights.")
+    @Option(help: "A weight file instead of random weights: \(WeightFormat.readable).")
     var weights: String?
 
     @Option(help: "A raw float32 input file (I values per step) instead of random inputs.")

@@ -6,7 +6,7 @@ import WeightFiles
 
 /// The setup options every way of running gruscope shares.
 struct SetupOptions: ParsableArguments {
-    @Option(name: .customLong("weights"), help: ArgumentHelp("Weights of a real model: a PyTorch .pt/.pth state_dict, safetensors, .npz or .json (TensorFlow GRUCell, Keras or PyTorch names).", valueName: "file"))
+    @Option(name: .customLong("weights"), help: ArgumentHelp("Weights of a real model, the format told by content: \(WeightFormat.readable) (`gruscope weights --help` lists what each is and what is refused).", valueName: "file"))
     var weightsPath: String?
 
     @Option(help: ArgumentHelp("Picks one GRU when the weight file holds several (`gruscope weights FILE` lists them).", valueName: "p"))
@@ -32,7 +32,7 @@ struct SetupOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The convention of random weights: \(GRUVariant.spellings). (default: tf-grucell)", valueName: "v"))
     var variant: String?
 
-    @Option(help: ArgumentHelp("A built-in scene: \(Scene.all.map(\.name).joined(separator: ", ")). (default: seed-code)", valueName: "name"))
+    @Option(help: ArgumentHelp("A built-in scene: \(Scene.names.joined(separator: ", ")). (default: seed-code)", valueName: "name"))
     var scene: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The starting state h, e.g. \"1 2 0 1 4 3\". (default: zeros)", valueName: "list"))

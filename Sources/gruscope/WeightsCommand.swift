@@ -10,9 +10,12 @@ struct WeightsCommand: ParsableCommand {
         commandName: "weights",
         abstract: "List every GRU cell a weight file holds: prefix, layer, direction, sizes, convention, biases, dtype.",
         discussion: """
-            The format is told from the file's content: a PyTorch torch.save file (.pt, .pth, .bin, \
-            zip or legacy), safetensors, a NumPy .npz, or JSON. Pick a cell for the other commands \
-            with --weights FILE --prefix P --layer N --direction forward|reverse.
+            The format is told from the file's content, never from its name.
+
+            \(WeightFormat.helpList)
+
+            Pick a cell for the other commands with --weights FILE --prefix P --layer N \
+            --direction forward|reverse.
 
             Examples:
               gruscope weights model.pth

@@ -23,6 +23,24 @@ import Testing
             """)
     }
 
+    @Test func helpListsEveryFormatReadAndRefused() throws {
+        let run = try BuiltBinary.run(["weights", "--help"])
+        #expect(run.status == 0)
+        // Lines wrap to the terminal's width: compare with white space folded.
+        let help = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for read in ["PyTorch .pt/.pth/.bin torch.save(model.state_dict(), \"m.pth\")", "legacy PyTorch pickles", "NumPy .npz",
+                     "JSON", "ONNX torch.onnx.export", "HDF5 .h5/.weights.h5 model.save_weights", "tf_keras .h5",
+                     "Keras .keras model.save(\"m.keras\")", "safetensors"] {
+            #expect(help.contains(read), "\(read)")
+        }
+        for refused in ["TensorFlow checkpoints .index and .data-* files; convert them in Python: import tensorflow as tf",
+                        "TorchScript archives torch.save(torch.jit.load", "a single .npy array read by --inputs"] {
+            #expect(help.contains(refused), "\(refused)")
+        }
+        let main = try BuiltBinary.run(["screen", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(main.contains("ONNX") && main.contains("safetensors") && main.contains("gruscope weights --help"))
+    }
+
     @Test func listsEveryCellAsJSON() throws {
         let run = try BuiltBinary.run(["weights", Self.model("st-nobias.safetensors"), "--format", "json"])
         #expect(run.status == 0)

@@ -97,6 +97,13 @@ import Themes
         }
     }
 
+    /// No row stands for a limit the code does not have yet.
+    @Test func everyRowNamesAConstant() throws {
+        for row in try Self.rows() {
+            #expect(row.constant.hasPrefix("`") && row.constant.hasSuffix("`"), "the row '\(row.limit)' names no constant")
+        }
+    }
+
     @Test func everyLimitConstantHasARow() throws {
         let named = Set(try Self.rows().map { $0.constant.trimmingCharacters(in: CharacterSet(charactersIn: "`")) })
         for name in Self.constants.keys {

@@ -1,4 +1,5 @@
 import GRUCore
+import Localization
 import Testing
 @testable import Script
 
@@ -12,6 +13,14 @@ import Testing
         for j in 0..<6 {
             #expect(abs(session.trace.kept[j] + session.trace.added[j] - session.trace.h[j]) < 1e-6)
         }
+    }
+
+    @Test func sceneNamesAreKnownWithoutReadingTheExamples() throws {
+        // `--help` lists Scene.names on every start; they must be the scenes there are.
+        #expect(Scene.names == Scene.all.map(\.name))
+        #expect(try Scene.named("seed-doc") == .seedDoc)
+        #expect(try Scene.named("parity").example != nil)
+        #expect(throws: UserError.self) { try Scene.named("sparkly") }
     }
 
     @Test func seedCodeSceneIsTheDefault() throws {

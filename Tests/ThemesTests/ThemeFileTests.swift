@@ -28,6 +28,15 @@ import Widgets
         #expect(ThemeLibrary.builtInText("sparkly") == nil)
     }
 
+    @Test func oneBuiltInThemeIsParsedOnItsOwn() {
+        // What --theme NAME and the default load on each start, without parsing the others.
+        for name in ThemeLibrary.builtInNames {
+            #expect(Theme.builtIn(named: name) == Theme.builtIns[name], "\(name)")
+        }
+        #expect(Theme.builtIn(named: "default") == Theme.default && Theme.builtIn(named: "mono") == Theme.mono)
+        #expect(Theme.builtIn(named: "sparkly") == nil)
+    }
+
     @Test func compiledInThemesParse() {
         #expect(Theme.default.name == "default")
         #expect(Theme.default.roles.count == Role.allCases.count)

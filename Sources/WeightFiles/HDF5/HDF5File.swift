@@ -569,7 +569,7 @@ final class HDF5File {
         }
         return bytes.withUnsafeBytes { buffer in
             let window = UnsafeRawBufferPointer(rebasing: buffer[storage])
-            return (0..<count).map { stored.value(in: window, at: $0 * stored.size).0 }
+            return stored.floats(in: window, count: count)
         }
     }
 

@@ -168,22 +168,13 @@ struct ONNXModel {
         let r = try Self.floats(node.r, role: "R", node: node.name, directory: directory)
         var b: [Float]?
         if let tensor = node.b { b = try Self.floats(tensor, role: "B", node: node.name, directory: directory) }
-        var inputWeights = [Float](repeating: 0, count: 3 * h * i)
-        var recurrentWeights = [Float](repeating: 0, count: 3 * h * h)
-        var inputBias = [Float](repeating: 0, count: 3 * h)
-        var recurrentBias = [Float](repeating: 0, count: 3 * h)
-        for block in GateBlock.allCases {
-            let from = Self.onnxBlock(block) * h, to = block.rawValue * h
-            for unit in 0..<h {
-                let source = d * 3 * h + from + unit
-                inputWeights.replaceSubrange((to + unit) * i..<(to + unit + 1) * i, with: w[source * i..<(source + 1) * i])
-                recurrentWeights.replaceSubrange(
-                    (to + unit) * h..<(to + unit + 1) * h, with: r[source * h..<(source + 1) * h])
-                if let b {
-                    inputBias[to + unit] = b[d * 6 * h + from + unit]
-                    recurrentBias[to + unit] = b[d * 6 * h + 3 * h + from + unit]
-                }
-            }
+        let weights: GRUWeights
+        do {
+            weights = try GRUWeights.onnx(
+                inputSize: i, hiddenSize: h, variant: node.resetAfter ? .pytorch : .keras, resetAfter: node.resetAfter,
+                direction: d, w: w, r: r, b: b)
+        } catch {
+            throw FileProblem("the weights do not fit together: \(error.description)")
         }
         var initialState: [Float]?
         if let tensor = node.initialH {
@@ -193,10 +184,7 @@ struct ONNXModel {
             let start = d * batch * h
             initialState = Array(values[start..<start + h])
         }
-        return .canonical(
-            variant: node.resetAfter ? .pytorch : .keras, resetAfter: node.resetAfter, inputSize: i, hiddenSize: h,
-            inputWeights: inputWeights, recurrentWeights: recurrentWeights, inputBias: inputBias,
-            recurrentBias: recurrentBias, initialState: initialState)
+        return .packed(weights, initialState: initialState)
     }
 
     // MARK: Checking a node
@@ -343,15 +331,13 @@ struct ONNXModel {
                 throw FileProblem("\(what) has \(raw.count) bytes of data, but its shape "
                     + "\(WeightArray.shapeText(shape)) needs \(count * size)")
             }
-            values = raw.withUnsafeBytes { raw in
-                (0..<count).map { k -> Float in
-                    switch size {
-                    case 8: return Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self))))
-                    case 2: return half(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt16.self)), type: type)
-                    default: return Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)))
-                    }
-                }
+            let stored: StoredFloat
+            switch size {
+            case 8: stored = .float64
+            case 2: stored = Int(type) == Onnx_TensorProto.DataType.bfloat16.rawValue ? .bfloat16 : .float16
+            default: stored = .float32
             }
+            values = raw.withUnsafeBytes { raw in stored.floats(in: raw, count: count) }
         } else {
             let stored: Int
             switch size {
@@ -368,7 +354,7 @@ struct ONNXModel {
             default: values = tensor.floatData
             }
         }
-        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+        if let bad = FiniteCheck.firstNonFinite(values) {
             throw FileProblem("\(what) holds \(values[bad]) at \(WeightArray.indexText(bad, shape: shape)) "
                 + "(as float32); weights must be finite numbers")
         }
