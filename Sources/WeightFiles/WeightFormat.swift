@@ -137,12 +137,15 @@ public enum WeightFormat: String, Sendable, Hashable, CaseIterable {
         return .otherZip
     }
 
-    /// HDF5's signature, at 0 or at 512, 1024, 2048, … (a user block may come first).
-    static func hdf5SignatureOffset(_ bytes: [UInt8]) -> Int? {
+    /// HDF5's signature, at 0 or at 512, 1024, 2048, … (a user block may come first), counted
+    /// from the start of `window` (all of `bytes` by default: a file in a zip has its own).
+    static func hdf5SignatureOffset(_ bytes: [UInt8], in window: Range<Int>? = nil) -> Int? {
         let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
+        let window = window ?? bytes.indices
         var offset = 0
-        while offset + signature.count <= bytes.count {
-            if bytes[offset..<(offset + signature.count)].elementsEqual(signature) { return offset }
+        while offset + signature.count <= window.count {
+            let at = window.lowerBound + offset
+            if bytes[at..<(at + signature.count)].elementsEqual(signature) { return offset }
             offset = offset == 0 ? 512 : offset * 2
         }
         return nil

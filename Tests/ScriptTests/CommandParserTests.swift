@@ -35,6 +35,12 @@ import WeightFiles
         #expect(try parser.parse(line) == expected)
     }
 
+    /// `quit` with anything after it is a mistake, not a way out: the screen stays.
+    @Test func quitWithWordsAfterItIsRefused() {
+        #expect(throws: ScriptError.self) { try parser.parse("quit now") }
+        #expect(throws: ScriptError.self) { try parser.parse("q 1") }
+    }
+
     @Test func blankAndCommentLinesAreNothing() throws {
         #expect(try parser.parse("") == nil)
         #expect(try parser.parse("   ") == nil)

@@ -1,3 +1,4 @@
+import Foundation
 import GRUCore
 import Testing
 @testable import WeightFiles
@@ -70,5 +71,30 @@ import Testing
         }
         for format in WeightFormat.read { #expect(WeightFormat.readable.contains(format.shortName), "\(format)") }
         #expect(help.contains("tf.train.load_checkpoint(\"model.ckpt\")"))
+    }
+}
+
+/// A .keras archive's model.weights.h5 is read where it lies in the zip, as a window of the
+/// archive's bytes: the same HDF5 file anywhere in a buffer reads the same, and a window that
+/// cuts it off is refused as a cut-off file.
+@Suite struct HDF5WindowTests {
+    private static func infos(_ bytes: [UInt8], window: Range<Int>? = nil) throws(FileProblem) -> [GRUCellInfo] {
+        try KerasWeights.cells(hdf5: bytes, window: window).map(\.info)
+    }
+
+    @Test func aFileInsideOtherBytesReadsAsItself() throws {
+        let file = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.models("keras-stacked-bi.weights.h5"))))
+        let before = [UInt8](repeating: 0x89, count: 77), after = [UInt8](repeating: 0xFF, count: 300)
+        let embedded = before + file + after
+        let window = before.count..<(before.count + file.count)
+        let alone = try Self.infos(file), inside = try Self.infos(embedded, window: window)
+        #expect(alone.count == 3 && inside == alone)
+        let cells = try KerasWeights.cells(hdf5: embedded, window: window)
+        let plain = try KerasWeights.cells(hdf5: file)
+        for (a, b) in zip(cells, plain) {
+            #expect(try a.decode().weights() == b.decode().weights())
+        }
+        #expect(throws: FileProblem.self) { try Self.infos(embedded, window: before.count..<(before.count + file.count / 2)) }
+        #expect(throws: FileProblem.self) { try Self.infos(embedded, window: 0..<before.count) }
     }
 }

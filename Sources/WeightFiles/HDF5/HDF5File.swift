@@ -78,6 +78,10 @@ final class HDF5File {
     }
 
     private let bytes: [UInt8]
+    /// Where the HDF5 image starts and ends in `bytes`: the whole of a .weights.h5 file, the
+    /// stored entry of a .keras archive (read where it lies, not copied out).
+    private let imageStart: Int
+    private let imageEnd: Int
     /// Where the file's addresses count from (the superblock's base address).
     private let base: Int
     /// Bytes of an address and of a length in this file (2, 4 or 8 each).
@@ -92,18 +96,23 @@ final class HDF5File {
     private var groupLinks: [Int: [Link]] = [:]
     private var globalHeaps: [Int: [UInt64: Range<Int>]] = [:]
 
-    /// Reads the superblock of the HDF5 image `bytes` and runs `body` with the file.
-    static func withFile<T>(bytes: [UInt8], _ body: (HDF5File) throws(FileProblem) -> T) throws(FileProblem) -> T {
-        try body(HDF5File(bytes: bytes))
+    /// Reads the superblock of the HDF5 image `bytes[window]` (all of `bytes` by default) and
+    /// runs `body` with the file.
+    static func withFile<T>(bytes: [UInt8], window: Range<Int>? = nil, _ body: (HDF5File) throws(FileProblem) -> T) throws(FileProblem) -> T {
+        try body(HDF5File(bytes: bytes, window: window ?? bytes.indices))
     }
 
-    private init(bytes: [UInt8]) throws(FileProblem) {
-        guard let start = WeightFormat.hdf5SignatureOffset(bytes) else {
+    private init(bytes: [UInt8], window: Range<Int>) throws(FileProblem) {
+        precondition(window.lowerBound >= 0 && window.upperBound <= bytes.count, "the HDF5 image lies outside its bytes")
+        guard let signature = WeightFormat.hdf5SignatureOffset(bytes, in: window) else {
             throw FileProblem("it does not start with the HDF5 signature, so it is not an HDF5 file")
         }
         self.bytes = bytes
-        budget = Self.structureBudget(fileSize: bytes.count)
-        var reader = HDF5Reader(bytes, start..<bytes.count, what: "its superblock")
+        imageStart = window.lowerBound
+        imageEnd = window.upperBound
+        let start = imageStart + signature
+        budget = Self.structureBudget(fileSize: window.count)
+        var reader = HDF5Reader(bytes, start..<imageEnd, what: "its superblock")
         try reader.skip(8)
         let version = try reader.byte()
         let offsets: Int, lengths: Int, baseAddress: UInt64, endAddress: UInt64, rootAddress: UInt64
@@ -140,14 +149,14 @@ final class HDF5File {
         }
         offsetSize = offsets
         lengthSize = lengths
-        guard baseAddress <= UInt64(bytes.count) else { throw Self.damaged("its base address is past its end") }
-        base = Int(baseAddress)
-        let (end, overflow) = endAddress.addingReportingOverflow(baseAddress)
-        guard !overflow, end <= UInt64(bytes.count) else {
+        guard baseAddress <= UInt64(window.count) else { throw Self.damaged("its base address is past its end") }
+        base = imageStart + Int(baseAddress)
+        let (fileEnd, overflow) = endAddress.addingReportingOverflow(baseAddress)
+        guard !overflow, fileEnd <= UInt64(window.count) else {
             throw FileProblem("it is an HDF5 file cut off: its superblock says it ends at byte \(endAddress), "
-                + "but it has \(bytes.count - base) bytes; copy or save it again")
+                + "but it has \(imageEnd - base) bytes; copy or save it again")
         }
-        root = try Self.absolute(rootAddress, base: base, offsetSize: offsets, count: bytes.count, what: "its root group")
+        root = try Self.absolute(rootAddress, base: base, offsetSize: offsets, count: imageEnd, what: "its root group")
     }
 
     // MARK: The tree
@@ -246,7 +255,7 @@ final class HDF5File {
         let segmentSize = try heapReader.count(lengthSize)
         try heapReader.skip(lengthSize)
         let segmentStart = try definedAddress(&heapReader, what: "the name heap of \(what)")
-        guard segmentSize <= bytes.count - segmentStart else { throw Self.damaged("the name heap of \(what) is cut off") }
+        guard segmentSize <= imageEnd - segmentStart else { throw Self.damaged("the name heap of \(what) is cut off") }
         let names = segmentStart..<(segmentStart + segmentSize)
 
         var links: [Link] = []
@@ -429,7 +438,7 @@ final class HDF5File {
                     let length = try continuation.count(lengthSize)
                     // A version-2 block ends with a checksum, which is not part of its messages.
                     let end = length - (version2 ? 4 : 0)
-                    guard end >= (version2 ? 4 : 0), end <= bytes.count - start else { throw Self.damaged("\(what) is cut off") }
+                    guard end >= (version2 ? 4 : 0), end <= imageEnd - start else { throw Self.damaged("\(what) is cut off") }
                     chunks.append(start..<(start + end))
                 } else if type != 0 {
                     messages.append(Message(type: type, flags: flags, data: data))
@@ -553,10 +562,10 @@ final class HDF5File {
         }
         let count = WeightArray.elementCount(dataset.shape) ?? Int.max
         let (size, overflow) = count.multipliedReportingOverflow(by: stored.size)
-        guard !overflow, size <= bytes.count else {
+        guard !overflow, size <= imageEnd - imageStart else {
             throw FileProblem(
                 "dataset \(quoted) declares \(WeightArray.shapeText(dataset.shape)) values, more than its "
-                    + "\(ByteCount.text(bytes.count)) file can hold: the file is damaged")
+                    + "\(ByteCount.text(imageEnd - imageStart)) file can hold: the file is damaged")
         }
         let (_, header) = try object(at: dataset.path)
         // Describe it again from the header found, so the size checked is the size read.
@@ -596,7 +605,7 @@ final class HDF5File {
         case 1:
             guard let start = try optionalAddress(&reader) else { return nil }
             let size = try reader.count(lengthSize)
-            guard size <= bytes.count - start else { throw Self.damaged("the values of \(what) are cut off") }
+            guard size <= imageEnd - start else { throw Self.damaged("the values of \(what) are cut off") }
             return start..<(start + size)
         default:
             throw chunked
@@ -702,7 +711,7 @@ final class HDF5File {
         try reader.expect("GCOL")
         try reader.skip(4)
         let size = try reader.count(lengthSize)
-        guard size >= 16 + lengthSize, size <= bytes.count - address else {
+        guard size >= 16 + lengthSize, size <= imageEnd - address else {
             throw Self.damaged("the string heap of the \(what) is cut off")
         }
         try spend(size)
@@ -726,8 +735,8 @@ final class HDF5File {
 
     /// A reader from `address` (absolute) to the end of the file.
     private func reader(at address: Int, what: String) throws(FileProblem) -> HDF5Reader {
-        guard address >= 0, address < bytes.count else { throw Self.damaged("\(what) is past the end of the file") }
-        return HDF5Reader(bytes, address..<bytes.count, what: what)
+        guard address >= imageStart, address < imageEnd else { throw Self.damaged("\(what) is past the end of the file") }
+        return HDF5Reader(bytes, address..<imageEnd, what: what)
     }
 
     /// An address field: absolute, inside the file; nil when undefined (every bit set).
@@ -735,7 +744,7 @@ final class HDF5File {
         let relative = try reader.number(offsetSize)
         let undefined = offsetSize == 8 ? UInt64.max : (UInt64(1) << (8 * offsetSize)) - 1
         guard relative != undefined else { return nil }
-        return try Self.absolute(relative, base: base, offsetSize: offsetSize, count: bytes.count, what: reader.what)
+        return try Self.absolute(relative, base: base, offsetSize: offsetSize, count: imageEnd, what: reader.what)
     }
 
     /// An address field that must be defined.
@@ -752,7 +761,7 @@ final class HDF5File {
     /// Counts `amount` bytes of structure read against the file's budget.
     private func spend(_ amount: Int) throws(FileProblem) {
         guard amount >= 0, amount <= budget else {
-            throw FileProblem("its HDF5 structure makes gruscope read more than \(ByteCount.text(Self.structureBudget(fileSize: bytes.count))) "
+            throw FileProblem("its HDF5 structure makes gruscope read more than \(ByteCount.text(Self.structureBudget(fileSize: imageEnd - imageStart))) "
                 + "(\(Self.structureReadsPerByte) times its size plus \(ByteCount.text(Self.structureAllowance))): it loops or is damaged; save it again")
         }
         budget -= amount

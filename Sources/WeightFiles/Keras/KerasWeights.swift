@@ -22,7 +22,10 @@ enum KerasWeights {
     /// The GRU cells of a `.keras` archive held in `bytes`.
     static func cells(archive bytes: [UInt8]) throws(FileProblem) -> [CatalogueCell] {
         let directory = try ZipDirectory(bytes: bytes)
-        func entry(_ name: String) throws(FileProblem) -> [UInt8] {
+        /// The entry's bytes, checked (sizes, CRC-32), as an array and where they are in it: a
+        /// stored entry (Keras stores model.weights.h5) is read where it lies in the archive;
+        /// copying it out was 19 MB more at H=1024.
+        func entry(_ name: String) throws(FileProblem) -> (bytes: [UInt8], window: Range<Int>) {
             let matching = directory.entries.filter { $0.name == name }
             guard matching.count == 1, let found = matching.first else {
                 throw FileProblem(
@@ -35,23 +38,29 @@ enum KerasWeights {
                 throw FileProblem("its \(OneLine.quoted(name)) would unpack to \(ByteCount.text(found.uncompressedSize)), "
                     + "more than the \(ByteCount.text(WeightFile.maximumFileSize)) gruscope reads")
             }
-            return Array(try directory.contents(of: found))
+            let contents = try directory.contents(of: found)
+            if found.method == 0 { return (bytes, contents.startIndex..<contents.endIndex) }
+            return (Array(contents), 0..<contents.count)
         }
-        let configuration = try KerasConfig(json: entry(configEntry), source: configEntry)
-        return try cells(hdf5: entry(weightsEntry), config: configuration, inside: weightsEntry)
+        let config = try entry(configEntry)
+        let configuration = try KerasConfig(json: Array(config.bytes[config.window]), source: configEntry)
+        let weights = try entry(weightsEntry)
+        return try cells(hdf5: weights.bytes, window: weights.window, config: configuration, inside: weightsEntry)
     }
 
     /// The GRU cells of an HDF5 weight file; `config` is the model's configuration when known
     /// apart from the file (a .keras archive's config.json). Each cell's numbers are read when
     /// it is decoded, from the file opened again.
-    static func cells(hdf5 bytes: [UInt8], config: KerasConfig? = nil, inside entry: String? = nil) throws(FileProblem) -> [CatalogueCell] {
+    static func cells(
+        hdf5 bytes: [UInt8], window: Range<Int>? = nil, config: KerasConfig? = nil, inside entry: String? = nil
+    ) throws(FileProblem) -> [CatalogueCell] {
         func placed(_ problem: FileProblem) -> FileProblem {
             guard let entry else { return problem }
             return FileProblem("its \(OneLine.quoted(entry)): \(problem.text)", listing: problem.pointsToListing)
         }
         let found: [Found]
         do throws(FileProblem) {
-            found = try HDF5File.withFile(bytes: bytes) { file throws(FileProblem) -> [Found] in
+            found = try HDF5File.withFile(bytes: bytes, window: window) { file throws(FileProblem) -> [Found] in
                 try find(file, config: config)
             }
         } catch {
@@ -62,11 +71,11 @@ enum KerasWeights {
                 + (cell.bias.map { [(GRUArrayRole.bias, $0)] } ?? [])
             var catalogued = CatalogueCell(info: cell.info, arrayNames: datasets.map(\.1.path)) { () throws(FileProblem) -> DecodedCell in
                 do throws(FileProblem) {
-                    return try HDF5File.withFile(bytes: bytes) { file throws(FileProblem) -> DecodedCell in
+                    return try HDF5File.withFile(bytes: bytes, window: window) { file throws(FileProblem) -> DecodedCell in
                         var arrays: [GRUArrayRole: WeightArray] = [:]
                         for (role, dataset) in datasets {
                             let values = try file.floats(dataset)
-                            if let bad = values.firstIndex(where: { !$0.isFinite }) {
+                            if let bad = FiniteCheck.firstNonFinite(values) {
                                 throw FileProblem("dataset \(OneLine.quoted(dataset.path)) holds \(values[bad]) at "
                                     + "\(WeightArray.indexText(bad, shape: dataset.shape)); weights must be finite numbers")
                             }
