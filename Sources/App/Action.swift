@@ -100,7 +100,8 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case commandLine
     /// A panel is open: Esc closes it; any other key closes it and then does what it does.
     case panel
-    /// The terminal is too small to draw the screen: only quitting and redrawing act.
+    /// The terminal is too small to draw the screen: only quitting, redrawing and Esc act (Esc
+    /// still closes what is open, unseen, so `Esc Esc q` quits whenever the screen is resized).
     case tooSmall
     /// Background work is running: Esc, q and Ctrl-C cancel it; other keys wait.
     case working
@@ -233,7 +234,7 @@ public enum KeyMap {
         KeyBinding([.key(.escape)], .closePanel, in: [.panel], help: "close_panel"),
         // Typing a value or a ':' line.
         KeyBinding([.key(.enter)], .confirm, in: typing, help: "confirm", hint: "confirm"),
-        KeyBinding([.key(.escape)], .cancel, in: typing, help: "cancel", hint: "cancel"),
+        KeyBinding([.key(.escape)], .cancel, in: typing.union([.tooSmall]), help: "cancel", hint: "cancel"),
         KeyBinding([.key(.left)], .cursorLeft, in: typing, help: "cursor"),
         KeyBinding([.key(.right)], .cursorRight, in: typing, help: nil),
         KeyBinding([.key(.home), .key(.control("a"))], .cursorStart, in: typing, help: "cursor_ends"),

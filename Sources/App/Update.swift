@@ -99,8 +99,8 @@ extension AppState {
     }
 
     /// A key does what the key map says for it in the active contexts. A panel closes on any key,
-    /// which then acts (Esc only closes it); on a screen too small to draw, only quitting and
-    /// redrawing act.
+    /// which then acts (Esc only closes it); on a screen too small to draw, only quitting,
+    /// redrawing and Esc act.
     mutating func handle(_ key: Key) -> [Effect] {
         let contexts = keyContexts
         if contexts.first == .panel, KeyMap.binding(for: key, in: [.panel]) == nil {
@@ -122,6 +122,10 @@ extension AppState {
     /// Does what an action says; `key` is the key that asked (the character typed, for typing).
     mutating func perform(_ action: Action, key: Key) -> [Effect] {
         switch action {
+        case .cancel where command == nil && editing == nil:
+            // Esc on a screen too small to draw: what is open closes all the same, unseen.
+            overlay = nil
+            return []
         case .confirm, .cancel, .insert, .cursorLeft, .cursorRight, .cursorStart, .cursorEnd,
              .deleteBackward, .deleteForward, .deleteToStart, .historyPrevious, .historyNext, .complete:
             return command != nil ? commandLine(action, key: key) : editValue(action, key: key)

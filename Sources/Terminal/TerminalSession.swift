@@ -122,6 +122,7 @@ public final class TerminalSession {
         isStopped = true
         mousemask(0, nil)
         curs_set(1)
+        Self.blankBeforeLeaving(window)
         endwin()
         delscreen(screen)
         terminal_support_restore_modes()
@@ -166,6 +167,7 @@ public final class TerminalSession {
     /// The next ``present(_:style:)`` redraws everything.
     public func suspend() {
         guard !isStopped else { return }
+        Self.blankBeforeLeaving(window)
         endwin()
         terminal_support_restore_modes()
         terminal_support_set_armed(0)
@@ -187,6 +189,16 @@ public final class TerminalSession {
     private static func leaveInitialState() {
         endwin()
         doupdate()
+    }
+
+    /// Clears the screen before the alternate screen is left. tmux (3.3a) gives back only as
+    /// many of the shell's rows as the pane had when the alternate screen was entered: after a
+    /// Ctrl-Z and `fg` in a 1×1 pane, then a resize to 80×24, leaving put 23 rows of the last
+    /// frame into the shell's screen (the soak found them under the shell's next lines). A blank
+    /// screen leaks nothing, on any terminal; a resume or start draws everything again anyway.
+    private static func blankBeforeLeaving(_ window: UnsafeMutablePointer<WINDOW>) {
+        wclear(window)
+        wrefresh(window)
     }
 
     /// Clicks of the primary button and the wheel, reported at once (no click timing).
@@ -274,6 +286,8 @@ public final class TerminalSession {
             // xterm mouse modes ncurses may have turned on: click, drag, any motion, SGR.
             sequence += "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l"
         }
+        // Blank first, as a normal exit does (see blankBeforeLeaving).
+        if let value = shim_terminfo_string("clear") { sequence += String(cString: value) }
         if let value = shim_terminfo_string("rmcup") { sequence += String(cString: value) }
         let bytes = Array(sequence.utf8)
         bytes.withUnsafeBufferPointer { buffer in

@@ -10,7 +10,9 @@
 ///
 /// Esc followed by anything but `[` or `O` is the Escape key and then that key (as ncurses reads
 /// it), so `Esc :` typed quickly, or arriving together over a slow link, still cancels and opens
-/// the command line.
+/// the command line; no Alt-key is made of them. A control byte never goes on a sequence: it
+/// ends what was held and is read as its own key, so however the bytes of `Esc Esc q` arrive
+/// (one read, or apart, after any cut-off sequence) they are two Escape keys and then `q`.
 public struct KeyDecoder: Sendable {
     private enum State: Sendable {
         case ground
@@ -123,6 +125,7 @@ public struct KeyDecoder: Sendable {
                 reset()
             }
         case .linuxFunction:
+            guard (0x20...0x7E).contains(byte) else { return broken(by: byte, into: &events) }
             hold(byte)
             if (UInt8(ascii: "A")...UInt8(ascii: "E")).contains(byte) {
                 events.append(.key(.function(Int(byte - UInt8(ascii: "A")) + 1)))
@@ -140,6 +143,9 @@ public struct KeyDecoder: Sendable {
                 reset()
             }
         case .x10Mouse:
+            // The report's bytes are 32 and up; a control byte (Esc above all) is a key, not
+            // part of it, so `Esc Esc q` after a cut-off `ESC [ M` still cancels and quits.
+            guard byte >= 0x20 else { return broken(by: byte, into: &events) }
             hold(byte)
             parameters.append(byte)
             guard parameters.count == 3 else { return }

@@ -32,7 +32,8 @@ struct ScreenLoop {
     }
 
     /// `GRUSCOPE_CHECK_STATE=1` (the soak test, `scripts/soak`): the state is checked after
-    /// every event, and the first violation stops the program loudly.
+    /// every event (quickly) and before every frame (wholly, with the drawing), and the first
+    /// violation stops the program loudly.
     private let checksState = ProcessInfo.processInfo.environment["GRUSCOPE_CHECK_STATE"] == "1"
 
     /// Feeds one event through `update` and carries out what it asks.
@@ -45,10 +46,7 @@ struct ScreenLoop {
             effects = asked
         }
         needsFrame = true
-        if checksState {
-            let problems = state.invariantViolations
-            if !problems.isEmpty { fatalError("invalid state after \(event): " + problems.joined(separator: "; ")) }
-        }
+        if checksState { checkState(quick: true, after: "\(event)") }
         for effect in effects { perform(effect) }
     }
 
@@ -96,8 +94,15 @@ struct ScreenLoop {
         }
     }
 
+    /// Stops the program loudly at the first invalid state (the terminal is restored on the way).
+    private func checkState(quick: Bool, after what: String) {
+        let problems = state.invariantViolations(quick: quick)
+        if !problems.isEmpty { fatalError("invalid state after \(what): " + problems.joined(separator: "; ")) }
+    }
+
     /// Draws the state; the terminal copies only the cells that differ from its last frame.
     mutating func presentFrame() {
+        if checksState { checkState(quick: false, after: "the events before a frame") }
         // The terminal copies only the cells that differ from its last frame.
         let frame = view(state)
         terminal.present(frame, style: resolved.resolve)

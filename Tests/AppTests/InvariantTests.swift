@@ -16,6 +16,21 @@ import Widgets
         }
     }
 
+    /// The screen loop's check after every event (the whole one runs before every frame).
+    @Test func theQuickCheckNamesTheSameBrokenStates() throws {
+        var state = AppState(session: try Session(scene: .seedCode), width: 80, height: 24)
+        // A long paste on the ':' line, as the soak sends: valid both ways.
+        state = update(state, .key(.character(":"))).0
+        for character in String(repeating: "1e\u{301} ", count: AppState.quickCheckCharacters) { state = update(state, .key(.character(character))).0 }
+        #expect(state.command!.count > AppState.quickCheckCharacters)
+        #expect(state.invariantViolations(quick: true).isEmpty && state.invariantViolations.isEmpty)
+        state.unit = 5
+        state.inputIndex = -1
+        state.tableOffset = 9
+        #expect(state.invariantViolations(quick: true) == state.invariantViolations)
+        #expect(state.invariantViolations(quick: true).contains("selected unit 5 outside 0..<5"))
+    }
+
     @Test func brokenStatesAreNamed() throws {
         var state = AppState(session: try Session(scene: .seedCode), width: 80, height: 24)
         state.unit = 5

@@ -80,6 +80,9 @@ struct Observed: Equatable {
             return state
         case .panel:
             return press(try normal(), [.character("?")]).0
+        case .tooSmall where action == .cancel:
+            // Esc closes an edit opened before the screen shrank.
+            return update(try state(in: .editing, for: .cancel), .resize(width: 20, height: 6)).0
         case .tooSmall:
             return update(try normal(), .resize(width: 20, height: 6)).0
         case .working:
@@ -283,7 +286,7 @@ struct Observed: Equatable {
         #expect(negative.session.h[state.unit] == -0.5)
     }
 
-    @Test func aScreenTooSmallToDrawOnlyQuitsAndRedraws() throws {
+    @Test func aScreenTooSmallToDrawOnlyQuitsRedrawsAndCancels() throws {
         let small = try Self.state(in: .tooSmall, for: .quit)
         for binding in KeyMap.bindings {
             for pattern in binding.keys {
@@ -298,6 +301,32 @@ struct Observed: Equatable {
         #expect(update(small, .key(.control("l"))).1 == [.redraw])
         let (unknown, _) = update(small, .unknownSequence("\\e[99~"))
         #expect(Observed(unknown) == Observed(small))
+    }
+
+    /// The soak's oddity (issue 10): an edit of a pinned z was open, the pane was 2×1, and the
+    /// soak resized it to 80×24 and pressed Esc Esc q. tmux delivers a resize late, so both Escs
+    /// reached a screen still too small, where Esc did nothing; the resize came, and `q` was
+    /// typed into the edit. Esc now closes what is open at any size, so the keys quit however
+    /// the resize and they interleave.
+    @Test func escEscQQuitsWithAnEditOpenWhateverTheSize() throws {
+        var pinned = try Self.normal()
+        pinned.unit = 0
+        let editing = Self.press(pinned, [.enter]).0
+        #expect(editing.editing != nil && editing.status?.text.hasPrefix("editing pinned z[0]") == true)
+        let line = Self.press(pinned, [.character(":")] + UpdateTests.type("step 2")).0
+        let panel = Self.press(pinned, [.character("?")]).0
+        for (name, open) in [("edit", editing), ("line", line), ("panel", panel)] {
+            for (width, height) in [(80, 24), (2, 1), (1, 1), (20, 6)] {
+                // The Escs at this size, then the resize to 80×24, then q.
+                var state = update(open, .resize(width: width, height: height)).0
+                state = Self.press(state, [.escape, .escape]).0
+                #expect(state.editing == nil && state.command == nil && state.overlay == nil, "\(name) at \(width)×\(height)")
+                state = update(state, .resize(width: 80, height: 24)).0
+                let (after, effects) = update(state, .key(.character("q")))
+                #expect(effects == [.quit] && after.isQuitting, "\(name) at \(width)×\(height): q did not quit")
+                #expect(Observed(after).pins == Observed(open).pins && after.session.h == open.session.h)
+            }
+        }
     }
 
     @Test func anUnknownSequenceIsNotedAndChangesNothingElse() throws {

@@ -186,6 +186,41 @@ struct KeyTrapEndToEndTests {
         try ScreenEndToEndTests.expectSaneExit(pane)
     }
 
+    /// The soak's oddity (issue 10): its closing Esc Esc q left the screen in "editing pinned
+    /// z[0]" and q did not quit. Esc Esc q must quit with an edit open whether the three keys
+    /// arrive in one write or apart, and when the Escs reach a screen still too small to draw
+    /// (the soak resizes to 80×24 just before, and tmux passes the resize on late).
+    @Test(arguments: ["one write", "apart", "too small"])
+    func escEscQQuitsFromAnEditOfAPinnedGate(arrival: String) throws {
+        let pane = try Self.start(["--scene", "seed-doc"], term: "tmux-256color")
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-doc")
+        // The screen opens on the table's z column at unit 0, and the scene pins z.
+        try pane.sendKeys("Enter")
+        _ = try pane.waitFor("editing pinned z[0]")
+        switch arrival {
+        case "one write":
+            try pane.sendText("\u{1B}\u{1B}q")
+        case "apart":
+            try pane.sendKeys("Escape")
+            try pane.sendKeys("Escape")
+            try pane.sendKeys("q")
+        default:
+            try pane.resize(width: 20, height: 6)
+            _ = try pane.waitFor("now 20×6")
+            try pane.sendKeys("Escape")
+            try pane.sendKeys("Escape")
+            try pane.resize(width: 80, height: 24)
+            _ = try pane.waitFor("scene seed-doc")
+            try pane.sendKeys("q")
+        }
+        let status = try pane.waitForExit()
+        #expect(status == 0)
+        let state = try pane.terminalState()
+        #expect(state.isSane, "terminal left broken: \(state.problems)")
+        #expect(!(try pane.capture()).contains("scene seed-doc"), "gruscope's screen is still shown")
+    }
+
     @Test(arguments: terms)
     func keysOnAScreenTooSmallDoNothing(term: String) throws {
         let pane = try Self.start(["--scene", "seed-doc"], term: term)

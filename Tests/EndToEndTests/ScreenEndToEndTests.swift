@@ -124,6 +124,46 @@ struct ScreenEndToEndTests {
         try Self.expectSaneExit(pane)
     }
 
+    /// The soak found the screen's last frame in the shell's screen after gruscope ended: tmux
+    /// gives back only as many of the shell's rows as the pane had when the alternate screen
+    /// was entered, here after a stop and continue in a 20×6 pane. The screen is blanked before
+    /// it is left, so nothing of it stays behind.
+    @Test func nothingOfTheScreenStaysInTheShellsScreen() throws {
+        let pane = try Self.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        try pane.resize(width: 20, height: 6)
+        _ = try pane.waitFor("now 20×6")
+        let pid = try pane.commandPID()
+        Foundation.kill(pid, SIGTSTP)
+        try Self.waitForProcessState("T", of: pid)
+        Foundation.kill(pid, SIGCONT)
+        // Drawn again, in the alternate screen entered anew at 20×6.
+        _ = try pane.waitFor("now 20×6")
+        try pane.resize(width: 80, height: 24)
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys("q")
+        try Self.expectSaneExit(pane)
+        let left = try pane.capture()
+        for piece in ["scene seed-code", "Tab focus", "unit", "│"] {
+            #expect(!left.contains(piece), "the shell's screen shows \(piece):\n\(left)")
+        }
+    }
+
+    /// Polls /proc until the process is in `state` (`T`: stopped).
+    static func waitForProcessState(_ state: String, of pid: pid_t, timeout: TimeInterval = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+               let after = stat.range(of: ")", options: .backwards),
+               stat[after.upperBound...].split(separator: " ").first.map(String.init) == state {
+                return
+            }
+            usleep(5_000)
+        }
+        throw TmuxHarnessError(description: "process \(pid) did not reach state \(state) in \(timeout)s")
+    }
+
     @Test func aRuntimeTrapStillRestoresTheTerminal() throws {
         let pane = try Self.start(environment: [
             "GRUSCOPE_TEST_TRAP_AFTER_FIRST_FRAME": "1", "SWIFT_BACKTRACE": "enable=no",

@@ -44,6 +44,45 @@ import TerminalInput
         #expect(Self.decode("\u{1B}[") == [.key(.escape), .key(.character("["))])
     }
 
+    /// The soak's closing keys, `Esc Esc q` (issue 10): two Escape keys and then `q`, never an
+    /// Alt-q or a key lost, whether they arrive in one read, apart, or with a pause (the loop's
+    /// flush) between any two bytes, and after any sequence or character left cut off.
+    @Test func escEscQIsTwoEscapesAndQHoweverItArrives() {
+        let expected: [InputEvent] = [.key(.escape), .key(.escape), .key(.character("q"))]
+        let bytes = Array("\u{1B}\u{1B}q".utf8)
+        // Every way of cutting the three bytes into reads, with or without a pause at each cut.
+        for cuts in 0..<(1 << (bytes.count - 1)) {
+            for pauses in 0..<(1 << (bytes.count - 1)) {
+                var decoder = KeyDecoder()
+                var events: [InputEvent] = []
+                var read: [UInt8] = []
+                for (index, byte) in bytes.enumerated() {
+                    read.append(byte)
+                    let cut = index == bytes.count - 1 || cuts & (1 << index) != 0
+                    guard cut else { continue }
+                    events += decoder.decode(read)
+                    read.removeAll()
+                    if index < bytes.count - 1, pauses & (1 << index) != 0 { events += decoder.flush() }
+                }
+                events += decoder.flush()
+                #expect(events == expected, "cuts \(cuts), pauses \(pauses)")
+            }
+        }
+        // After something cut off and never finished: it is dropped, and the keys still arrive.
+        for prefix in ["\u{1B}", "\u{1B}[", "\u{1B}O", "\u{1B}[1;", "\u{1B}[<0;5", "\u{1B}[[", "\u{1B}[M", "\u{1B}[M!", "\u{1B}[M!!"] {
+            for pause in [false, true] {
+                var decoder = KeyDecoder()
+                var events = decoder.decode(Array(prefix.utf8))
+                if pause { events += decoder.flush() }
+                events += decoder.decode(bytes) + decoder.flush()
+                #expect(Array(events.suffix(3)) == expected, "after \(prefix.debugDescription), pause \(pause): \(events)")
+                #expect(events.count <= 4 + (prefix == "\u{1B}" ? 0 : 1), "after \(prefix.debugDescription): \(events)")
+            }
+        }
+        // A cut-off UTF-8 character too.
+        #expect(Array(Self.decodeBytes([0xE5, 0xAD] + bytes).suffix(3)) == expected)
+    }
+
     /// What each terminal sends for the keys that used to arrive as loose characters.
     @Test(arguments: [
         // tmux (under any TERM), screen, the Linux console
