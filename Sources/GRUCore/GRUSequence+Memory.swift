@@ -51,16 +51,26 @@ extension GRUSequence {
     }
 
     /// Retention at step t from a unit's update gate over steps 0…t or more (``gateHistory(_:unit:in:)``
-    /// from step 0), for callers that keep the history and move t: O(t).
+    /// from step 0), for callers that keep the history and move t: O(t) at most, and only as
+    /// far back as the product stays above 0 (a product that reached 0 stays 0, so the earlier
+    /// steps are filled with 0 at once): a cursor moving through a long sequence whose gates
+    /// forget pays for the steps still remembered, not for the whole past.
     public static func retention(updateGates z: [Float], at t: Int) -> [Float] {
         precondition(t >= 0 && t < z.count, "step \(t) is outside the history of \(z.count) steps")
-        var result = [Float](repeating: 1, count: t + 1)
-        var product: Float = 1
-        for s in stride(from: t - 1, through: 0, by: -1) {
-            product *= z[s + 1]
-            result[s] = product
+        return [Float](unsafeUninitializedCapacity: t + 1) { result, initialized in
+            result[t] = 1
+            var product: Float = 1
+            var s = t - 1
+            z.withUnsafeBufferPointer { gates in
+                while s >= 0 && product != 0 {
+                    product *= gates[s + 1]
+                    result[s] = product
+                    s -= 1
+                }
+            }
+            if s >= 0 { result.baseAddress!.initialize(repeating: 0, count: s + 1) }
+            initialized = t + 1
         }
-        return result
     }
 
     /// How many steps back from t the retention first falls to one half or below: "half of a

@@ -11,6 +11,19 @@ struct CursesStyleCache {
         var resolved: ResolvedStyle
         var attributes: attr_t
         var pair: Int32
+
+        /// Whether a space drawn in this style looks as one drawn in `other`: the same
+        /// background (the foreground too when reversed, which makes it the background) and the
+        /// same reverse and underline; bold, dim and the foreground colour do not show on a
+        /// space. The terminal copy draws such a space in the style around it, sparing the
+        /// terminal two changes of colour and attributes for nothing it would show.
+        func drawsSpace(like other: Entry) -> Bool {
+            let shown = shim_A_REVERSE() | shim_A_UNDERLINE()
+            guard attributes & shown == other.attributes & shown else { return false }
+            if pair == other.pair { return true }
+            guard resolved.background == other.resolved.background else { return false }
+            return attributes & shim_A_REVERSE() == 0 || resolved.foreground == other.resolved.foreground
+        }
     }
 
     private var entries: [Entry?] = Array(repeating: nil, count: Style.count)

@@ -56,7 +56,7 @@ extension TerminalSession {
                     while x < run.upperBound {
                         let cell = cells[rowStart + x]
                         if cell.isContinuation { x += 1; continue }
-                        if cell.style != lastStyle {
+                        if cell.style != lastStyle && !(lastStyle != nil && spaceLooksAlike(cell, drawing)) {
                             guard let found = cursesStyle(for: cell.style, resolve: resolve, pairsMayRunOut: pairsMayRunOut) else {
                                 return false
                             }
@@ -64,12 +64,13 @@ extension TerminalSession {
                             lastStyle = cell.style
                         }
                         // Narrow single characters in one style (nearly every changed cell) go
-                        // to ncurses as a run; anything else takes the careful way below.
+                        // to ncurses as a run, with the spaces that look the same in it; anything
+                        // else takes the careful way below.
                         var count = 0
                         while x + count < run.upperBound && count < Self.runCapacity {
                             let next = cells[rowStart + x + count]
-                            guard !next.isContinuation, next.style == cell.style, let scalar = next.singleScalar,
-                                  DisplayWidth.of(scalar) == 1 else { break }
+                            guard !next.isContinuation, next.style == drawing.style || spaceLooksAlike(next, drawing),
+                                  let scalar = next.singleScalar, DisplayWidth.of(scalar) == 1 else { break }
                             characters[count] = CellCharacters.isControl(scalar) ? wchar_t(0x20) : wchar_t(bitPattern: scalar.value)
                             count += 1
                         }
@@ -95,6 +96,14 @@ extension TerminalSession {
             }
             return true
         }
+    }
+
+    /// Whether `cell` is a space that, drawn in `drawing`'s style, looks as in its own (see
+    /// ``CursesStyleCache/Entry/drawsSpace(like:)``), so the copy need not change style for it.
+    /// A style never resolved yet counts as different (it is resolved when drawn).
+    private func spaceLooksAlike(_ cell: Cell, _ drawing: CursesStyleCache.Entry) -> Bool {
+        guard cell.singleScalar == " ", let own = styleCache[cell.style] else { return false }
+        return own.drawsSpace(like: drawing)
     }
 
     /// Characters handed to ncurses in one call (and the scratch room for one cell's).

@@ -89,23 +89,28 @@ struct RenderBenchmark {
         terminal.present(view(state), style: resolved.resolve)
         let count = state.session.count
         guard count > 1 else { return "--bench-cursor needs a sequence of more than one step (--inputs FILE or --scene NAME)" }
-        var moves: [Double] = [], updates: [Double] = [], baselines: [Double] = []
+        var moves: [Double] = [], updates: [Double] = [], views: [Double] = [], baselines: [Double] = []
+        var moveCPU: [Double] = [], baselineCPU: [Double] = []
         var backwards = true
         let sameSize = Event.resize(width: state.width, height: state.height)
         for _ in 0..<frames {
             let t = state.session.t
             if t == 0 { backwards = false } else if t == count - 1 { backwards = true }
-            let t0 = Self.now()
+            let (t0, cpu0) = (Self.now(), Self.threadCPU())
             state = update(state, .key(.character(backwards ? "(" : ")"))).0
             let t1 = Self.now()
-            terminal.present(view(state), style: resolved.resolve)
-            let t2 = Self.now()
+            let grid = view(state)
+            views.append(Self.now() - t1)
+            terminal.present(grid, style: resolved.resolve)
+            let (t2, cpu2) = (Self.now(), Self.threadCPU())
             state = update(state, sameSize).0
             terminal.present(view(state), style: resolved.resolve)
-            let t3 = Self.now()
+            let (t3, cpu3) = (Self.now(), Self.threadCPU())
             moves.append(t2 - t0)
             updates.append(t1 - t0)
             baselines.append(t3 - t2)
+            moveCPU.append(cpu2 - cpu0)
+            baselineCPU.append(cpu3 - cpu2)
         }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -114,15 +119,26 @@ struct RenderBenchmark {
             "screen \(state.width)×\(state.height), T=\(count), H=\(state.session.hiddenSize), I=\(state.session.inputSize), colour \(terminal.colorDepth.rawValue)",
             "peak memory: \(usage.ru_maxrss / 1024) MiB",
             "frames: \(moves.count) cursor moves, \(baselines.count) baseline (medians)",
-            "  cursor move frame (update + view + copy): \(ms(moves)); update alone \(ms(updates))",
+            "  cursor move frame (update + view + copy): \(ms(moves)); update alone \(ms(updates)), view alone \(ms(views))",
             "  baseline, the same screen with nothing changed: \(ms(baselines)); move/baseline = "
                 + String(format: "%.2f", Self.median(moves) / max(1e-9, Self.median(baselines))),
+            // The thread's own work, without the time others' processes had the core (or the
+            // terminal took to read the frame): what a quiet machine would show.
+            "  CPU time of the frames: move \(ms(moveCPU)), baseline \(ms(baselineCPU))",
         ].joined(separator: "\n")
     }
 
     static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// CPU time of the calling thread: its own work, without the time it waited for the core
+    /// or for the terminal.
+    static func threadCPU() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 

@@ -88,6 +88,57 @@ import Widgets
         #expect(state.session.t == 13 && state.session.count == 40)
     }
 
+    /// The state with every kept time panel thrown away and worked out again.
+    static func afresh(_ state: AppState) -> AppState {
+        var fresh = state
+        fresh.timeCache = TimeCache()
+        return run(update(fresh, .resize(width: state.width, height: state.height)))
+    }
+
+    /// Moving the cursor draws the timeline from the columns `update` keeps (``TimeCache``),
+    /// worked out once for the sequence, quantity, fold and window: the screen is the one
+    /// drawn from columns worked out afresh, after moves, after an edit of the past, and after
+    /// the quantity, the fold and the zoom change, each of which works the columns out again.
+    @Test func keptTimelineColumnsDrawAsColumnsWorkedOutAfresh() throws {
+        // 600 steps in the panel's columns: several steps a column.
+        var state = Self.pressing([.end], on: Self.command("generate sine 600 period 37", on: try Self.rememberFirst(100, 30)))
+        #expect(state.session.count == 600 && state.session.t == 599)
+        let first = try #require(state.timeCache.summary)
+        #expect(first.value.columns < 600)
+        func expectAsAfresh(_ state: AppState, _ what: Comment, sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(view(state) == view(Self.afresh(state)), what, sourceLocation: sourceLocation)
+        }
+        expectAsAfresh(state, "at the last step")
+
+        // Moves keep the columns: the same sequence, request and values.
+        state = Self.pressing([.character("("), .character("("), .home, .character(")")], on: state)
+        #expect(state.session.t == 1)
+        let kept = try #require(state.timeCache.summary)
+        #expect(kept.sequence == first.sequence && kept.request == first.request && kept.value == first.value)
+        expectAsAfresh(state, "after moves")
+
+        // An edit of a past x is a new sequence: its columns are worked out again and differ.
+        state = Self.command("goto 300", on: state)
+        state = Self.command("x[0] = 0.9", on: state)
+        let edited = try #require(state.timeCache.summary)
+        #expect(edited.sequence == state.session.sequenceID && edited.sequence != first.sequence)
+        #expect(edited.value != first.value)
+        expectAsAfresh(state, "after an edit of x at step 300")
+
+        // Another quantity, another fold, a closer window: each its own columns.
+        state = Self.pressing([.character("t")], on: state)
+        #expect(state.timeCache.summary?.request.field == .z)
+        expectAsAfresh(state, "z")
+        state = Self.command("timeline max", on: state)
+        #expect(state.timeline.fold == .max)
+        expectAsAfresh(state, "folded by the maximum")
+        let whole = try #require(state.timeCache.summary).request.window
+        state = Self.pressing([.character("+")], on: state)
+        let closer = try #require(state.timeCache.summary).request.window
+        #expect(closer.count < whole.count && closer.contains(state.session.t))
+        expectAsAfresh(state, "zoomed in")
+    }
+
     @Test func aClickOnTheTimelineMovesTheCursor() throws {
         var state = Self.pressing([.end], on: try Self.rememberFirst(80, 24))
         let timeline = try #require(state.layout.timeline)

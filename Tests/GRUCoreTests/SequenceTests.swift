@@ -210,6 +210,24 @@ import Testing
         #expect(GRUSequence.halfLife(retention: [1]) == nil)
     }
 
+    @Test func retentionStopsMultiplyingOnceThePathIsClosedAndGivesTheSameProducts() {
+        // A closed gate (z = 0) at step 3 and products that underflow to 0 long before step 0:
+        // the steps before either read exactly what the whole product gives, 0.
+        var gates: [Float] = (0..<400).map { $0 % 7 == 0 ? 0.2 : 0.7 }
+        gates[3] = 0
+        for t in [0, 1, 3, 4, 10, 399] {
+            let retention = GRUSequence.retention(updateGates: gates, at: t)
+            #expect(retention.count == t + 1 && retention[t] == 1)
+            var product: Float = 1
+            for s in stride(from: t - 1, through: 0, by: -1) {
+                product *= gates[s + 1]
+                #expect(retention[s] == product, "t = \(t), s = \(s)")
+            }
+        }
+        #expect(GRUSequence.retention(updateGates: gates, at: 399)[0..<150].allSatisfy { $0 == 0 })
+        #expect(GRUSequence.retention(updateGates: gates, at: 4) == [0, 0, 0, 0.7, 1])
+    }
+
     @Test func timelineColumnsSummariseTheirSteps() throws {
         // H = 64 and 500 steps: the recomputed fields are summarised on several threads.
         let sequence = try Self.sequence(variant: .tfGRUCell, inputSize: 8, hiddenSize: 64, steps: 500)

@@ -27,6 +27,29 @@ import Widgets
         #expect(cache[Style(.kept)] == nil)
     }
 
+    @Test func aSpaceLooksAlikeInStylesThatShareItsBackgroundReverseAndUnderline() {
+        let theme = ResolvedTheme(theme: .default, depth: .palette256)
+        func entry(_ style: Style, pair: Int32) -> CursesStyleCache.Entry {
+            CursesStyleCache.Entry(style: style, resolved: theme.resolve(style), attributes: style.attributes.cursesAttributes, pair: pair)
+        }
+        let dimNumber = entry(Style(.dim), pair: 1), bar = entry(Style(.kept, attributes: .bold), pair: 2)
+        let plain = entry(.plain, pair: 0)
+        // Colour of the character, bold and dim do not show on a space.
+        #expect(dimNumber.drawsSpace(like: bar) && bar.drawsSpace(like: plain) && plain.drawsSpace(like: dimNumber))
+        // A background, reverse video or an underline does.
+        let selected = entry(Style(.dim, background: .selection), pair: 3)
+        #expect(theme.resolve(Style(.dim, background: .selection)).background != theme.resolve(.plain).background)
+        #expect(!selected.drawsSpace(like: dimNumber) && !dimNumber.drawsSpace(like: selected))
+        #expect(!entry(Style(.dim, attributes: .reverse), pair: 1).drawsSpace(like: dimNumber))
+        #expect(!entry(Style(.dim, attributes: .underline), pair: 1).drawsSpace(like: dimNumber))
+        // Reversed, the character's colour is the background: the same only with the same colour.
+        let reversedKept = entry(Style(.kept, attributes: .reverse), pair: 2)
+        #expect(reversedKept.drawsSpace(like: entry(Style(.kept, attributes: [.reverse, .bold]), pair: 4)))
+        #expect(!reversedKept.drawsSpace(like: entry(Style(.dim, attributes: .reverse), pair: 1)))
+        // The same pair and attributes: alike whatever the styles' names (no colour: every pair is 0).
+        #expect(entry(Style(.dim, background: .selection), pair: 0).drawsSpace(like: entry(.plain, pair: 0)))
+    }
+
     @Test func everyStyleHasItsOwnIndex() {
         var seen = Set<Int>()
         for foreground in Role.allCases {
