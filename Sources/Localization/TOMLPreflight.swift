@@ -3,8 +3,10 @@
 /// toml++ 3 aborts the whole program on an internal assertion, rather than reporting an error,
 /// when a table header's first name does not start with a name character or a quote (`[中]`,
 /// `[[é]]`, `[#…`, `[=`, or `[` alone at the end of a line), and when a `}` stands where a list
-/// expects a value (`[}`, `[1, }`); found by the `theme` and `lesson` fuzz targets. This check
-/// finds those, and any character outside ASCII standing outside a string or comment (TOML 1.0
+/// expects a value (`[}`, `[1, }`); found by the `theme` and `lesson` fuzz targets. It also aborts
+/// on a date followed by a space and one lone digit (`a = 2020-01-01 1`, found by the
+/// `session-file` target): it reads on for a time and asserts that one more character follows.
+/// This check finds those, and any character outside ASCII standing outside a string or comment (TOML 1.0
 /// allows them nowhere else), so the theme and lesson
 /// readers (``TOMLText``, the theme parser) report them with their line instead of calling the
 /// library.
@@ -83,10 +85,40 @@ public enum TOMLPreflight {
                 default: break
                 }
                 if !scalar.isASCII { return (line, outsideQuotes(scalar)) }
+                if let date = dateWithLoneDigit(in: scalars, at: index) {
+                    return (line, "'\(date)' is neither a date nor a date and time (a time is written 07:32:00)")
+                }
                 index += 1
             }
         }
         return nil
+    }
+
+    /// The characters that end a value for toml++: white space, `]`, `}`, `,` and `#`.
+    private static let valueTerminators = Set(" \t\n\u{0B}\u{0C}\r]},#".unicodeScalars)
+
+    /// The text of a value that starts at `start` as toml++'s date scan sees it, when it is the
+    /// shape that trips its assertion: ten characters other than `_`, starting with a digit, with `-`
+    /// as the fifth and eighth (`2020-01-01`), then one space, one digit and the value's end.
+    /// Every such text is invalid TOML; checked wherever a value can start (not inside a name).
+    private static func dateWithLoneDigit(in scalars: [Unicode.Scalar], at start: Int) -> String? {
+        guard ("0"..."9").contains(scalars[start]) else { return nil }
+        if start > 0, isNameCharacter(scalars[start - 1]) { return nil }
+        var kept: [Unicode.Scalar] = []
+        var index = start
+        while index < scalars.count, !valueTerminators.contains(scalars[index]), kept.count <= 10 {
+            if scalars[index] != "_" { kept.append(scalars[index]) }
+            index += 1
+        }
+        guard kept.count == 10, kept[4] == "-", kept[7] == "-",
+              index + 1 < scalars.count, scalars[index] == " ", ("0"..."9").contains(scalars[index + 1]),
+              index + 2 == scalars.count || valueTerminators.contains(scalars[index + 2])
+        else { return nil }
+        return EchoText.printable(String(String.UnicodeScalarView(scalars[start...(index + 1)])))
+    }
+
+    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
     }
 
     private static func outsideQuotes(_ scalar: Unicode.Scalar) -> String {

@@ -129,6 +129,35 @@ private func parseErrorIgnoringSize(_ text: String) -> ThemeError? {
         #expect(error.message == "TOML syntax: a value must come before '}' in a list")
     }
 
+    /// Found by the `session-file` fuzz target: toml++ asserted that a character follows the one
+    /// digit it reads after a date and a space, and aborted the program.
+    @Test(arguments: [
+        ("a = 2020-01-01 1\n", "2020-01-01 1"),
+        ("a = 2020-01-01 1", "2020-01-01 1"),
+        ("a = 2020-01-01 1 \n", "2020-01-01 1"),
+        ("a = [2020-01-01 1]\n", "2020-01-01 1"),
+        ("a = [1, 2020-01-01 2,]\n", "2020-01-01 2"),
+        ("a = { b = 2020-01-01 1}\n", "2020-01-01 1"),
+        ("a = 2020-01-01 1#c\n", "2020-01-01 1"),
+        ("a = 1_234-56-78 9\n", "1_234-56-78 9"),
+        ("ff=4220-09-r= 2\n[igh.st.s]\n'; 00", "4220-09-r= 2"),
+    ])
+    func aDateWithALoneDigitIsASyntaxErrorNotAnAbort(_ text: String, _ shown: String) throws {
+        let problem = try #require(TOMLPreflight.firstProblem(in: text))
+        #expect(problem.line == 1)
+        #expect(problem.message == "'\(shown)' is neither a date nor a date and time (a time is written 07:32:00)")
+        #expect(parseError(text)?.message == "TOML syntax: " + problem.message)
+    }
+
+    @Test(arguments: [
+        "a = 2020-01-01 07:32:00\n", "a = 2020-01-01\n", "a = 2020-01-01 07:32:00Z\n", "a = [2020-01-01, 1]\n",
+        "a = 2020-01-01 # 1\n", "a-2020-01-01 = 1\n", "a = \"2020-01-01 1\"\n",
+    ])
+    func datesAndTheirNeighboursPass(_ text: String) throws {
+        #expect(TOMLPreflight.firstProblem(in: text) == nil)
+        #expect(throws: Never.self) { _ = try TOMLText.parse(text, file: "x.toml") }
+    }
+
     @Test func stringsCommentsArraysAndGoodHeadersPass() {
         let text = """
             # 注释 comment — ok
