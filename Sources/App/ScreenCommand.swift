@@ -120,6 +120,7 @@ extension AppState {
             return show(outcome, for: typed, command: command)
         case let .needs(effect):
             pendingCommand = PendingCommand(line: typed, command: command)
+            startReading(title: EchoText.printable(typed, limit: RunningWork.longestTitle))
             return [.language(effect)]
         }
     }
@@ -128,6 +129,9 @@ extension AppState {
     mutating func receive(_ result: EffectResult) -> [Effect] {
         switch result {
         case let .language(result):
+            // The read is over (only it runs while a command waits for its file).
+            running = nil
+            status = nil
             let pending = pendingCommand
             let viewBefore = lines.view
             let outcome = lines.receive(result)
@@ -147,6 +151,7 @@ extension AppState {
         case let .work(id, outcome):
             guard running?.id == id else { return [] }
             running = nil
+            status = nil
             let pending = pendingCommand
             pendingCommand = nil
             switch outcome {

@@ -285,6 +285,14 @@ extension AppState {
         queued.append(.work(work))
     }
 
+    /// Shows that a file is being read for the command `title` (the loop reads it on another
+    /// thread): the same status and keys as work, so a large file can be dropped with Esc.
+    mutating func startReading(title: String) {
+        running = RunningWork(id: nextWorkID, title: title)
+        nextWorkID += 1
+        status = StatusMessage(workText("work.running", title: title))
+    }
+
     /// While work runs only Esc, q and Ctrl-C act (they cancel it), and Ctrl-L redraws.
     mutating func handleWhileWorking(_ key: Key) -> [Effect] {
         guard let running else { return [] }

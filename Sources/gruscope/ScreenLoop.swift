@@ -182,6 +182,9 @@ struct ScreenLoop {
         }
     }
 
+    /// How long starting a job waits for it before the next frame is drawn.
+    static let quickJob = 0.04
+
     /// Starts work on a thread of its own; ``pollJob()`` hands its result back.
     private mutating func startJob(id: Int, progress: Bool, _ body: @escaping @Sendable (WorkControl) -> EffectResult) {
         let job = Job(id: id, reportsProgress: progress)
@@ -189,6 +192,9 @@ struct ScreenLoop {
         let thread = Thread { job.finish(body(job.control)) }
         thread.stackSize = 8 << 20
         thread.start()
+        // Most reads and much work end within a frame or two: the next frame then shows the
+        // answer, not a "running" line that flickers for a moment.
+        job.wait(upTo: Self.quickJob)
     }
 
     /// Sends the finished job's result, or its progress, to update.
@@ -233,7 +239,7 @@ final class Job: @unchecked Sendable {
     let id: Int
     let reportsProgress: Bool
     let control = WorkControl()
-    private let lock = NSLock()
+    private let lock = NSCondition()
     private var finished: EffectResult?
     /// The progress last sent to update (loop thread only).
     var lastSent: GRUProgress?
@@ -246,6 +252,15 @@ final class Job: @unchecked Sendable {
     func finish(_ result: EffectResult) {
         lock.lock()
         finished = result
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    /// Waits until the job has finished or `seconds` have passed.
+    func wait(upTo seconds: Double) {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        lock.lock()
+        while finished == nil, lock.wait(until: deadline) {}
         lock.unlock()
     }
 

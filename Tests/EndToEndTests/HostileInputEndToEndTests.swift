@@ -56,3 +56,30 @@ struct HostileInputEndToEndTests {
         try ScreenEndToEndTests.expectSaneExit(pane)
     }
 }
+
+extension HostileInputEndToEndTests {
+    /// A file that takes long to read (here a FIFO nobody writes to, which never ends) shows at
+    /// once that it is being read; Esc drops it and the screen goes on unchanged.
+    @Test func aReadThatDoesNotEndIsShownAndEscDropsIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gruscope-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("never.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let pane = try ScreenEndToEndTests.start()
+        defer { pane.kill() }
+        _ = try pane.waitFor("scene seed-code")
+        try pane.sendKeys(":")
+        try pane.sendText("inputs \(fifo)")
+        try pane.sendKeys("Enter")
+        _ = try pane.waitFor("(Esc, q or Ctrl-C stops it)")
+        try pane.sendKeys("Escape")
+        _ = try pane.waitFor("stopped; nothing changed")
+        try pane.sendKeys(":")
+        try pane.sendText("step")
+        try pane.sendKeys("Enter")
+        _ = try pane.waitFor("t = 1")
+        try pane.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(pane)
+    }
+}
