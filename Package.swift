@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // The runtime library only: Sources/WeightFiles/ONNX/onnx.pb.swift is generated once by
         // scripts/generate-onnx-proto and committed, so the protoc plugin is never built here.
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
@@ -33,19 +32,19 @@ let package = Package(
         ),
         // Text for people: languages and catalogues, number spelling, display width, Unicode
         // or ASCII glyphs, user-facing errors and safe echoes of what users typed.
-        .target(name: "Localization", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Localization", dependencies: []),
         .target(
             name: "Script",
-            dependencies: ["GRUCore", "WeightFiles", "Localization", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["GRUCore", "WeightFiles", "Localization"]
         ),
         .target(name: "Widgets", dependencies: ["Localization"]),
         .target(
             name: "Themes",
-            dependencies: ["Widgets", "Localization", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Widgets", "Localization"]
         ),
         .target(
             name: "Teaching",
-            dependencies: ["GRUCore", "Script", "Localization", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["GRUCore", "Script", "Localization"]
         ),
         // What a terminal sends, as keys and mouse actions: the Key type and the byte decoder
         // that reads escape sequences whole, below both the screen's model and the terminal.
@@ -87,7 +86,7 @@ let package = Package(
         // The trained example models of examples/ against PyTorch's traces and their own metadata.
         .testTarget(
             name: "ExampleModelTests",
-            dependencies: ["GRUCore", "WeightFiles", "Script", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["GRUCore", "WeightFiles", "Script"]
         ),
     ],
     swiftLanguageModes: [.v6]

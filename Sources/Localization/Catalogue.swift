@@ -1,4 +1,3 @@
-import TOMLKit
 
 /// The texts of one language: keys such as `unit.remember` mapped to sentences with
 /// `{placeholders}`.
@@ -82,7 +81,7 @@ public struct Catalogue: Sendable {
     ) throws(UserError) {
         for key in table.keys {
             let name = prefix.isEmpty ? key : prefix + "." + key
-            guard let value = table[key]?.tomlValue else { continue }
+            guard let value = table[key] else { continue }
             if let text = value.string {
                 texts[name] = text
             } else if let inner = value.table {

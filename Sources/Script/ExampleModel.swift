@@ -1,5 +1,4 @@
 import Localization
-import TOMLKit
 
 /// A trained example model's `model.toml` (examples/README.md describes the keys), read strictly:
 /// a misspelt key, a missing translation or a wrong type is one message naming the file and the

@@ -1,7 +1,6 @@
 import Foundation
 import GRUCore
 import Localization
-import TOMLKit
 import WeightFiles
 
 /// What the screen keeps of itself in a session file: the selected unit, the theme, and options
@@ -398,7 +397,7 @@ public struct SessionFile: Sendable {
             throw problem("'seed' must be a whole number from 0")
         }
 
-        func number(_ value: TOMLValueConvertible, what: String) throws(UserError) -> Float {
+        func number(_ value: TOMLValue, what: String) throws(UserError) -> Float {
             let double: Double
             if let d = value.double { double = d } else if let i = value.int { double = Double(i) } else {
                 throw problem("\(what) must hold numbers")

@@ -1,7 +1,6 @@
 import Foundation
 import GRUCore
 import Localization
-import TOMLKit
 
 /// A guided tour: a name, a title and summary in every language, and steps.
 ///
@@ -197,7 +196,7 @@ struct LessonReader {
         return step.map { stepError($0, message) } ?? fileError(message)
     }
 
-    private func wrongType(_ key: String, expected: String, got value: TOMLValueConvertible, step: Int?) -> UserError {
+    private func wrongType(_ key: String, expected: String, got value: TOMLValue, step: Int?) -> UserError {
         let message = Message(key: "error.lesson.type", values: [
             "key": .plain(key), "expected": .message(Message(key: "error.lesson.expected.\(expected)")),
             "got": .plain(EchoText.printable(value.debugDescription)),

@@ -1,4 +1,4 @@
-/// Finds the line of a key in TOML text, for semantic errors (TOMLKit reports lines only for
+/// Finds the line of a key in TOML text, for semantic errors (the parser reports lines only for
 /// syntax errors). Understands `[table]` headers, dotted and quoted keys, comments, and keys
 /// inside one-line inline tables — enough for theme files.
 struct TOMLKeyLocator {

@@ -1,5 +1,4 @@
 import Localization
-import TOMLKit
 import Widgets
 
 /// Turns theme TOML into a ``Theme``, or the first problem (by line) as a ``ThemeError``.
@@ -9,32 +8,21 @@ enum ThemeParser {
     static let attributeNames: [(String, TextAttributes)] = [("bold", .bold), ("reverse", .reverse), ("underline", .underline), ("dim", .dim)]
 
     static func parse(_ text: String, file: String, defaultName: String) throws(ThemeError) -> Theme {
-        // TOMLKit hands the text to C as a NUL-terminated string: a NUL would silently end the file.
+        // Said apart from other control characters: a NUL means the file is not text at all.
         if let nul = text.firstIndex(of: "\0") {
             let line = text[..<nul].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             throw ThemeError(file: file, line: line, message: "contains a NUL character; a theme is plain text")
         }
-        // Checked before TOMLKit, whose toml++ aborts the program on some such text.
-        if let (line, message) = TOMLPreflight.firstProblem(in: text) {
-            throw ThemeError(file: file, line: line, message: "TOML syntax: " + message)
-        }
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let line = error.source.begin.line > 0 ? error.source.begin.line : nil
-            throw ThemeError(file: file, line: line, message: "TOML syntax: " + oneLine(error.description))
+            table = try TOMLParser.parse(text)
         } catch {
-            throw ThemeError(file: file, message: "TOML syntax: " + oneLine(String(describing: error)))
+            throw ThemeError(file: file, line: error.line, message: "TOML syntax: " + error.message)
         }
         var reader = Reader(file: file, locator: TOMLKeyLocator(text))
         let theme = reader.theme(from: table, defaultName: defaultName)
         if let first = reader.problems.min(by: { ($0.line ?? .max) < ($1.line ?? .max) }) { throw first }
         return theme
-    }
-
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ").trimming(" \t")
     }
 
     /// Walks the parsed table, collecting every problem with its line.
@@ -80,7 +68,7 @@ enum ThemeParser {
             return theme
         }
 
-        mutating func readPalette(_ value: TOMLValueConvertible) {
+        mutating func readPalette(_ value: TOMLValue) {
             guard let table = value.table else {
                 report(["palette"], "[palette] must be a table of name = \"#RRGGBB\", not \(typeName(value))")
                 return
@@ -99,7 +87,7 @@ enum ThemeParser {
             }
         }
 
-        mutating func readRoles(_ value: TOMLValueConvertible) -> [Role: RoleStyle] {
+        mutating func readRoles(_ value: TOMLValue) -> [Role: RoleStyle] {
             guard let table = value.table else {
                 report(["roles"], "[roles] must be a table of role = { fg = ..., bg = ..., attributes = [...] }, not \(typeName(value))")
                 return [:]
@@ -115,7 +103,7 @@ enum ThemeParser {
             return roles
         }
 
-        mutating func readRole(_ value: TOMLValueConvertible, name: String) -> RoleStyle {
+        mutating func readRole(_ value: TOMLValue, name: String) -> RoleStyle {
             let owner = "role '\(name)'"
             guard let table = value.table else {
                 report(["roles", name], "\(owner) must be a table like { fg = \"#2ec4b6\", attributes = [\"bold\"] }, not \(typeName(value))")
@@ -134,7 +122,7 @@ enum ThemeParser {
             return style
         }
 
-        mutating func attributes(_ value: TOMLValueConvertible, path: [String], owner: String) -> TextAttributes {
+        mutating func attributes(_ value: TOMLValue, path: [String], owner: String) -> TextAttributes {
             guard let array = value.array else {
                 report(path, "\(owner): 'attributes' must be a list like [\"bold\"], not \(typeName(value))")
                 return []
@@ -156,7 +144,7 @@ enum ThemeParser {
             return result
         }
 
-        mutating func colour(_ value: TOMLValueConvertible, path: [String], owner: String) -> ThemeColor? {
+        mutating func colour(_ value: TOMLValue, path: [String], owner: String) -> ThemeColor? {
             let key = path.last ?? ""
             guard let text = value.string else {
                 report(path, "\(owner): '\(key)' must be a colour like \"#2ec4b6\", not \(typeName(value))")
@@ -176,7 +164,7 @@ enum ThemeParser {
             return nil
         }
 
-        mutating func string(_ value: TOMLValueConvertible, path: [String], owner: String) -> String? {
+        mutating func string(_ value: TOMLValue, path: [String], owner: String) -> String? {
             if let text = value.string { return text }
             report(path, "\(owner) must be a string, not \(typeName(value))")
             return nil
@@ -186,7 +174,7 @@ enum ThemeParser {
             problems.append(ThemeError(file: file, line: locator.line(for: path), key: path.joined(separator: "."), message: message))
         }
 
-        func typeName(_ value: TOMLValueConvertible) -> String {
+        func typeName(_ value: TOMLValue) -> String {
             switch value.type {
             case .table: return "a table"
             case .array: return "a list"
@@ -194,7 +182,7 @@ enum ThemeParser {
             case .int: return "an integer"
             case .double: return "a number"
             case .bool: return "true/false"
-            case .date, .time, .dateTime: return "a date"
+            case .dateTime: return "a date"
             }
         }
     }

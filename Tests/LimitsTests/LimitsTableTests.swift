@@ -1,6 +1,7 @@
 import App
 import Foundation
 import GRUCore
+import Localization
 import Script
 import Teaching
 import TerminalInput
@@ -19,6 +20,7 @@ import Themes
         "WeightFile.maximumUnpackedSize": WeightFile.maximumUnpackedSize,
         "NPYDecoder.maximumHeaderLength": NPYDecoder.maximumHeaderLength,
         "JSONReader.maximumDepth": JSONReader.maximumDepth,
+        "TOMLParser.deepestNesting": TOMLParser.deepestNesting,
         "SafetensorsFile.maximumHeaderLength": SafetensorsFile.maximumHeaderLength,
         "TorchStateDict.maximumNesting": TorchStateDict.maximumNesting,
         "RestrictedUnpickler.maximumNameLength": RestrictedUnpickler.maximumNameLength,
