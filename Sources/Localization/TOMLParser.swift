@@ -158,7 +158,8 @@ public struct TOMLParser {
         }
         let name = path[path.count - 1]
         if isList {
-            let made = try box(below: table, at: start)
+            // Two levels, as when written inline: `name = [{ … }]`.
+            let made = try box(below: table, at: start, levels: 2)
             made.byHeader = true
             switch table.entries[name] {
             case nil: table.entries[name] = .tables([made])
@@ -182,11 +183,12 @@ public struct TOMLParser {
         }
     }
 
-    private func box(below table: Box, at start: Int) throws(TOMLSyntaxError) -> Box {
-        guard table.depth < Self.deepestNesting else {
-            throw problem("tables nested more than \(Self.deepestNesting) deep", at: start)
+    /// A new table inside `table`; `levels` is 2 for an entry of a list of tables.
+    private func box(below table: Box, at start: Int, levels: Int = 1) throws(TOMLSyntaxError) -> Box {
+        guard table.depth + levels <= Self.deepestNesting else {
+            throw problem("lists and tables nested more than \(Self.deepestNesting) deep", at: start)
         }
-        return Box(depth: table.depth + 1)
+        return Box(depth: table.depth + levels)
     }
 
     /// `key = value` into `table`; a dotted key makes (or goes into) tables of its own.
