@@ -254,14 +254,10 @@ public struct TOMLParser {
     private mutating func simpleKey() throws(TOMLSyntaxError) -> String {
         switch current {
         case UInt8(ascii: "\"")?:
-            if byte(at: 1) == UInt8(ascii: "\"") && byte(at: 2) == UInt8(ascii: "\"") {
-                throw problem("a name cannot be a \"\"\" string")
-            }
+            if isTriple(UInt8(ascii: "\"")) { throw problem("a name cannot be a \"\"\" string") }
             return try basicString()
         case UInt8(ascii: "'")?:
-            if byte(at: 1) == UInt8(ascii: "'") && byte(at: 2) == UInt8(ascii: "'") {
-                throw problem("a name cannot be a ''' string")
-            }
+            if isTriple(UInt8(ascii: "'")) { throw problem("a name cannot be a ''' string") }
             return try literalString()
         default:
             let start = index
@@ -280,16 +276,9 @@ public struct TOMLParser {
     private mutating func value(depth: Int) throws(TOMLSyntaxError) -> TOMLValue {
         guard let byte = current else { throw problem("a value must follow '='") }
         switch byte {
-        case UInt8(ascii: "\""):
-            if self.byte(at: 1) == UInt8(ascii: "\"") && self.byte(at: 2) == UInt8(ascii: "\"") {
-                return .string(try multilineBasicString())
-            }
-            return .string(try basicString())
-        case UInt8(ascii: "'"):
-            if self.byte(at: 1) == UInt8(ascii: "'") && self.byte(at: 2) == UInt8(ascii: "'") {
-                return .string(try multilineLiteralString())
-            }
-            return .string(try literalString())
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            if isTriple(byte) { return .string(try multilineString()) }
+            return .string(byte == UInt8(ascii: "'") ? try literalString() : try basicString())
         case UInt8(ascii: "["):
             return try array(depth: depth)
         case UInt8(ascii: "{"):
@@ -410,32 +399,46 @@ public struct TOMLParser {
         }
     }
 
-    private mutating func multilineBasicString() throws(TOMLSyntaxError) -> String {
+    /// Three quotes at the cursor.
+    private func isTriple(_ quote: UInt8) -> Bool {
+        current == quote && byte(at: 1) == quote && byte(at: 2) == quote
+    }
+
+    /// A `"""` string (with escapes) or a `'''` string (without), opened at the cursor.
+    private mutating func multilineString() throws(TOMLSyntaxError) -> String {
+        let quote = bytes[index]
         index += 3
         skipFirstLineBreak()
         var text: [UInt8] = []
         while true {
-            guard let byte = current else { throw problem("a \"\"\" string is not closed") }
-            if byte == UInt8(ascii: "\"") && self.byte(at: 1) == UInt8(ascii: "\"") && self.byte(at: 2) == UInt8(ascii: "\"") {
-                try closeMultiline(quote: byte, into: &text)
+            guard let byte = current else {
+                throw problem("a \(quote == UInt8(ascii: "'") ? "'''" : "\"\"\"") string is not closed")
+            }
+            if isTriple(quote) {
+                try closeMultiline(quote: quote, into: &text)
                 return String(decoding: text, as: UTF8.self)
             }
-            if byte == UInt8(ascii: "\\") {
-                // A backslash at the end of a line joins the next non-blank text to this.
-                var after = index + 1
-                while after < bytes.count, bytes[after] == UInt8(ascii: " ") || bytes[after] == UInt8(ascii: "\t") { after += 1 }
-                if after < bytes.count, bytes[after] == UInt8(ascii: "\n") || (bytes[after] == UInt8(ascii: "\r") && after + 1 < bytes.count && bytes[after + 1] == UInt8(ascii: "\n")) {
-                    index = after
-                    while let next = current, next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n")
-                        || (next == UInt8(ascii: "\r") && self.byte(at: 1) == UInt8(ascii: "\n")) {
-                        index += 1
-                    }
-                    continue
-                }
-                try escape(into: &text)
+            if byte == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") {
+                try backslash(into: &text)
             } else {
                 try multilineCharacter(byte, into: &text)
             }
+        }
+    }
+
+    /// In a `"""` string: a backslash at the end of a line joins the next non-blank text to
+    /// this; anywhere else it starts an escape.
+    private mutating func backslash(into text: inout [UInt8]) throws(TOMLSyntaxError) {
+        var after = index + 1
+        while after < bytes.count, bytes[after] == UInt8(ascii: " ") || bytes[after] == UInt8(ascii: "\t") { after += 1 }
+        guard after < bytes.count, bytes[after] == UInt8(ascii: "\n") || (bytes[after] == UInt8(ascii: "\r") && after + 1 < bytes.count && bytes[after + 1] == UInt8(ascii: "\n")) else {
+            try escape(into: &text)
+            return
+        }
+        index = after
+        while let next = current, next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n")
+            || (next == UInt8(ascii: "\r") && byte(at: 1) == UInt8(ascii: "\n")) {
+            index += 1
         }
     }
 
@@ -450,20 +453,6 @@ public struct TOMLParser {
             }
             if Self.isControl(byte) { throw problem("\(found()) in a string; a '…' string cannot hold it") }
             index += 1
-        }
-    }
-
-    private mutating func multilineLiteralString() throws(TOMLSyntaxError) -> String {
-        index += 3
-        skipFirstLineBreak()
-        var text: [UInt8] = []
-        while true {
-            guard let byte = current else { throw problem("a ''' string is not closed") }
-            if byte == UInt8(ascii: "'") && self.byte(at: 1) == UInt8(ascii: "'") && self.byte(at: 2) == UInt8(ascii: "'") {
-                try closeMultiline(quote: byte, into: &text)
-                return String(decoding: text, as: UTF8.self)
-            }
-            try multilineCharacter(byte, into: &text)
         }
     }
 
