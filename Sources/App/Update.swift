@@ -14,7 +14,7 @@ import Widgets
 /// old state stays on screen. The state is taken by value and consumed, so a caller that hands
 /// it over (the terminal loop) lets a change of a long sequence happen in place.
 public func update(_ state: consuming AppState, _ event: Event) -> (AppState, [Effect]) {
-    var next = state
+    var next = consume state  // moved, not copied: a caller that hands its state over gets edits in place
     let revision = next.session.revision
     var effects: [Effect] = []
     try? ComputeContext.with(.quick(limit: ComputeContext.screenLimit)) { () throws(UserError) in
@@ -405,6 +405,7 @@ extension AppState {
                 status = StatusMessage(text("status.keep_old", ["message": message(of: error), "value": Numbers.short(value(of: target))]), isError: true)
             }
         default:
+            editing = nil  // as on the command line: the edit is made in place, not on a copy
             buffer.edit(action, key: key)
             editing = buffer
         }
@@ -468,9 +469,10 @@ extension AppState {
                 status = StatusMessage(matches.joined(separator: "  "))
             }
             command = buffer
-        case .deleteBackward where buffer.text.isEmpty:
+        case .deleteBackward where buffer.count == 0:
             command = nil
         default:
+            command = nil  // the buffer is then the line's only copy, so the edit is made in place
             buffer.edit(action, key: key)
             command = buffer
         }

@@ -220,3 +220,32 @@ import Testing
         #expect(short.session.x == state.session.x)
     }
 }
+
+extension UpdateTests {
+    /// A paste arrives as thousands of keys. When the loop hands its state over to `update`, each
+    /// key edits the `:` line and a typed value in place; a copy of the line per key made a
+    /// 10 000-character paste take seconds (`scripts/bench-paste` measures it). The line's
+    /// storage then moves only when it grows, not at every key: a copy per key would be a new
+    /// buffer each time, made while the old one is still held.
+    @Test(arguments: [Key.character(":"), Key.character("1")])
+    func aPasteEditsTheLineInPlace(opening: Key) throws {
+        var state = try Self.start()
+        if opening != .character(":") { state = update(state, .key(.tab)).0 }  // focus x, where a digit starts a value
+        state = update(consume state, .key(opening)).0
+        func storage(_ state: AppState) -> UnsafeRawPointer? {
+            let buffer = state.command ?? state.editing
+            return buffer?.characters.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        }
+        var moves = 0
+        var last = storage(state)
+        for index in 0..<10_000 {
+            state = update(consume state, .key(.character(Character(String(index % 10))))).0
+            let now = storage(state)
+            if now != last { moves += 1 }
+            last = now
+        }
+        let buffer = try #require(state.command ?? state.editing)
+        #expect(buffer.count == 10_000 + (opening == .character(":") ? 0 : 1))
+        #expect(moves < 64, "the line's storage moved at \(moves) of 10 000 keys")
+    }
+}

@@ -46,7 +46,7 @@ struct HostileInputEndToEndTests {
         let pasted = (0..<10_000).map { String($0 % 10) }.joined() + "END"
         try pane.sendText(pasted)
         // The line shows its end, where the cursor is, after the mark for text to the left.
-        // tmux types the paste key by key: on a busy 2-core machine that alone takes seconds.
+        // tmux types the paste key by key; the wait is generous for a busy 2-core machine.
         let screen = try pane.waitFor(String(pasted.suffix(40)), timeout: 30)
         let line = try #require(screen.split(separator: "\n").first { $0.hasPrefix(":") })
         #expect(line == ":‹" + pasted.suffix(77), "the line shows the end of the text, where the cursor is")

@@ -44,7 +44,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         for input in decoded {
             var event = Event(input)
             if state.command != nil, case .key(.enter) = event { event = .key(.escape) }
-            state = update(state, event).0
+            state = update(consume state, event).0  // handed over, as the terminal loop does
             events += 1
             if events % 32 == 0 { check(state) }
         }
