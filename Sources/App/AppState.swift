@@ -36,8 +36,14 @@ public struct AppState: Sendable {
     public var editing: EditBuffer?
     /// The ':' line, when open.
     public var command: EditBuffer?
-    /// Commands typed on the ':' line, oldest first.
-    public var commandHistory: [String] = []
+    /// Commands typed on the ':' line, oldest first: at most ``commandHistoryLines`` lines and
+    /// ``commandHistoryBytes`` bytes of text, the oldest dropped first (the newest is always kept).
+    public internal(set) var commandHistory: [String] = []
+    /// The most ':' lines ↑ can bring back.
+    public static let commandHistoryLines = 1_000
+    /// The most text, in UTF-8 bytes, those lines may hold together: a class can paste long
+    /// lines of numbers all day without the history growing past this.
+    public static let commandHistoryBytes = 4_194_304
     /// Where ↑/↓ are in the history while browsing it.
     public var historyCursor: Int?
     /// The ':' line whose effect the loop is carrying out.

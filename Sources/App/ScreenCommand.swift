@@ -53,13 +53,28 @@ public enum ScreenLine: Sendable, Equatable {
 }
 
 extension AppState {
+    /// Adds a typed line to the ':' history (not twice in a row), dropping the oldest lines past
+    /// the history's limits.
+    mutating func remember(_ typed: String) {
+        guard commandHistory.last != typed else { return }
+        commandHistory.append(typed)
+        var bytes = commandHistory.reduce(0) { $0 + $1.utf8.count }
+        var dropped = 0
+        while commandHistory.count - dropped > 1,
+              commandHistory.count - dropped > Self.commandHistoryLines || bytes > Self.commandHistoryBytes {
+            bytes -= commandHistory[dropped].utf8.count
+            dropped += 1
+        }
+        commandHistory.removeFirst(dropped)
+    }
+
     /// Runs one ':' line: the screen's own commands become effects, the rest runs through the
     /// language; a line that needs a file returns its effect and changes nothing yet.
     mutating func runCommand(_ line: String) -> [Effect] {
         let words = CommandWords(line)
         guard !words.isBlank else { return [] }
         let typed = String(words.text)
-        if commandHistory.last != typed { commandHistory.append(typed) }
+        remember(typed)
         historyCursor = nil
         let parsed: ScreenLine?
         do {

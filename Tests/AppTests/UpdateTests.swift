@@ -249,3 +249,29 @@ extension UpdateTests {
         #expect(moves < 64, "the line's storage moved at \(moves) of 10 000 keys")
     }
 }
+
+extension UpdateTests {
+    /// The ':' history keeps the newest lines within its limits: a class that runs thousands of
+    /// commands, or pastes long lines of numbers, does not grow it without end.
+    @Test func theCommandHistoryIsBounded() throws {
+        var state = try Self.start()
+        for index in 0..<(AppState.commandHistoryLines + 5) {
+            _ = state.runCommand("nosuchcommand \(index)")
+        }
+        #expect(state.commandHistory.count == AppState.commandHistoryLines)
+        #expect(state.commandHistory.first == "nosuchcommand 5")
+        #expect(state.commandHistory.last == "nosuchcommand \(AppState.commandHistoryLines + 4)")
+
+        // Long lines: the bytes limit drops the oldest, and ↑ still brings back the newest.
+        let long = String(repeating: "7 ", count: 30_000)
+        for index in 0..<80 {
+            _ = state.runCommand("nosuchcommand \(index) " + long)
+        }
+        let bytes = state.commandHistory.reduce(0) { $0 + $1.utf8.count }
+        #expect(bytes <= AppState.commandHistoryBytes)
+        #expect(state.commandHistory.count < 80)
+        #expect(state.commandHistory.last == "nosuchcommand 79 " + String(long.dropLast()))
+        state = Self.press(state, [.character(":"), .up]).0
+        #expect(state.command?.text == "nosuchcommand 79 " + String(long.dropLast()))
+    }
+}

@@ -35,6 +35,8 @@ import Themes
         "Session.largestRandomSize": Session.largestRandomSize,
         "SessionHistory.maximumEntries": SessionHistory.maximumEntries,
         "SessionHistory.maximumBytes": SessionHistory.maximumBytes,
+        "AppState.commandHistoryLines": AppState.commandHistoryLines,
+        "AppState.commandHistoryBytes": AppState.commandHistoryBytes,
         "SessionFile.largestFileSize": SessionFile.largestFileSize,
         "SessionFile.largestInlineValues": SessionFile.largestInlineValues,
         "SessionView.maximumOptions": SessionView.maximumOptions,
