@@ -73,6 +73,8 @@ public enum Action: Hashable, Sendable {
     // A panel.
     /// Close the panel and do nothing else.
     case closePanel
+    /// Scroll a panel taller than the screen a line or a page.
+    case panelUp, panelDown, panelPageUp, panelPageDown
     /// Stop the background work that is running.
     case cancelWork
 }
@@ -100,6 +102,9 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case commandLine
     /// A panel is open: Esc closes it; any other key closes it and then does what it does.
     case panel
+    /// The open panel is taller than the screen: the keys that scroll it (as in less) come
+    /// before the panel's.
+    case longPanel
     /// The terminal is too small to draw the screen: only quitting, redrawing and Esc act (Esc
     /// still closes what is open, unseen, so `Esc Esc q` quits whenever the screen is resized).
     case tooSmall
@@ -230,8 +235,13 @@ public enum KeyMap {
         KeyBinding([.key(.control("l"))], .redraw, in: everywhere, help: "redraw"),
         KeyBinding([.key(.character("q"))], .quit, in: [.normal, .tooSmall], help: "quit", hint: "quit", essential: true),
         KeyBinding([.key(.control("c"))], .quit, in: everywhere.subtracting([.working]), help: nil),
-        // A panel: Esc only closes it (any other key closes it and acts).
+        // A panel: Esc only closes it (any other key closes it and acts); one taller than the
+        // screen scrolls as less does.
         KeyBinding([.key(.escape)], .closePanel, in: [.panel], help: "close_panel"),
+        KeyBinding([.key(.down), .key(.character("j"))], .panelDown, in: [.longPanel], help: "panel_scroll", hint: "panel_scroll", essential: true),
+        KeyBinding([.key(.up), .key(.character("k"))], .panelUp, in: [.longPanel], help: nil),
+        KeyBinding([.key(.pageDown), .key(.character(" ")), .key(.control("f"))], .panelPageDown, in: [.longPanel], help: "panel_page"),
+        KeyBinding([.key(.pageUp), .key(.character("b")), .key(.control("b"))], .panelPageUp, in: [.longPanel], help: nil),
         // Typing a value or a ':' line.
         KeyBinding([.key(.enter)], .confirm, in: typing, help: "confirm", hint: "confirm"),
         KeyBinding([.key(.escape)], .cancel, in: typing.union([.tooSmall]), help: "cancel", hint: "cancel"),
@@ -339,6 +349,7 @@ public enum KeyMap {
             (language.text("screen.key.section_lesson"), [.lesson]),
             (language.text("screen.key.section_typing"), [.editing, .commandLine]),
             (language.text("screen.key.section_working"), [.working]),
+            (language.text("screen.key.section_panel"), [.panel, .longPanel]),
         ]
         var lines: [String] = []
         for section in sections {

@@ -54,7 +54,9 @@ extension AppState {
         if let historyCursor {
             check((0..<commandHistory.count).contains(historyCursor), "history cursor \(historyCursor) of \(commandHistory.count)")
         }
+        check(overlayScroll >= 0 && (overlay != nil || overlayScroll == 0), "panel scrolled to line \(overlayScroll)")
         if !quick {
+            check(overlayScroll <= overlayScrolling.limit, "panel scrolled to line \(overlayScroll) of \(overlayScrolling.limit)")
             let grid = view(self)
             check(grid.width == width && grid.height == height, "a \(grid.width)×\(grid.height) frame for a \(width)×\(height) screen")
         }

@@ -50,8 +50,13 @@ public struct AppState: Sendable {
     var pendingCommand: PendingCommand?
     /// The status line's message.
     public var status: StatusMessage?
-    /// A panel over the screen.
-    public var overlay: Overlay?
+    /// A panel over the screen; a new one (or none) starts at its top.
+    public var overlay: Overlay? {
+        didSet { overlayScroll = 0 }
+    }
+    /// The first line of the panel shown, when it is taller than the screen (always within
+    /// ``overlayScrolling``'s limit after `update`).
+    public internal(set) var overlayScroll = 0
     /// The terminal's columns.
     public var width: Int
     /// The terminal's rows.

@@ -23,6 +23,9 @@ public func update(_ state: consuming AppState, _ event: Event) -> (AppState, [E
     effects += next.queued
     next.queued.removeAll()
     next.keepSelectionInView()
+    if next.overlayScroll > 0 {  // a resize or a change under the panel can shorten it
+        next.overlayScroll = min(next.overlayScroll, next.overlayScrolling.limit)
+    }
     if next.session.revision != revision {
         next.unsaved = true
         if next.autosaves { effects.append(.autosave(next.sessionSave)) }
@@ -86,7 +89,15 @@ extension AppState {
         if layout.isTooSmall { return [.tooSmall] }
         if command != nil { return [.commandLine] }
         if editing != nil { return [.editing] }
-        return overlay != nil ? [.panel] + screenContexts : screenContexts
+        guard overlay != nil else { return screenContexts }
+        return (overlayScrolling.limit > 0 ? [.longPanel, .panel] : [.panel]) + screenContexts
+    }
+
+    /// How far the open panel can scroll (the lines that do not fit on the screen) and a page
+    /// of it; (0, 1) with no panel or one that fits.
+    var overlayScrolling: (limit: Int, page: Int) {
+        guard !layout.isTooSmall, let box = ScreenPainter(state: self, layout: layout, glyphs: glyphs).overlayBox() else { return (0, 1) }
+        return box.scrolling(in: ScreenPainter.overlayArea(width: width, height: height))
     }
 
     /// The contexts of the screen under any panel or line: what the `?` panel lists, also while
@@ -103,7 +114,8 @@ extension AppState {
     /// redrawing and Esc act.
     mutating func handle(_ key: Key) -> [Effect] {
         let contexts = keyContexts
-        if contexts.first == .panel, KeyMap.binding(for: key, in: [.panel]) == nil {
+        let panel = Array(contexts.prefix { $0 == .longPanel || $0 == .panel })
+        if !panel.isEmpty, KeyMap.binding(for: key, in: panel) == nil {
             // ':' leaves the panel on screen under the command line, so `:export` saves it for
             // a slide; any other command closes it when it runs.
             if KeyMap.binding(for: key, in: Array(contexts.dropFirst()))?.action == .commandLine {
@@ -136,6 +148,17 @@ extension AppState {
             return [.quit]
         case .closePanel:
             overlay = nil
+            return []
+        case .panelUp, .panelDown, .panelPageUp, .panelPageDown:
+            let scrolling = overlayScrolling
+            let lines: Int
+            switch action {
+            case .panelUp: lines = -1
+            case .panelDown: lines = 1
+            case .panelPageUp: lines = -scrolling.page
+            default: lines = scrolling.page
+            }
+            overlayScroll = min(max(0, overlayScroll + lines), scrolling.limit)
             return []
         case .undo:
             return runLanguage(.core(.undo(1)), typed: "undo")

@@ -372,13 +372,26 @@ struct ScreenPainter {
 
     // MARK: Panels
 
+    /// Where a panel is drawn: the screen less a margin.
+    static func overlayArea(width: Int, height: Int) -> Rect {
+        Rect(x: 2, y: 1, width: max(0, width - 4), height: max(0, height - 2))
+    }
+
     func overlay(into grid: inout Grid) {
-        guard let overlay = state.overlay else { return }
-        let area = Rect(x: 2, y: 1, width: grid.width - 4, height: grid.height - 2)
+        guard var box = overlayBox() else { return }
+        box.isScrollable = true
+        box.scroll = state.overlayScroll
+        box.draw(in: Self.overlayArea(width: grid.width, height: grid.height), into: &grid)
+    }
+
+    /// The open panel as a box, scrolled to its top.
+    func overlayBox() -> MessageBox? {
+        guard let overlay = state.overlay else { return nil }
+        let area = Self.overlayArea(width: state.width, height: state.height)
         switch overlay {
         case .timelineHelp:
-            MessageBox(title: state.text("time.help_title"), spans: [TextSpan(MemoryStory.explanation(language: state.language))],
-                       maxWidth: area.width, glyphs: glyphs).draw(in: area, into: &grid)
+            return MessageBox(title: state.text("time.help_title"), spans: [TextSpan(MemoryStory.explanation(language: state.language))],
+                              maxWidth: area.width, glyphs: glyphs)
         case let .help(column):
             var spans: [TextSpan] = []
             if let column {
@@ -408,10 +421,9 @@ struct ScreenPainter {
                 }
             }
             spans.append(TextSpan("\n" + state.text("help_footer", ["theme": state.themeName]), style: Style(.dim)))
-            MessageBox(title: state.text("help_title"), spans: spans, maxWidth: max(76, 2 * half + 4), glyphs: glyphs).draw(in: area, into: &grid)
+            return MessageBox(title: state.text("help_title"), spans: spans, maxWidth: max(76, 2 * half + 4), glyphs: glyphs)
         case let .output(title, lines):
-            MessageBox(title: glyphs.text(title), spans: [TextSpan(glyphs.text(lines.joined(separator: "\n")))], maxWidth: area.width, glyphs: glyphs)
-                .draw(in: area, into: &grid)
+            return MessageBox(title: glyphs.text(title), spans: [TextSpan(glyphs.text(lines.joined(separator: "\n")))], maxWidth: area.width, glyphs: glyphs)
         }
     }
 }

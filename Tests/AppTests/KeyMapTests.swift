@@ -79,7 +79,14 @@ struct Observed: Equatable {
             if [.cursorRight, .deleteForward].contains(action) { state = press(state, [.home]).0 }
             return state
         case .panel:
-            return press(try normal(), [.character("?")]).0
+            // Tall enough for the whole panel (at 80×24 it scrolls: .longPanel).
+            return press(update(try normal(), .resize(width: 80, height: 60)).0, [.character("?")]).0
+        case .longPanel:
+            // `:help` lists every command: more lines than 80×24 shows. Scrolling up needs a
+            // page scrolled down first.
+            var state = press(try normal(), [.character(":")] + UpdateTests.type("help") + [.enter]).0
+            if [.panelUp, .panelPageUp].contains(action) { state = press(state, [.pageDown]).0 }
+            return state
         case .tooSmall where action == .cancel:
             // Esc closes an edit opened before the screen shrank.
             return update(try state(in: .editing, for: .cancel), .resize(width: 20, height: 6)).0
@@ -175,6 +182,11 @@ struct Observed: Equatable {
             var same = after
             same.overlay = before.overlay
             return after.overlay == nil && same == before
+        case .panelUp, .panelDown, .panelPageUp, .panelPageDown:
+            let scrolling = b.overlayScrolling
+            let lines = [Action.panelUp: -1, .panelDown: 1, .panelPageUp: -scrolling.page, .panelPageDown: scrolling.page][action] ?? 0
+            return scrolling.limit > 0 && a.overlayScroll == min(max(0, b.overlayScroll + lines), scrolling.limit)
+                && a.overlayScroll != b.overlayScroll && after == before
         // Time: the cursor moves through the recorded steps, the sequence stays as it was.
         case .previousStep: return after.t == before.t - 1 && a.session.count == b.session.count
         case .nextStep: return after.t == before.t + 1 && a.session.count == b.session.count

@@ -48,6 +48,37 @@ import Widgets
         Self.check(state, "help-80x24")
     }
 
+    /// `:help` lists every command, more than 80×24 shows: the panel scrolls as less does, its
+    /// bottom edge says which lines are shown, and the footer offers the scroll.
+    @Test func aLongPanelScrolls() throws {
+        var state = UpdateTests.press(try Self.state(.seedCode, 80, 24), [.character(":")] + UpdateTests.type("help") + [.enter]).0
+        let scrolling = state.overlayScrolling
+        #expect(scrolling.limit > 0 && state.keyContexts.prefix(2) == [.longPanel, .panel])
+        Self.check(state, "long-panel-top-80x24")
+        let top = GridSnapshot.render(view(state))
+        #expect(top.contains(" 1-20/") && top.contains("scroll"))
+        // A page keeps the last line shown; past the end it stops at the last line.
+        state = UpdateTests.press(state, [.character(" ")]).0
+        #expect(state.overlayScroll == scrolling.page)
+        state = UpdateTests.press(state, Array(repeating: .pageDown, count: 5)).0
+        #expect(state.overlayScroll == scrolling.limit && state.invariantViolations.isEmpty)
+        Self.check(state, "long-panel-end-80x24")
+        state = UpdateTests.press(state, [.character("k"), .up]).0
+        #expect(state.overlayScroll == scrolling.limit - 2)
+        // Taller, it fits: nothing to scroll, and j is the screen's again (the panel closes).
+        state = update(state, .resize(width: 80, height: 150)).0
+        #expect(state.overlayScroll == 0 && state.keyContexts.first == .panel && state.invariantViolations.isEmpty)
+        let unit = state.unit
+        state = UpdateTests.press(state, [.character("j")]).0
+        #expect(state.overlay == nil && state.unit == unit + 1)
+        // Back at 80×24 a new panel starts at its top.
+        state = update(state, .resize(width: 80, height: 24)).0
+        state = UpdateTests.press(state, [.character(":")] + UpdateTests.type("help") + [.enter, .pageDown]).0
+        #expect(state.overlayScroll == scrolling.page)
+        state = UpdateTests.press(state, [.escape, .character("?")]).0
+        #expect(state.overlayScroll == 0 && state.overlay == .help(state.column))
+    }
+
     @Test func manyUnitsScroll() throws {
         var session = try Session(scene: .seedCode)
         try session.resize(inputSize: 12, hiddenSize: 40)

@@ -119,6 +119,35 @@ struct KeyTrapEndToEndTests {
         try ScreenEndToEndTests.expectSaneExit(pane)
     }
 
+    /// `:help` is taller than 80×24: it scrolls as less does (PgDn and Space a page, j a line,
+    /// PgUp back), in ASCII too, and Esc closes it with nothing else changed.
+    @Test(arguments: terms)
+    func aLongPanelScrolls(term: String) throws {
+        let pane = try ScreenEndToEndTests.start([], width: 80, height: 24, environment: ["TERM": term, "LANG": "C"])
+        defer { pane.kill() }
+        let before = Self.cell(try pane.waitFor("scene seed-code"))
+        try pane.sendKeys(":")
+        try pane.sendText("help")
+        try pane.sendKeys("Enter")
+        // The footer is the frame's last row: once it offers the scroll, the frame is whole.
+        _ = try pane.waitFor(" 1-20/")
+        _ = try pane.waitFor("Down scroll")
+        try pane.sendKeys("PageDown")
+        _ = try pane.waitFor(" 20-39/")
+        try pane.sendText(" ")
+        _ = try pane.waitFor(" 39-58/")
+        try pane.sendKeys("j")
+        _ = try pane.waitFor(" 40-59/")
+        try pane.sendKeys("PageUp")
+        _ = try pane.waitFor(" 21-40/")
+        try pane.sendKeys("Escape")
+        _ = try pane.waitForAbsence(of: "-40/")
+        let after = try pane.waitForAbsence(of: "Down scroll")
+        #expect(Self.cell(after) == before, "scrolling the panel changed the cell")
+        try pane.sendKeys("q")
+        try ScreenEndToEndTests.expectSaneExit(pane)
+    }
+
     @Test(arguments: terms)
     func typingZeroPointFiveSetsOneValue(term: String) throws {
         let pane = try Self.start(["--scene", "seed-doc"], term: term)

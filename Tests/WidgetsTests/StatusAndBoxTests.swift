@@ -54,6 +54,29 @@ import Widgets
         #expect(grid.line(3) == "| this is 20×6    | ")
     }
 
+    /// Ten lines in a box with room for four: it scrolls within them, the bottom edge says which
+    /// lines show (only on a box keys scroll; the box widens for it), and a page keeps one line
+    /// of the last page, whose end the ellipsis may have hidden.
+    @Test func aTallTextScrolls() {
+        let text = (1...10).map { "line \($0)" }.joined(separator: "\n")
+        var box = MessageBox(message: text, maxWidth: 20, glyphs: .ascii)
+        let area = Rect(x: 0, y: 0, width: 20, height: 6)
+        #expect(box.scrolling(in: area) == (limit: 6, page: 3))
+        #expect(drawn(width: 20, height: 6) { box.draw(in: area, into: &$0) }.line(5) == "    +---------+     ")
+        box.isScrollable = true
+        for (scroll, shown) in [(0, 1...4), (2, 3...6), (6, 7...10), (99, 7...10), (-5, 1...4)] {
+            box.scroll = scroll
+            let grid = drawn(width: 20, height: 6) { box.draw(in: area, into: &$0) }
+            #expect(grid.line(1).contains("| line \(shown.lowerBound) "), "\(grid.text)")
+            #expect(grid.line(4).contains(shown.upperBound == 10 ? "| line 10 " : "| line \(shown.upperBound)..."), "\(grid.text)")
+            #expect(grid.line(5).contains(" \(shown.lowerBound)-\(shown.upperBound)/10 -+"), "\(grid.text)")
+        }
+        // One that fits has nothing to scroll and no position.
+        let short = MessageBox(message: "one\ntwo", maxWidth: 20, glyphs: .ascii)
+        #expect(short.scrolling(in: area).limit == 0)
+        #expect(!drawn(width: 20, height: 6) { short.draw(in: area, into: &$0) }.text.contains("/2"))
+    }
+
     @Test func tinyAreasDrawTextWithoutAFrame() {
         let grid = drawn(width: 4, height: 2) { MessageBox(message: "needs 80×24").draw(in: $0.area, into: &$0) }
         #expect(grid.text == "need\ns…")
