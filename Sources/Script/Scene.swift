@@ -321,14 +321,21 @@ public struct SequenceGenerator: Sendable, Equatable {
         return StepRows(values: values, width: inputSize)
     }
 
-    /// As typed: `generate sine 64 period 16 value 1`.
-    public var summary: String {
+    /// As typed, its numbers short for the screen: `generate sine 64 period 16 value 1`.
+    public var summary: String { command(spelling: Numbers.short) }
+
+    /// The command that makes exactly these steps again, every number spelled to read back as
+    /// the same Float (`phase 9.9999e-05`, where the summary says `1.000e-04`): what a session
+    /// file keeps, so that a reopened session has the steps it had.
+    public var exactCommand: String { command(spelling: Numbers.exact) }
+
+    private func command(spelling number: (Float) -> String) -> String {
         var words = ["generate", kind.rawValue, String(length)]
         switch kind {
-        case .constant: words += ["value", Numbers.short(value)]
-        case .pulse: words += ["at", String(at), "value", Numbers.short(value)]
-        case .sine: words += ["period", Numbers.short(period), "value", Numbers.short(value), "phase", Numbers.short(phase)]
-        case .noise: words += ["seed", String(seed), "value", Numbers.short(value)]
+        case .constant: words += ["value", number(value)]
+        case .pulse: words += ["at", String(at), "value", number(value)]
+        case .sine: words += ["period", number(period), "value", number(value), "phase", number(phase)]
+        case .noise: words += ["seed", String(seed), "value", number(value)]
         }
         return words.joined(separator: " ")
     }

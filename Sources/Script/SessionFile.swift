@@ -180,7 +180,7 @@ public struct SessionFile: Sendable {
             lines.append("]")
             if runs.counts.contains(where: { $0 != 1 }) { lines.append("repeats = [\(runs.counts.map(String.init).joined(separator: ", "))]") }
         case let .generated(generator):
-            lines.append("generate = \(QuotedText.basic(generator.summary))")
+            lines.append("generate = \(QuotedText.basic(generator.exactCommand))")
         case let .suggested(name):
             lines.append("suggested = \(QuotedText.basic(name))")
         case let .file(path, sha256):

@@ -77,6 +77,13 @@ extension Numbers {
         return NumberFormat.plain(value, decimals: 4)
     }
 
+    /// The shortest spelling that reads back as the same Float (``ExactFloatText``), a whole
+    /// number without its `.0`: `16`, `0.12345`, `9.9999e-05`.
+    public static func exact(_ value: Float) -> String {
+        let text = ExactFloatText.string(value)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
     /// A vector as `[1, 2, 3.5]`.
     public static func list(_ values: [Float]) -> String {
         "[" + values.map(short).joined(separator: ", ") + "]"
