@@ -56,7 +56,9 @@ extension AppState {
         }
         check(overlayScroll >= 0 && (overlay != nil || overlayScroll == 0), "panel scrolled to line \(overlayScroll)")
         if !quick {
-            check(overlayScroll <= overlayScrolling.limit, "panel scrolled to line \(overlayScroll) of \(overlayScrolling.limit)")
+            let measured = measuredOverlayScrolling
+            check(overlayScrolling == measured, "the panel's scrolling \(overlayScrolling) is not its measure \(measured)")
+            check(overlayScroll <= measured.limit, "panel scrolled to line \(overlayScroll) of \(measured.limit)")
             let grid = view(self)
             check(grid.width == width && grid.height == height, "a \(grid.width)×\(grid.height) frame for a \(width)×\(height) screen")
         }

@@ -57,6 +57,9 @@ public struct AppState: Sendable {
     /// The first line of the panel shown, when it is taller than the screen (always within
     /// ``overlayScrolling``'s limit after `update`).
     public internal(set) var overlayScroll = 0
+    /// How far the open panel can scroll and a page of it, as `update` last measured them (the
+    /// panel's text wrapped to the screen: once an event, not at every look at the key contexts).
+    public internal(set) var overlayScrolling: (limit: Int, page: Int) = (0, 1)
     /// The terminal's columns.
     public var width: Int
     /// The terminal's rows.

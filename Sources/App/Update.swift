@@ -23,14 +23,17 @@ public func update(_ state: consuming AppState, _ event: Event) -> (AppState, [E
     effects += next.queued
     next.queued.removeAll()
     next.keepSelectionInView()
-    if next.overlayScroll > 0 {  // a resize or a change under the panel can shorten it
-        next.overlayScroll = min(next.overlayScroll, next.overlayScrolling.limit)
-    }
     if next.session.revision != revision {
         next.unsaved = true
         if next.autosaves { effects.append(.autosave(next.sessionSave)) }
     }
     effects += next.refreshTime(mayStartWork: !event.stoppedTimeWork)
+    if next.overlay != nil || next.overlayScrolling.limit > 0 {
+        // Measured once an event, not at every look at the key contexts: a resize or a change
+        // under the panel can lengthen or shorten it.
+        next.overlayScrolling = next.measuredOverlayScrolling
+        next.overlayScroll = min(next.overlayScroll, next.overlayScrolling.limit)
+    }
     return (next, effects)
 }
 
@@ -94,8 +97,9 @@ extension AppState {
     }
 
     /// How far the open panel can scroll (the lines that do not fit on the screen) and a page
-    /// of it; (0, 1) with no panel or one that fits.
-    var overlayScrolling: (limit: Int, page: Int) {
+    /// of it, worked out from its text; (0, 1) with no panel or one that fits. `update` keeps
+    /// it in ``overlayScrolling``.
+    var measuredOverlayScrolling: (limit: Int, page: Int) {
         guard !layout.isTooSmall, let box = ScreenPainter(state: self, layout: layout, glyphs: glyphs).overlayBox() else { return (0, 1) }
         return box.scrolling(in: ScreenPainter.overlayArea(width: width, height: height))
     }
