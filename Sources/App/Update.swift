@@ -28,11 +28,13 @@ public func update(_ state: consuming AppState, _ event: Event) -> (AppState, [E
         if next.autosaves { effects.append(.autosave(next.sessionSave)) }
     }
     effects += next.refreshTime(mayStartWork: !event.stoppedTimeWork)
-    if next.overlay != nil || next.overlayScrolling.limit > 0 {
+    if next.overlay != nil {
         // Measured once an event, not at every look at the key contexts: a resize or a change
         // under the panel can lengthen or shorten it.
         next.overlayScrolling = next.measuredOverlayScrolling
         next.overlayScroll = min(next.overlayScroll, next.overlayScrolling.limit)
+    } else {
+        next.overlayScrolling = (0, 1)
     }
     return (next, effects)
 }

@@ -71,11 +71,15 @@ import Widgets
         let unit = state.unit
         state = UpdateTests.press(state, [.character("j")]).0
         #expect(state.overlay == nil && state.unit == unit + 1)
+        // Closed, nothing is left of its measure (the soak found a fitting panel's page kept).
+        #expect(state.overlayScrolling == (0, 1) && state.invariantViolations.isEmpty, "\(state.invariantViolations)")
         // Back at 80×24 a new panel starts at its top.
         state = update(state, .resize(width: 80, height: 24)).0
         state = UpdateTests.press(state, [.character(":")] + UpdateTests.type("help") + [.enter, .pageDown]).0
         #expect(state.overlayScroll == scrolling.page)
-        state = UpdateTests.press(state, [.escape, .character("?")]).0
+        state = UpdateTests.press(state, [.escape]).0
+        #expect(state.overlay == nil && state.overlayScroll == 0 && state.invariantViolations.isEmpty, "\(state.invariantViolations)")
+        state = UpdateTests.press(state, [.character("?")]).0
         #expect(state.overlayScroll == 0 && state.overlay == .help(state.column))
     }
 
