@@ -60,6 +60,8 @@ public struct AppState: Sendable {
     /// How far the open panel can scroll and a page of it, as `update` last measured them (the
     /// panel's text wrapped to the screen: once an event, not at every look at the key contexts).
     public internal(set) var overlayScrolling: (limit: Int, page: Int) = (0, 1)
+    /// What ``overlayScrolling`` was measured for.
+    var overlayMeasured: OverlayMeasure?
     /// The terminal's columns.
     public var width: Int
     /// The terminal's rows.

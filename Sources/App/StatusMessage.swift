@@ -1,3 +1,5 @@
+import Localization
+
 /// A one-line message on the status line: the answer to the last action, or an error.
 public struct StatusMessage: Sendable, Equatable {
     /// The text.
@@ -20,4 +22,16 @@ public enum Overlay: Sendable, Equatable {
     case timelineHelp
     /// Several lines of command output (`:help`, `:show`, `:trace` …).
     case output(title: String, lines: [String])
+}
+
+/// What a panel's text and size depend on (``AppState/overlayMeasure``): the panel, the screen's
+/// size, the keys listed, the language, the glyphs, the theme named and the session.
+struct OverlayMeasure: Sendable, Equatable {
+    var overlay: Overlay?
+    var width: Int, height: Int
+    var contexts: [KeyContext]
+    var language: Language
+    var ascii: Bool
+    var themeName: String
+    var revision: Int
 }

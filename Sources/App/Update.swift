@@ -29,12 +29,18 @@ public func update(_ state: consuming AppState, _ event: Event) -> (AppState, [E
     }
     effects += next.refreshTime(mayStartWork: !event.stoppedTimeWork)
     if next.overlay != nil {
-        // Measured once an event, not at every look at the key contexts: a resize or a change
-        // under the panel can lengthen or shorten it.
-        next.overlayScrolling = next.measuredOverlayScrolling
+        // Measured again only when what the panel's text and size depend on changed (a resize,
+        // a change under the panel), not at every event or look at the key contexts: wrapping
+        // it was a quarter of the keys fuzz target's time, half when done every event.
+        let measure = next.overlayMeasure
+        if measure != next.overlayMeasured {
+            next.overlayScrolling = next.measuredOverlayScrolling
+            next.overlayMeasured = measure
+        }
         next.overlayScroll = min(next.overlayScroll, next.overlayScrolling.limit)
     } else {
         next.overlayScrolling = (0, 1)
+        next.overlayMeasured = nil
     }
     return (next, effects)
 }
@@ -96,6 +102,13 @@ extension AppState {
         if editing != nil { return [.editing] }
         guard overlay != nil else { return screenContexts }
         return (overlayScrolling.limit > 0 ? [.longPanel, .panel] : [.panel]) + screenContexts
+    }
+
+    /// What the open panel's text and size depend on: while it stays the same, so does
+    /// ``measuredOverlayScrolling``.
+    var overlayMeasure: OverlayMeasure {
+        OverlayMeasure(overlay: overlay, width: width, height: height, contexts: screenContexts, language: language,
+                       ascii: ascii, themeName: themeName, revision: session.revision)
     }
 
     /// How far the open panel can scroll (the lines that do not fit on the screen) and a page
